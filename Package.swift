@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency rule (see docs/architecture.md):
+//   ActionPlanCore  <- Foundation only (no curses, no clock)
+//   ActionPlanTUI   <- ActionPlanCore (screen logic renders into a cell grid; no curses)
+//   NcursesBackend  <- ActionPlanTUI, CNcursesw (the one place that talks to the terminal)
+//   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print)
+let package = Package(
+    name: "actionplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "actionplan", targets: ["actionplan"]),
+        .executable(name: "actionplan-bench", targets: ["actionplan-bench"]),
+        .library(name: "ActionPlanCore", targets: ["ActionPlanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .target(name: "ActionPlanCore"),
+        .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw"]),
+        .executableTarget(
+            name: "actionplan",
+            dependencies: [
+                "ActionPlanCore", "ActionPlanTUI", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "actionplan-bench", dependencies: ["ActionPlanCore", "ActionPlanTUI"]),
+        .testTarget(
+            name: "ActionPlanCoreTests",
+            dependencies: ["ActionPlanCore", "actionplan"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore", "actionplan"]),
+    ]
+)

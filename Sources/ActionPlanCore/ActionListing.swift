@@ -1,0 +1,105 @@
+import Foundation
+
+/// Prints lists of actions as a table for people, TSV for scripts or JSON for tools.
+///
+/// The TSV columns are a contract (`id theme lead due rating days_overdue action`),
+/// so scripts written against one version keep working; the table fits 80
+/// columns and shows ratings as letters so it reads without colour; every piece
+/// of plan text is escaped so a hostile plan cannot drive the terminal.
+public enum ActionListing {
+    /// An output format for lists.
+    public enum Format: String, CaseIterable, Sendable {
+        /// Aligned columns for people.
+        case table
+        /// Tab-separated values with a header line.
+        case tsv
+        /// A JSON array of objects.
+        case json
+    }
+
+    /// One row of a list.
+    public struct Row: Hashable, Sendable {
+        /// The action's ID.
+        public var id: String
+        /// The theme's number.
+        public var theme: Int
+        /// Lead codes separated by spaces.
+        public var lead: String
+        /// The deadline, or nil.
+        public var due: CalendarDay?
+        /// What to show when there is no deadline (`Ongoing`, `TBC`).
+        public var dueText: String
+        /// `B G A R`, or empty when unrated.
+        public var rating: String
+        /// Days overdue, or nil.
+        public var daysOverdue: Int?
+        /// The action text.
+        public var action: String
+    }
+
+    /// Rows for `actions` of `plan` on `today`.
+    public static func rows(_ actions: [LocatedAction], in plan: Plan, asOf today: CalendarDay) -> [Row] {
+        actions.map { la in
+            let a = la.action
+            return Row(
+                id: a.id, theme: plan.themes[la.path.theme].number, lead: a.leads.joined(separator: " "),
+                due: a.deadline, dueText: a.revisions.last?.date ?? a.deliveryDate, rating: a.rating?.letter ?? "",
+                daysOverdue: a.daysOverdue(asOf: today), action: a.text)
+        }
+    }
+
+    /// The rows rendered in `format`, ending with a newline.
+    public static func render(_ rows: [Row], format: Format, width: Int = 80) -> String {
+        switch format {
+        case .tsv:
+            var s = "id\ttheme\tlead\tdue\trating\tdays_overdue\taction\n"
+            for r in rows {
+                s += [r.id, String(r.theme), r.lead, r.due?.description ?? "", r.rating, r.daysOverdue.map(String.init) ?? "", r.action]
+                    .map(tsvCell).joined(separator: "\t") + "\n"
+            }
+            return s
+        case .json:
+            var w = JSONWriter()
+            w.array(rows) { w, r in
+                w.object { w in
+                    w.field("id", r.id)
+                    w.field("theme", r.theme)
+                    w.field("lead", r.lead)
+                    w.field("due", r.due?.description)
+                    w.field("rating", r.rating.isEmpty ? nil : r.rating)
+                    w.key("days_overdue")
+                    if let d = r.daysOverdue { w.raw(String(d)) } else { w.null() }
+                    w.field("action", r.action)
+                }
+            }
+            w.finish()
+            return String(decoding: w.bytes, as: UTF8.self)
+        case .table:
+            if rows.isEmpty { return "(no actions)\n" }
+            let idW = min(12, max(2, rows.map { DisplayWidth.of(TerminalSafe.escape($0.id)) }.max() ?? 2))
+            let leadW = min(10, max(4, rows.map { DisplayWidth.of(TerminalSafe.escape($0.lead)) }.max() ?? 4))
+            let lateW = rows.contains { $0.daysOverdue != nil } ? 6 : 0
+            let fixed = idW + 1 + 1 + 1 + leadW + 1 + 11 + (lateW > 0 ? lateW + 1 : 0)
+            let textW = max(10, width - fixed)
+            var s = DisplayWidth.pad("ID", to: idW) + " R " + DisplayWidth.pad("LEAD", to: leadW) + " " + DisplayWidth.pad("DUE", to: 11)
+            if lateW > 0 { s += DisplayWidth.pad("LATE", to: lateW, alignRight: true) + " " }
+            s += "ACTION\n"
+            for r in rows {
+                var line = DisplayWidth.pad(TerminalSafe.escape(r.id), to: idW) + " "
+                line += (r.rating.isEmpty ? "·" : r.rating) + " "
+                line += DisplayWidth.pad(TerminalSafe.escape(r.lead), to: leadW) + " "
+                line += DisplayWidth.pad(r.due?.description ?? TerminalSafe.escape(r.dueText.isEmpty ? "—" : r.dueText), to: 11)
+                if lateW > 0 { line += DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " " }
+                line += DisplayWidth.truncate(TerminalSafe.escape(r.action), to: textW)
+                s += line + "\n"
+            }
+            return s
+        }
+    }
+
+    /// A TSV cell: tabs and line breaks become spaces.
+    public static func tsvCell(_ s: String) -> String {
+        guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+    }
+}

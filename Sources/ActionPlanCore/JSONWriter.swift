@@ -1,0 +1,130 @@
+/// Writes pretty-printed JSON with a fixed key order, two-space indentation and a trailing newline.
+///
+/// Deterministic output is the point: the same plan always gives the same bytes,
+/// so a plan kept in git diffs line by line. Keys are written in the order the
+/// caller writes them (the schema's order, documented in docs/file-format.md).
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    private var first: [Bool] = []
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    private mutating func newlineIndent() {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    private mutating func separator() {
+        guard !first.isEmpty else { return }
+        if first[first.count - 1] {
+            first[first.count - 1] = false
+        } else {
+            bytes.append(UInt8(ascii: ","))
+        }
+        newlineIndent()
+    }
+
+    /// Writes an object whose fields `body` writes.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        depth += 1
+        first.append(true)
+        body(&self)
+        let empty = first.removeLast()
+        depth -= 1
+        if !empty { newlineIndent() }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Writes an array, one element a line, each written by `body`.
+    mutating func array<S: Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        depth += 1
+        first.append(true)
+        for item in items {
+            separator()
+            body(&self, item)
+        }
+        let empty = first.removeLast()
+        depth -= 1
+        if !empty { newlineIndent() }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes an array of strings on one line (`["BJ", "TMcE"]`).
+    mutating func inlineStrings(_ items: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, s) in items.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(0x20) }
+            string(s)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Starts a field of the current object; the caller then writes its value.
+    mutating func key(_ name: StaticString) {
+        separator()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+    }
+
+    /// A string field.
+    mutating func field(_ name: StaticString, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    /// An optional string field (null when nil).
+    mutating func field(_ name: StaticString, _ value: String?) {
+        key(name)
+        if let value { string(value) } else { null() }
+    }
+
+    /// A whole-number field.
+    mutating func field(_ name: StaticString, _ value: Int) {
+        key(name)
+        bytes.append(contentsOf: Array(String(value).utf8))
+    }
+
+    /// Writes already-encoded JSON such as a number.
+    mutating func raw(_ text: String) { bytes.append(contentsOf: Array(text.utf8)) }
+
+    /// An optional whole-number field (null when nil).
+    mutating func field(_ name: StaticString, _ value: Int?) {
+        key(name)
+        if let value { raw(String(value)) } else { null() }
+    }
+
+    /// A true/false field.
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        raw(value ? "true" : "false")
+    }
+
+    /// Writes `null`.
+    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+
+    /// Writes a string with JSON escapes (control characters as `\uXXXX`, other text verbatim UTF-8).
+    mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Ends the document with a newline.
+    mutating func finish() { bytes.append(0x0A) }
+}

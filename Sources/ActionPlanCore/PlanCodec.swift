@@ -1,0 +1,405 @@
+import Foundation
+
+/// Converts a plan to and from its JSON file format (docs/file-format.md).
+///
+/// Reading is strict — unknown fields, wrong types, unknown ratings, duplicate
+/// IDs, a deadline that disagrees with its delivery date and newer schema
+/// versions are all errors naming the line, column and JSON path — because a
+/// plan is edited by hand and by several tools, and a silently dropped field is
+/// lost work.
+public enum PlanCodec {
+    /// The plan as the bytes of its JSON file.
+    public static func encode(_ plan: Plan) -> [UInt8] {
+        var w = JSONWriter(capacity: 4096 + plan.themes.count * 4096)
+        w.object { w in
+            w.field("schemaVersion", Plan.schemaVersion)
+            w.field("title", plan.title)
+            w.field("organisation", plan.organisation)
+            w.field("version", plan.version)
+            w.field("period", plan.period)
+            w.key("ragKey")
+            w.object { w in
+                w.field("blue", plan.ragKey.blue)
+                w.field("green", plan.ragKey.green)
+                w.field("amber", plan.ragKey.amber)
+                w.field("red", plan.ragKey.red)
+            }
+            w.key("officers")
+            w.array(plan.officers) { w, o in
+                w.object { w in
+                    w.field("code", o.code)
+                    w.field("name", o.name)
+                    w.field("role", o.role)
+                }
+            }
+            w.key("themes")
+            w.array(plan.themes) { w, t in encode(t, &w) }
+            w.key("snapshots")
+            w.array(plan.snapshots) { w, s in
+                w.object { w in
+                    w.field("label", s.label)
+                    w.field("date", s.date.description)
+                    w.key("actions")
+                    w.array(s.actions) { w, e in
+                        w.object { w in
+                            w.field("id", e.id)
+                            w.field("rating", e.rating?.rawValue)
+                            w.field("deadline", e.deadline?.description)
+                            w.field("latestNote", e.latestNote)
+                            w.field("updates", e.updates)
+                        }
+                    }
+                }
+            }
+        }
+        w.finish()
+        return w.bytes
+    }
+
+    private static func encode(_ t: Theme, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("number", t.number)
+            w.field("title", t.title)
+            w.key("leads")
+            w.inlineStrings(t.leads)
+            w.key("narrative")
+            w.array(t.narrative) { w, n in
+                w.object { w in
+                    w.field("heading", n.heading)
+                    w.field("text", n.text)
+                }
+            }
+            w.key("groups")
+            w.array(t.groups) { w, g in
+                w.object { w in
+                    w.field("title", g.title)
+                    w.key("actions")
+                    w.array(g.actions) { w, a in encode(a, &w) }
+                }
+            }
+        }
+    }
+
+    private static func encode(_ a: Action, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", a.id)
+            w.key("crossReferences")
+            w.inlineStrings(a.crossReferences)
+            w.field("text", a.text)
+            w.key("leads")
+            w.inlineStrings(a.leads)
+            w.field("deliveryDate", a.deliveryDate)
+            w.field("deadline", a.deadline?.description)
+            w.key("revisions")
+            w.array(a.revisions) { w, r in
+                w.object { w in
+                    w.field("date", r.date)
+                    w.field("on", r.on.description)
+                    w.field("by", r.by)
+                    w.field("reason", r.reason)
+                }
+            }
+            w.field("rating", a.rating?.rawValue)
+            w.key("history")
+            w.array(a.history) { w, h in
+                w.object { w in
+                    w.field("date", h.date.description)
+                    w.field("from", h.from?.rawValue)
+                    w.field("to", h.to?.rawValue)
+                    w.field("by", h.by)
+                    w.field("note", h.note)
+                }
+            }
+            w.key("notes")
+            w.array(a.notes) { w, n in
+                w.object { w in
+                    w.field("date", n.date.description)
+                    w.field("by", n.by)
+                    w.field("text", n.text)
+                }
+            }
+        }
+    }
+
+    // MARK: - Decoding
+
+    /// Reads a plan from the bytes of a JSON file; `file` names it in errors.
+    public static func decode(_ bytes: [UInt8], file: String, allowDuplicateIDs: Bool = false) throws -> Plan {
+        var r = JSONReader(bytes: bytes, file: file)
+        var plan = Plan(title: "")
+        var sawVersion = false
+        var sawTitle = false
+        try r.readObject { r, key in
+            switch key {
+            case "schemaVersion":
+                let v = try r.readInt()
+                if v > Plan.schemaVersion {
+                    throw r.error(
+                        "schemaVersion \(v) is newer than this actionplan understands (\(Plan.schemaVersion)); "
+                            + "upgrade actionplan to read this file")
+                }
+                if v < 1 { throw r.error("schemaVersion must be 1 or more, found \(v)") }
+                sawVersion = true
+            case "title":
+                plan.title = try r.readString()
+                sawTitle = true
+            case "organisation": plan.organisation = try r.readString()
+            case "version": plan.version = try r.readString()
+            case "period": plan.period = try r.readString()
+            case "ragKey": plan.ragKey = try readRAGKey(&r)
+            case "officers":
+                try r.readArray { r, _ in
+                    var o = Officer(code: "", name: "", role: "")
+                    try r.readObject { r, key in
+                        switch key {
+                        case "code": o.code = try r.readString()
+                        case "name": o.name = try r.readString()
+                        case "role": o.role = try r.readString()
+                        default: throw unknownField(key, r, expected: "code, name, role")
+                        }
+                    }
+                    plan.officers.append(o)
+                }
+            case "themes":
+                try r.readArray { r, _ in plan.themes.append(try readTheme(&r)) }
+            case "snapshots":
+                try r.readArray { r, _ in plan.snapshots.append(try readSnapshot(&r)) }
+            default:
+                throw unknownField(
+                    key, r,
+                    expected: "schemaVersion, title, organisation, version, period, ragKey, officers, themes, snapshots")
+            }
+        }
+        try r.expectEnd()
+        if !sawVersion {
+            throw PlanError(file: file, path: "$.schemaVersion", message: "missing field schemaVersion (expected 1)")
+        }
+        if !sawTitle { throw PlanError(file: file, path: "$.title", message: "missing field title") }
+        if !allowDuplicateIDs { try validateIDs(plan, file: file) }
+        return plan
+    }
+
+    private static func unknownField(_ key: String, _ r: JSONReader, expected: String) -> PlanError {
+        var e = r.error("unknown field \"\(key)\" (expected one of: \(expected))")
+        e.path = r.pathString
+        return e
+    }
+
+    private static func readRAGKey(_ r: inout JSONReader) throws -> RAGKey {
+        var k = RAGKey.standard
+        try r.readObject { r, key in
+            switch key {
+            case "blue": k.blue = try r.readString()
+            case "green": k.green = try r.readString()
+            case "amber": k.amber = try r.readString()
+            case "red": k.red = try r.readString()
+            default: throw unknownField(key, r, expected: "blue, green, amber, red")
+            }
+        }
+        return k
+    }
+
+    private static func readTheme(_ r: inout JSONReader) throws -> Theme {
+        var t = Theme(number: 0, title: "")
+        var sawNumber = false
+        try r.readObject { r, key in
+            switch key {
+            case "number":
+                t.number = try r.readInt()
+                sawNumber = true
+            case "title": t.title = try r.readString()
+            case "leads": t.leads = try r.readStringArray()
+            case "narrative":
+                try r.readArray { r, _ in
+                    var b = NarrativeBlock(heading: "", text: "")
+                    try r.readObject { r, key in
+                        switch key {
+                        case "heading": b.heading = try r.readString()
+                        case "text": b.text = try r.readString()
+                        default: throw unknownField(key, r, expected: "heading, text")
+                        }
+                    }
+                    t.narrative.append(b)
+                }
+            case "groups":
+                try r.readArray { r, _ in
+                    var g = ActionGroup(title: nil)
+                    try r.readObject { r, key in
+                        switch key {
+                        case "title": g.title = try r.readOptionalString()
+                        case "actions": try r.readArray { r, _ in g.actions.append(try readAction(&r)) }
+                        default: throw unknownField(key, r, expected: "title, actions")
+                        }
+                    }
+                    t.groups.append(g)
+                }
+            default: throw unknownField(key, r, expected: "number, title, leads, narrative, groups")
+            }
+        }
+        if !sawNumber { throw r.error("missing field number in theme") }
+        return t
+    }
+
+    private static func readDay(_ r: inout JSONReader) throws -> CalendarDay {
+        let s = try r.readString()
+        guard let d = CalendarDay(iso: s) else {
+            throw r.error("expected a date as YYYY-MM-DD, found \"\(s)\"")
+        }
+        return d
+    }
+
+    private static func readOptionalDay(_ r: inout JSONReader) throws -> CalendarDay? {
+        if r.readNull() { return nil }
+        return try readDay(&r)
+    }
+
+    private static func readRating(_ r: inout JSONReader) throws -> Rating? {
+        if r.readNull() { return nil }
+        let s = try r.readString()
+        guard let rating = Rating(rawValue: s) else {
+            throw r.error("unknown rating \"\(s)\" (expected blue, green, amber, red or null)")
+        }
+        return rating
+    }
+
+    private static func readAction(_ r: inout JSONReader) throws -> Action {
+        var a = Action(id: "", text: "")
+        var sawID = false
+        var storedDeadline: CalendarDay?
+        var sawDeadline = false
+        try r.readObject { r, key in
+            switch key {
+            case "id":
+                a.id = try r.readString()
+                sawID = true
+                if a.id.trimmingCharacters(in: .whitespaces).isEmpty { throw r.error("an action's id must not be empty") }
+            case "crossReferences": a.crossReferences = try r.readStringArray()
+            case "text": a.text = try r.readString()
+            case "leads": a.leads = try r.readStringArray()
+            case "deliveryDate": a.deliveryDate = try r.readString()
+            case "deadline":
+                storedDeadline = try readOptionalDay(&r)
+                sawDeadline = true
+            case "revisions":
+                try r.readArray { r, _ in
+                    var v = DateRevision(date: "", on: CalendarDay(ordinal: 0), by: "", reason: "")
+                    var sawOn = false
+                    try r.readObject { r, key in
+                        switch key {
+                        case "date": v.date = try r.readString()
+                        case "on":
+                            v.on = try readDay(&r)
+                            sawOn = true
+                        case "by": v.by = try r.readString()
+                        case "reason": v.reason = try r.readString()
+                        default: throw unknownField(key, r, expected: "date, on, by, reason")
+                        }
+                    }
+                    if !sawOn { throw r.error("missing field on (the day the date was revised)") }
+                    a.revisions.append(v)
+                }
+            case "rating": a.rating = try readRating(&r)
+            case "history":
+                try r.readArray { r, _ in
+                    var h = RatingChange(date: CalendarDay(ordinal: 0), from: nil, to: nil, by: "", note: "")
+                    var sawDate = false
+                    try r.readObject { r, key in
+                        switch key {
+                        case "date":
+                            h.date = try readDay(&r)
+                            sawDate = true
+                        case "from": h.from = try readRating(&r)
+                        case "to": h.to = try readRating(&r)
+                        case "by": h.by = try r.readString()
+                        case "note": h.note = try r.readString()
+                        default: throw unknownField(key, r, expected: "date, from, to, by, note")
+                        }
+                    }
+                    if !sawDate { throw r.error("missing field date in history entry") }
+                    a.history.append(h)
+                }
+            case "notes":
+                try r.readArray { r, _ in
+                    var n = ProgressNote(date: CalendarDay(ordinal: 0), text: "")
+                    var sawDate = false
+                    try r.readObject { r, key in
+                        switch key {
+                        case "date":
+                            n.date = try readDay(&r)
+                            sawDate = true
+                        case "by": n.by = try r.readString()
+                        case "text": n.text = try r.readString()
+                        default: throw unknownField(key, r, expected: "date, by, text")
+                        }
+                    }
+                    if !sawDate { throw r.error("missing field date in note") }
+                    a.notes.append(n)
+                }
+            default:
+                throw unknownField(
+                    key, r,
+                    expected:
+                        "id, crossReferences, text, leads, deliveryDate, deadline, revisions, rating, history, notes")
+            }
+        }
+        if !sawID { throw r.error("missing field id in action") }
+        if sawDeadline && storedDeadline != a.deadline {
+            let want = a.deadline?.description ?? "null"
+            throw r.error(
+                "deadline \(storedDeadline?.description ?? "null") of action \(a.id) does not match its delivery "
+                    + "date (expected \(want)); edit deliveryDate or revisions, the deadline is derived from them")
+        }
+        return a
+    }
+
+    private static func readSnapshot(_ r: inout JSONReader) throws -> Snapshot {
+        var s = Snapshot(label: "", date: CalendarDay(ordinal: 0), actions: [])
+        try r.readObject { r, key in
+            switch key {
+            case "label": s.label = try r.readString()
+            case "date": s.date = try readDay(&r)
+            case "actions":
+                try r.readArray { r, _ in
+                    var e = SnapshotEntry(id: "", rating: nil, deadline: nil, latestNote: "", updates: 0)
+                    try r.readObject { r, key in
+                        switch key {
+                        case "id": e.id = try r.readString()
+                        case "rating": e.rating = try readRating(&r)
+                        case "deadline": e.deadline = try readOptionalDay(&r)
+                        case "latestNote": e.latestNote = try r.readString()
+                        case "updates": e.updates = try r.readInt()
+                        default: throw unknownField(key, r, expected: "id, rating, deadline, latestNote, updates")
+                        }
+                    }
+                    s.actions.append(e)
+                }
+            default: throw unknownField(key, r, expected: "label, date, actions")
+            }
+        }
+        return s
+    }
+
+    /// Fails on duplicate action IDs, naming both places.
+    static func validateIDs(_ plan: Plan, file: String) throws {
+        var seen: [String: ActionPath] = [:]
+        seen.reserveCapacity(plan.themes.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.actions.count } })
+        for (ti, t) in plan.themes.enumerated() {
+            for (gi, g) in t.groups.enumerated() {
+                for (ai, a) in g.actions.enumerated() {
+                    let p = ActionPath(theme: ti, group: gi, action: ai)
+                    if let first = seen[a.id] {
+                        throw PlanError(
+                            file: file, path: jsonPath(p) + ".id",
+                            message: "duplicate action ID \"\(a.id)\" (first used at \(jsonPath(first)).id); IDs must be unique")
+                    }
+                    seen[a.id] = p
+                }
+            }
+        }
+    }
+
+    /// The JSON path of the action at `p`.
+    public static func jsonPath(_ p: ActionPath) -> String {
+        "$.themes[\(p.theme)].groups[\(p.group)].actions[\(p.action)]"
+    }
+}

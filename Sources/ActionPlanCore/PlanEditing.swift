@@ -1,0 +1,137 @@
+import Foundation
+
+/// The edits a lead makes to a plan, with the rules that keep it consistent.
+///
+/// The CLI and the terminal UI both call these, so a rating change made either
+/// way is recorded the same way: it needs a note, it appends to the history with
+/// the day and the user, and a revised date must be one the deadline rules understand.
+extension Plan {
+    /// Changes the rating of action `id`, appending to its history; `revisedDate`
+    /// (when not empty) also revises its delivery date with the same note.
+    public mutating func rate(
+        id: String, to rating: Rating?, note: String, by user: String, on today: CalendarDay,
+        revisedDate: String? = nil
+    ) throws {
+        let p = try requirePath(id)
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if note.isEmpty {
+            throw PlanError(path: "note", message: "a note explaining the rating change is required")
+        }
+        if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
+            try reviseDate(id: id, to: revisedDate, reason: note, by: user, on: today)
+        }
+        var a = self[p]
+        a.history.append(RatingChange(date: today, from: a.rating, to: rating, by: user, note: note))
+        a.rating = rating
+        self[p] = a
+    }
+
+    /// Revises the delivery date of action `id`; the original is kept.
+    public mutating func reviseDate(id: String, to date: String, reason: String, by user: String, on today: CalendarDay) throws {
+        let p = try requirePath(id)
+        let text = DeliveryDate.normalise(date)
+        try Plan.validateDeliveryDate(text, field: "revised date")
+        self[p].revisions.append(DateRevision(date: text, on: today, by: user, reason: reason))
+    }
+
+    /// Adds a dated progress note to action `id`.
+    public mutating func addNote(id: String, text: String, by user: String, on today: CalendarDay) throws {
+        let p = try requirePath(id)
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { throw PlanError(path: "note", message: "the note is empty") }
+        self[p].notes.append(ProgressNote(date: today, by: user, text: text))
+    }
+
+    /// Replaces the text, leads and/or delivery date of action `id` (nil leaves a field as it is).
+    public mutating func editAction(id: String, text: String? = nil, leads: [String]? = nil, deliveryDate: String? = nil) throws {
+        let p = try requirePath(id)
+        if let text {
+            let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if t.isEmpty { throw PlanError(path: "text", message: "the action text must not be empty") }
+            self[p].text = t
+        }
+        if let leads { self[p].leads = leads }
+        if let deliveryDate {
+            let d = DeliveryDate.normalise(deliveryDate)
+            try Plan.validateDeliveryDate(d, field: "delivery date", allowUnset: true)
+            self[p].deliveryDate = d
+        }
+    }
+
+    /// Adds `action` at the end of group `group` of theme `theme` (index into `themes`).
+    public mutating func addAction(_ action: Action, theme: Int, group: Int) throws {
+        let id = action.id.trimmingCharacters(in: .whitespaces)
+        if id.isEmpty { throw PlanError(path: "id", message: "the action needs an ID, e.g. 3c(v)") }
+        if path(of: id) != nil { throw PlanError(path: "id", message: "ID \(id) is already used in this plan") }
+        if action.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw PlanError(path: "text", message: "the action text must not be empty")
+        }
+        try Plan.validateDeliveryDate(action.deliveryDate, field: "delivery date", allowUnset: true)
+        guard themes.indices.contains(theme) else { throw PlanError(path: "theme", message: "no theme \(theme + 1)") }
+        if themes[theme].groups.isEmpty { themes[theme].groups.append(ActionGroup(title: nil)) }
+        guard themes[theme].groups.indices.contains(group) else { throw PlanError(path: "group", message: "no such group") }
+        var a = action
+        a.id = id
+        themes[theme].groups[group].actions.append(a)
+    }
+
+    /// Removes action `id` and returns it.
+    @discardableResult
+    public mutating func deleteAction(id: String) throws -> Action {
+        let p = try requirePath(id)
+        return themes[p.theme].groups[p.group].actions.remove(at: p.action)
+    }
+
+    /// The path of `id`, or an error naming the ID.
+    public func requirePath(_ id: String) throws -> ActionPath {
+        guard let p = path(of: id) else {
+            throw PlanError(path: "id", message: "no action with ID \"\(id)\" in this plan")
+        }
+        return p
+    }
+
+    /// Refuses a date the deadline rules cannot read (a day, month, quarter, or
+    /// recurring word; or, when `allowUnset`, empty/TBC), with the reason.
+    public static func validateDeliveryDate(_ text: String, field: String, allowUnset: Bool = false) throws {
+        switch DeliveryDate.parse(text) {
+        case .day, .month, .quarter, .recurring: return
+        case .notSet:
+            if allowUnset { return }
+            throw PlanError(path: field, message: "\(field) is empty; expected a date such as March 2019 or 31/03/2019")
+        case .unrecognised(let why):
+            throw PlanError(path: field, message: "\(field) \"\(text)\" is not understood: \(why)")
+        }
+    }
+
+    /// Splits a lead cell (`BJ TMcE`, `All HoS`, `BJ, TMcE`, `Cllr L`) into lead codes,
+    /// matching multi-word codes from the register first.
+    public func splitLeads(_ cell: String) -> [String] {
+        Plan.splitLeads(cell, knownCodes: officers.map(\.code))
+    }
+
+    /// Splits a lead cell into codes given the register's codes (see `splitLeads(_:)`).
+    public static func splitLeads(_ cell: String, knownCodes: [String]) -> [String] {
+        let words = cell.replacingOccurrences(of: "\u{A0}", with: " ")
+            .split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" || $0 == "&" || $0 == ";" || $0 == "\t" })
+            .map(String.init)
+            .filter { $0.lowercased() != "and" }
+        let multi = knownCodes.filter { $0.contains(" ") }
+        var out: [String] = []
+        var i = 0
+        while i < words.count {
+            if words[i].lowercased() == "all", i + 1 < words.count {
+                out.append(words[i] + " " + words[i + 1])
+                i += 2
+                continue
+            }
+            if i + 1 < words.count, multi.contains(words[i] + " " + words[i + 1]) {
+                out.append(words[i] + " " + words[i + 1])
+                i += 2
+                continue
+            }
+            out.append(words[i])
+            i += 1
+        }
+        return out
+    }
+}

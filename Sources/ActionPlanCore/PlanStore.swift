@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads plan files and saves them atomically and durably.
+///
+/// Saving writes a temporary file in the same directory, fsyncs it, renames it
+/// over the target and fsyncs the directory, keeping the target's permissions.
+/// A crash at any moment leaves either the old file or the new one, never half
+/// of either. (`FileManager.replaceItemAt` loses data on this toolchain, and
+/// `Data.write(options: .atomic)` neither fsyncs nor keeps permissions.)
+public enum PlanStore {
+    /// Reads and validates the plan at `path`.
+    public static func load(_ path: String) throws -> Plan {
+        let bytes = try readFile(path)
+        return try PlanCodec.decode(bytes, file: path)
+    }
+
+    /// The bytes of the file at `path`, or an error naming it.
+    public static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw PlanError(file: path, message: "cannot open: \(errnoText())") }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw PlanError(file: path, message: "cannot read: \(errnoText())") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw PlanError(file: path, message: "is a directory, expected a file") }
+        var out: [UInt8] = []
+        out.reserveCapacity(Int(st.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PlanError(file: path, message: "cannot read: \(errnoText())")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// Saves `plan` to `path` atomically (see the type's summary).
+    public static func save(_ plan: Plan, to path: String) throws {
+        try writeAtomically(PlanCodec.encode(plan), to: path)
+    }
+
+    /// Writes `bytes` to `path` atomically and durably, keeping an existing file's permissions.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o644) throws {
+        let dir = directory(of: path)
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        var mode = newFileMode
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw PlanError(file: path, message: "is a directory, expected a file") }
+            mode = st.st_mode & 0o7777
+        }
+        var tmp = ""
+        var fd: Int32 = -1
+        for attempt in 0..<100 {
+            tmp = dir + "/." + base + ".tmp-\(getpid())-\(attempt)"
+            fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        if fd < 0 { throw PlanError(file: path, message: "cannot save: cannot create a file in \(dir): \(errnoText())") }
+        var ok = false
+        defer {
+            if !ok {
+                close(fd)
+                unlink(tmp)
+            }
+        }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PlanError(file: path, message: "cannot save: \(errnoText()); the previous file is unchanged")
+            }
+            written += n
+        }
+        if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
+            throw PlanError(file: path, message: "cannot save: \(errnoText()); the previous file is unchanged")
+        }
+        if close(fd) != 0 {
+            fd = -1
+            throw PlanError(file: path, message: "cannot save: \(errnoText()); the previous file is unchanged")
+        }
+        fd = -1
+        if rename(tmp, path) != 0 {
+            let why = errnoText()
+            unlink(tmp)
+            ok = true
+            throw PlanError(file: path, message: "cannot save: \(why); the previous file is unchanged")
+        }
+        ok = true
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            _ = fsync(dfd)
+            close(dfd)
+        }
+    }
+
+    /// Whether a file (or anything) exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+extension PlanStore {
+    /// A plan read from disk together with the fingerprint of the bytes it came from.
+    public struct Loaded: Sendable {
+        /// The plan.
+        public var plan: Plan
+        /// `fingerprint(of:)` of the file's bytes when it was read.
+        public var fingerprint: UInt64
+    }
+
+    /// Reads the plan at `path` and remembers which bytes it came from, so a later
+    /// save can tell whether someone else changed the file meanwhile.
+    public static func loadWithFingerprint(_ path: String) throws -> Loaded {
+        let bytes = try readFile(path)
+        return Loaded(plan: try PlanCodec.decode(bytes, file: path), fingerprint: fingerprint(of: bytes))
+    }
+
+    /// The fingerprint of the file at `path` now, or nil when it cannot be read.
+    public static func currentFingerprint(_ path: String) -> UInt64? {
+        (try? readFile(path)).map { fingerprint(of: $0) }
+    }
+
+    /// A 64-bit FNV-1a hash of `bytes`: cheap, and enough to notice a changed file.
+    public static func fingerprint(of bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+}

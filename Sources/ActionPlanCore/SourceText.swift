@@ -1,0 +1,115 @@
+import Foundation
+
+/// Lines of a source document, cleaned of conversion artefacts, with their 1-based numbers.
+///
+/// Copies of council documents arrive with Windows line endings, a byte-order
+/// mark, no-break spaces and HTML fragments; this is the one place that undoes
+/// those, so the parsers see plain lines.
+struct SourceText {
+    /// The cleaned lines; `lines[i]` is line `i + 1` of the source.
+    let lines: [String]
+
+    /// Decodes `bytes` as UTF-8 (failing with the line of the first invalid byte) and splits it into lines.
+    init(bytes: [UInt8], file: String) throws {
+        var b = bytes[...]
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
+        if b.contains(0) {
+            let line = b[..<b.firstIndex(of: 0)!].filter { $0 == 0x0A }.count + 1
+            throw PlanError(file: file, line: line, message: "contains a NUL byte; expected a text, CSV or TSV file")
+        }
+        guard let text = String(validating: b, as: UTF8.self) else {
+            var line = 1
+            var i = b.startIndex
+            while i < b.endIndex {
+                var j = i
+                while j < b.endIndex && b[j] != 0x0A { j += 1 }
+                if String(validating: b[i..<j], as: UTF8.self) == nil { break }
+                line += 1
+                i = j + 1
+            }
+            throw PlanError(file: file, line: line, message: "is not valid UTF-8 text; save the source as UTF-8 and try again")
+        }
+        self.init(text: text)
+    }
+
+    /// Splits `text` into cleaned lines.
+    init(text: String) {
+        var out: [String] = []
+        var current = ""
+        var lastWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r":
+                out.append(current)
+                current = ""
+                lastWasCR = true
+                continue
+            case "\n":
+                if !lastWasCR { out.append(current) }
+                current = ""
+            case "\u{A0}", "\u{2007}", "\u{202F}": current.unicodeScalars.append(" ")
+            case "\u{FEFF}", "\u{200B}": break
+            default: current.unicodeScalars.append(scalar)
+            }
+            lastWasCR = false
+        }
+        if !current.isEmpty { out.append(current) }
+        lines = out
+    }
+
+    /// A line reduced for matching headings: lower case, straight quotes, no `*`, single spaces.
+    static func key(_ line: String) -> String {
+        var s = ""
+        var space = false
+        for ch in line.lowercased() {
+            switch ch {
+            case "*", "_": continue
+            case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}": s.append("'")
+            case "\u{201C}", "\u{201D}", "\u{2033}": s.append("\"")
+            case "\u{2013}", "\u{2014}": s.append("-")
+            case " ", "\t":
+                space = !s.isEmpty
+                continue
+            default:
+                if space { s.append(" ") }
+                space = false
+                s.append(ch)
+            }
+        }
+        return s
+    }
+
+    /// `html` with tags removed, common entities decoded and white space collapsed.
+    static func plainText(_ html: String) -> String {
+        var s = ""
+        var inTag = false
+        var chars = Array(html)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "<", i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1] == "/" || chars[i + 1] == "!" {
+                inTag = true
+            } else if inTag && c == ">" {
+                inTag = false
+            } else if !inTag {
+                s.append(c)
+            }
+            i += 1
+        }
+        chars = []
+        for (entity, value) in [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"),
+            ("&ndash;", "–"), ("&mdash;", "—"), ("&rsquo;", "’"), ("&lsquo;", "‘"), ("&amp;", "&"),
+        ] where s.contains(entity) {
+            s = s.replacingOccurrences(of: entity, with: value)
+        }
+        return DeliveryDate.normalise(s)
+    }
+
+    /// The cells of a tab-separated line, each trimmed.
+    static func cells(_ line: String) -> [String] {
+        line.split(separator: "\t", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Renders a `PlanSummary` as a table, TSV or JSON (`actionplan summary`).
+public enum SummaryReport {
+    /// The summary of `plan` on `today` in `format`.
+    public static func render(_ plan: Plan, asOf today: CalendarDay, format: ActionListing.Format) -> String {
+        let s = PlanSummary(plan, asOf: today)
+        let rows: [(String, String, RatingCounts)] =
+            s.themes.map { (String($0.number), $0.title, $0.counts) } + [("total", "All themes", s.total)]
+        switch format {
+        case .tsv:
+            var out = "theme\ttitle\ttotal\tblue\tgreen\tamber\tred\tunrated\toverdue\tpercent_complete\n"
+            for (n, title, c) in rows {
+                out += [n, ActionListing.tsvCell(title), "\(c.total)", "\(c.blue)", "\(c.green)", "\(c.amber)", "\(c.red)",
+                    "\(c.unrated)", "\(c.overdue)", "\(c.percentComplete)"].joined(separator: "\t") + "\n"
+            }
+            return out
+        case .json:
+            var w = JSONWriter()
+            func counts(_ w: inout JSONWriter, _ c: RatingCounts) {
+                w.field("total", c.total)
+                w.field("blue", c.blue)
+                w.field("green", c.green)
+                w.field("amber", c.amber)
+                w.field("red", c.red)
+                w.field("unrated", c.unrated)
+                w.field("overdue", c.overdue)
+                w.field("percent_complete", c.percentComplete)
+            }
+            w.object { w in
+                w.field("asOf", today.description)
+                w.key("themes")
+                w.array(s.themes) { w, t in
+                    w.object { w in
+                        w.field("theme", t.number)
+                        w.field("title", t.title)
+                        counts(&w, t.counts)
+                    }
+                }
+                w.key("total")
+                w.object { w in counts(&w, s.total) }
+            }
+            w.finish()
+            return String(decoding: w.bytes, as: UTF8.self)
+        case .table:
+            var out = DisplayWidth.pad("THEME", to: 40) + "   B   G   A   R   ·  LATE  DONE\n"
+            for (n, title, c) in rows {
+                let label = n == "total" ? "Total" : n + ". " + TerminalSafe.escape(title)
+                out += DisplayWidth.pad(label, to: 40)
+                for (i, v) in [c.blue, c.green, c.amber, c.red, c.unrated, c.overdue].enumerated() {
+                    out += DisplayWidth.pad(String(v), to: i == 5 ? 6 : 4, alignRight: true)
+                }
+                out += DisplayWidth.pad("\(c.percentComplete)%", to: 6, alignRight: true) + "\n"
+            }
+            out += "As of \(today): \(s.total.total) actions, \(s.total.overdue) overdue.\n"
+            return out
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ActionPlanCore
+
+/// Remembers the deadline each delivery-date text parses to, so views over 100,000 actions stay fast.
+///
+/// `Action.deadline` parses its text every time; plans repeat a few dozen date
+/// texts (`March 2019`, `Ongoing`), so looking them up by text is far cheaper.
+/// The memo only caches a pure function, so sharing it between state values
+/// does not make ``Update`` impure.
+public final class DeadlineMemo: @unchecked Sendable {
+    private var cache: [String: CalendarDay?] = [:]
+
+    /// An empty memo.
+    public init() {}
+
+    /// The deadline of `action`: that of its latest revision's date, else of its delivery date.
+    ///
+    /// Equal to `action.deadline`.
+    public func deadline(of action: Action) -> CalendarDay? {
+        let text = action.revisions.last?.date ?? action.deliveryDate
+        if let hit = cache[text] { return hit }
+        let d = DeliveryDate.parse(text).deadline
+        if cache.count > 100_000 { cache.removeAll() }
+        cache[text] = d
+        return d
+    }
+
+    /// Days overdue on `today`, exactly as `Action.daysOverdue(asOf:)`.
+    public func daysOverdue(_ action: Action, asOf today: CalendarDay) -> Int? {
+        guard action.rating != .blue, let d = deadline(of: action), d < today else { return nil }
+        return d.days(until: today)
+    }
+
+    /// Whether `action` of theme `themeNumber` passes `filter` on `today`, exactly as `ActionFilter.matches`.
+    public func matches(_ filter: ActionFilter, _ action: Action, themeNumber: Int, asOf today: CalendarDay) -> Bool {
+        var cheap = filter
+        cheap.overdueOnly = false
+        cheap.dueWithin = nil
+        guard cheap.matches(action, themeNumber: themeNumber, asOf: today) else { return false }
+        if filter.overdueOnly && daysOverdue(action, asOf: today) == nil { return false }
+        if let within = filter.dueWithin {
+            guard action.rating != .blue, let d = deadline(of: action), d >= today, today.days(until: d) <= within
+            else { return false }
+        }
+        return true
+    }
+
+    /// Counts of `actions` by rating plus overdue, as `RatingCounts.add` counts them.
+    public func add(_ action: Action, to counts: inout RatingCounts, asOf today: CalendarDay) {
+        counts.total += 1
+        switch action.rating {
+        case .blue?: counts.blue += 1
+        case .green?: counts.green += 1
+        case .amber?: counts.amber += 1
+        case .red?: counts.red += 1
+        case nil: counts.unrated += 1
+        }
+        if daysOverdue(action, asOf: today) != nil { counts.overdue += 1 }
+    }
+}

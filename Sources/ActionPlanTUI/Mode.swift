@@ -1,0 +1,34 @@
+/// What the UI is doing: browsing, or waiting for an answer in one of its modal steps.
+///
+/// Multi-step operations (rate → note → revised date) are a chain of modes, each
+/// carrying what earlier steps collected, so Esc at any step cancels the whole
+/// operation and nothing is half-applied.
+public enum Mode: Hashable, Sendable {
+    /// Browsing the plan.
+    case browse
+    /// Reading the help screen.
+    case help
+    /// Choosing a rating for the action.
+    case ratingPicker(actionID: String)
+    /// Choosing which field of the action to edit.
+    case editPicker(actionID: String)
+    /// The file changed on disk before a save: reload, save elsewhere, or cancel.
+    case conflict(quitAfter: Bool)
+    /// A yes/no question.
+    case question(Question)
+    /// Typing into a prompt.
+    case prompt(Prompt)
+
+    /// The key context for this mode (which part of ``KeyTable`` applies).
+    public var keyContext: KeyContext {
+        switch self {
+        case .browse: return .browse
+        case .help: return .help
+        case .ratingPicker: return .ratingPicker
+        case .editPicker: return .editPicker
+        case .conflict: return .conflict
+        case .question: return .question
+        case .prompt: return .lineEditor
+        }
+    }
+}

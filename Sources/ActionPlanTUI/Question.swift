@@ -1,0 +1,25 @@
+/// A yes/no question the UI is asking.
+///
+/// For ``quitUnsaved`` the answers are save-and-quit (y), quit without saving (n)
+/// and stay (Esc); for the others, n and Esc both mean no.
+public enum Question: Hashable, Sendable {
+    /// Delete the action with this ID?
+    case deleteAction(id: String)
+    /// There are unsaved changes: save before quitting?
+    case quitUnsaved
+    /// Reload the file from disk, discarding edits?
+    case reloadDiscarding(quitAfter: Bool)
+    /// A recovery file from an interrupted session exists: restore it?
+    case restoreRecovery(path: String)
+
+    /// The question as shown on the prompt line.
+    public var text: String {
+        switch self {
+        case .deleteAction(let id): return "Delete action \(id)? (y/n)"
+        case .quitUnsaved: return "Save changes? (y/n/Esc)"
+        case .reloadDiscarding: return "Reload from disk and discard your unsaved edits? (y/n)"
+        case .restoreRecovery(let path):
+            return "Unsaved changes from an interrupted session were found in \(path). Restore them? (y/n)"
+        }
+    }
+}

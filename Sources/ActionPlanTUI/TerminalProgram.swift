@@ -1,0 +1,14 @@
+/// A full-screen program the terminal backend drives: it draws frames and handles keys.
+///
+/// The backend owns the terminal and the event loop; the program only turns its
+/// state into a ``Grid`` and reacts to ``KeyEvent``s. That keeps every screen
+/// testable without a terminal: a test calls `handle` and snapshots `frame`.
+public protocol TerminalProgram: AnyObject {
+    /// Draws the current state into a grid of exactly width x height (may be tiny, even 1x1 or 0).
+    func frame(width: Int, height: Int) -> Grid
+    /// Handles one key; returns false when the program wants to quit.
+    func handle(_ key: KeyEvent) -> Bool
+    /// Called (on the main loop, not inside the signal handler) after SIGINT/SIGTERM/SIGHUP; returns a message
+    /// to print on stderr after the terminal is restored (e.g. where a recovery file was written), or nil.
+    func interrupted(by signal: Int32) -> String?
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `actionplan` command: the terminal UI by default, and subcommands for every job.
+@main
+struct ActionPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actionplan",
+        abstract: "Keep an improvement action plan: browse and rate it, list what is overdue, check it, import it.",
+        discussion: """
+            Exit status: 0 success, 1 check found problems, 2 bad input (missing or invalid plan or source, \
+            unknown ID, invalid rating or date, an import that would overwrite a plan).
+            """,
+        subcommands: [
+            Browse.self, List.self, Overdue.self, Show.self, Rate.self, Summary.self, Check.self, Import.self,
+        ],
+        defaultSubcommand: Browse.self
+    )
+}

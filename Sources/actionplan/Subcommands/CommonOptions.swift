@@ -1,0 +1,58 @@
+import ActionPlanCore
+import ArgumentParser
+import Foundation
+
+/// `--as-of YYYY-MM-DD`: the day the plan is judged on. The only place the clock is read.
+struct AsOfOption: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Judge deadlines as of this day, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    /// The day given, or today's local date.
+    func day() throws -> CalendarDay {
+        if let asOf {
+            guard let d = CalendarDay(iso: asOf) else {
+                throw PlanError(path: "--as-of", message: "\"\(asOf)\" is not a date; expected YYYY-MM-DD, e.g. 2019-01-31")
+            }
+            return d
+        }
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}
+
+/// `--format table|tsv|json` for commands that print a list.
+struct ListFormatOption: ParsableArguments {
+    @Option(help: "Output format: table (for people), tsv or json.")
+    var format: ActionListing.Format = .table
+}
+
+extension ActionListing.Format: ExpressibleByArgument {}
+
+/// Runs `body`, turning bad input into a one-line message on stderr and exit status 2.
+func reportingBadInput<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let e as PlanError {
+        printError("actionplan: \(e)")
+        throw ExitCode(2)
+    }
+}
+
+/// Writes `message` and a newline to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Writes `text` to standard output as is.
+func printOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// The user recorded in history: `--by`/`--user`, else `$ACTIONPLAN_USER`, else `$USER`.
+func currentUser(_ explicit: String?) -> String {
+    if let explicit, !explicit.isEmpty { return explicit }
+    let env = ProcessInfo.processInfo.environment
+    if let u = env["ACTIONPLAN_USER"], !u.isEmpty { return u }
+    if let u = env["USER"], !u.isEmpty { return u }
+    return "unknown"
+}

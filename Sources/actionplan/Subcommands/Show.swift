@@ -1,0 +1,146 @@
+import ActionPlanCore
+import ArgumentParser
+
+/// `actionplan show`: everything about one action.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one action with its history and notes.")
+
+    /// `table` or `json` (show prints one record, so no TSV).
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Argument(help: "The plan file (JSON).") var plan: String
+    @Argument(help: "The action's ID, e.g. 5(xii).") var id: String
+    @Option(help: "Output format: table or json.") var format: Format = .table
+    @OptionGroup var asOf: AsOfOption
+
+    func run() throws {
+        try reportingBadInput {
+            let today = try asOf.day()
+            let p = try PlanStore.load(plan)
+            let path = try p.requirePath(id)
+            printOut(format == .json ? ActionDetail.json(p, path, asOf: today) : ActionDetail.text(p, path, asOf: today))
+        }
+    }
+}
+
+/// `actionplan rate`: change a rating with a note, optionally revising the date.
+struct Rate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rate an action (B, G, A, R or a colour name) with a required note, and save.")
+
+    @Argument(help: "The plan file (JSON).") var plan: String
+    @Argument(help: "The action's ID.") var id: String
+    @Argument(help: "The new rating: B, G, A, R, blue, green, amber or red.") var rating: String
+    @Option(help: "Why the rating changed (required).") var note: String
+    @Option(help: "Who is making the change (default: $ACTIONPLAN_USER, else $USER).") var by: String?
+    @Option(name: .customLong("revised-date"), help: "A revised date of delivery, e.g. 'June 2019' or 30/06/2019.")
+    var revisedDate: String?
+    @OptionGroup var asOf: AsOfOption
+
+    func run() throws {
+        try reportingBadInput {
+            let today = try asOf.day()
+            guard let r = Rating(parsing: rating) else {
+                throw PlanError(path: "RATING", message: "\"\(rating)\" is not a rating; expected B, G, A, R, blue, green, amber or red")
+            }
+            var p = try PlanStore.load(plan)
+            let path = try p.requirePath(id)
+            let before = p[path].rating
+            try p.rate(id: id, to: r, note: note, by: currentUser(by), on: today, revisedDate: revisedDate)
+            try PlanStore.save(p, to: plan)
+            var msg = "\(id): \(before.badgeLetter) → \(r.letter) (\(r.name)) on \(today) by \(currentUser(by))"
+            if let d = p[path].deadline, revisedDate != nil { msg += "; deadline now \(d)" }
+            printOut(msg + "; saved \(plan)\n")
+        }
+    }
+}
+
+/// `actionplan summary`: counts per theme and in total.
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Per theme and in total: counts by rating, unrated, overdue, per cent complete.")
+
+    @Argument(help: "The plan file (JSON).") var plan: String
+    @OptionGroup var asOf: AsOfOption
+    @OptionGroup var format: ListFormatOption
+
+    func run() throws {
+        try reportingBadInput {
+            let today = try asOf.day()
+            let p = try PlanStore.load(plan)
+            printOut(SummaryReport.render(p, asOf: today, format: format.format))
+        }
+    }
+}
+
+/// `actionplan check`: lint the plan; exit 1 when there are findings.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the plan: unknown leads, missing or unparseable dates, Green but overdue, "
+            + "Blue without a completion entry, duplicate IDs. Exits 1 when it finds problems.")
+
+    @Argument(help: "The plan file (JSON).") var plan: String
+    @OptionGroup var asOf: AsOfOption
+
+    func run() throws {
+        let findings = try reportingBadInput { () -> [PlanCheck.Finding] in
+            let today = try asOf.day()
+            let bytes = try PlanStore.readFile(plan)
+            let p = try PlanCodec.decode(bytes, file: plan, allowDuplicateIDs: true)
+            return PlanCheck.run(p, asOf: today)
+        }
+        if findings.isEmpty {
+            printOut("\(plan): no problems found\n")
+            return
+        }
+        for f in findings { printOut("\(plan): \(TerminalSafe.escape(f.description))\n") }
+        var byRule: [String: Int] = [:]
+        for f in findings { byRule[f.rule, default: 0] += 1 }
+        printOut(
+            "\(findings.count) problem\(findings.count == 1 ? "" : "s"): "
+                + byRule.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + "\n")
+        throw ExitCode(1)
+    }
+}
+
+/// `actionplan import`: read a plan document (text) or a CSV/TSV table into a plan file.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a plan from text copied from a plan document, or from a CSV/TSV file with a header row.")
+
+    @Argument(help: "The source: plan text (.txt), .csv or .tsv.") var source: String
+    @Option(name: .shortAndLong, help: "The plan file to write (JSON).") var output: String?
+    @Option(help: "Use this title instead of the document's.") var title: String?
+    @Flag(name: .customLong("dry-run"), help: "Import and report, but write nothing.") var dryRun = false
+    @Flag(help: "Overwrite the output file if it exists.") var force = false
+
+    func validate() throws {
+        if output == nil && !dryRun { throw ValidationError("Missing expected argument '--output <output>' (or use --dry-run)") }
+    }
+
+    func run() throws {
+        try reportingBadInput {
+            if let output, !dryRun, !force, PlanStore.exists(output) {
+                throw PlanError(file: output, message: "already exists; import never overwrites a plan (use --force to replace it)")
+            }
+            let (plan, report) = try PlanImporter.importFile(source, title: title)
+            let counts = RatingCounts.of(plan.allActions, asOf: CalendarDay(ordinal: 0))
+            var out = "Imported \"\(TerminalSafe.escape(plan.title))\" from \(source) (lines \(report.firstLine)–\(report.lastLine)):\n"
+            out += "  \(plan.themes.count) themes, \(counts.total) actions "
+            out += "(\(plan.themes.map { String($0.actions.count) }.joined(separator: ", ")))\n"
+            out += "  ratings: \(counts.blue) Blue, \(counts.green) Green, \(counts.amber) Amber, \(counts.red) Red, \(counts.unrated) unrated\n"
+            out += "  \(plan.officers.count) named officers\n"
+            if !report.entries.isEmpty {
+                out += "\(report.repairs.count) repairs, \(report.warnings.count) warnings:\n"
+                for e in report.entries { out += "  \(source):\(TerminalSafe.escape(e.description))\n" }
+            }
+            if let output, !dryRun {
+                try PlanStore.save(plan, to: output)
+                out += "Wrote \(output)\n"
+            } else {
+                out += "Dry run: nothing written\n"
+            }
+            printOut(out)
+        }
+    }
+}
