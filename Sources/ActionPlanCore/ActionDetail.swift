@@ -10,8 +10,8 @@ public enum ActionDetail {
         out += "\n"
         func field(_ name: String, _ value: String) {
             let pad = String(repeating: " ", count: max(1, 13 - name.count))
-            let lines = DisplayWidth.wrap(value, width: max(10, width - 14))
-            for (i, l) in lines.enumerated() { out += (i == 0 ? name + pad : String(repeating: " ", count: 14)) + l + "\n" }
+            let lines = DisplayWidth.wrap(value, width: max(10, width - 13))
+            for (i, l) in lines.enumerated() { out += (i == 0 ? name + pad : String(repeating: " ", count: 13)) + l + "\n" }
         }
         var where_ = "\(t.number). \(e(t.title))"
         if let g = t.groups[path.group].title { where_ += " / " + e(g) }

@@ -160,7 +160,7 @@ struct PlanTextImporter {
         var ragLines: [(Int, String)] = []
         var officerRowsSeen = false
         var officerCodes: [String: Int] = [:]
-        var end = lines.count
+        var end = start + 1
 
         var i = start + 1
         lineLoop: while i < lines.count {
@@ -172,6 +172,7 @@ struct PlanTextImporter {
             let key = SourceText.key(raw)
             let isTab = raw.contains("\t")
             let cells = isTab ? SourceText.cells(raw) : []
+            if mode == .themes && !key.hasPrefix("appendix") { end = n }
 
             if mode == .officers {
                 if isTab, cells.count >= 2, !cells[0].isEmpty {
@@ -189,12 +190,10 @@ struct PlanTextImporter {
                         officerCodes[o.code] = n
                     }
                     plan.officers.append(o)
+                    end = n
                     continue
                 }
-                if officerRowsSeen {
-                    end = i - 1
-                    break lineLoop
-                }
+                if officerRowsSeen { break lineLoop }
                 continue
             }
             if key.hasPrefix("appendix") && key.contains("named officers") || key == "named officers" {

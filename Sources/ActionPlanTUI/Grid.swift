@@ -143,7 +143,8 @@ public struct Grid: Hashable, Sendable {
                 let cell = other.cells[sourceRow * other.width + sourceCol]
                 let (col, colOverflow) = x.addingReportingOverflow(sourceCol)
                 if colOverflow { break }
-                let wide = sourceCol + 1 < other.width && other.cells[sourceRow * other.width + sourceCol + 1].isContinuation
+                let wide =
+                    sourceCol + 1 < other.width && other.cells[sourceRow * other.width + sourceCol + 1].isContinuation
                 if wide {
                     if col >= 0, col < width - 1 {
                         placeWide(cell, col: col, row: row)

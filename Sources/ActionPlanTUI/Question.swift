@@ -8,7 +8,7 @@ public enum Question: Hashable, Sendable {
     /// There are unsaved changes: save before quitting?
     case quitUnsaved
     /// Reload the file from disk, discarding edits?
-    case reloadDiscarding(quitAfter: Bool)
+    case reloadDiscarding
     /// A recovery file from an interrupted session exists: restore it?
     case restoreRecovery(path: String)
 

@@ -1,0 +1,238 @@
+import ActionPlanCore
+
+/// Everything the terminal UI knows: the plan, its undo history, the view, the selection and any open prompt.
+///
+/// A value: ``Update/update(_:_:)`` takes a state and an event and returns the
+/// next state plus the ``Effect``s to perform, so the whole UI can be tested by
+/// feeding keys. Derived data (the visible rows, the plan's counts) is kept in
+/// the state and rebuilt only when the plan, folds, view or sort change.
+public struct AppState {
+    // MARK: The document
+
+    /// The plan as edited (unsaved edits included).
+    public internal(set) var plan: Plan {
+        didSet { planVersion &+= 1 }
+    }
+    /// The plan file's path as given on the command line (changes after "save elsewhere").
+    public internal(set) var filePath: String
+    /// The day the UI works as of: overdue is counted from it and edits are dated with it.
+    public let asOf: CalendarDay
+    /// Who edits, recorded in rating changes, revisions and notes.
+    public let user: String
+    /// Identifies the current plan content (see ``PlanVersion``).
+    public internal(set) var generation = 0
+    /// The generation last saved to (or read from) the file.
+    public internal(set) var savedGeneration = 0
+    var nextGeneration = 1
+    /// Plans before each edit, newest last.
+    public internal(set) var undoStack: [PlanVersion] = []
+    /// Plans undone, newest last; cleared by a new edit.
+    public internal(set) var redoStack: [PlanVersion] = []
+    /// A plan found in a recovery file, waiting for the user's answer.
+    public internal(set) var pendingRecovery: Plan?
+
+    // MARK: The view
+
+    /// Which actions are listed.
+    public internal(set) var view: ViewMode = .all
+    /// How they are ordered.
+    public internal(set) var sort: SortOrder = .plan
+    /// Folded themes, by index.
+    public internal(set) var foldedThemes: Set<Int> = [] {
+        didSet { foldVersion &+= 1 }
+    }
+    /// Folded titled groups.
+    public internal(set) var foldedGroups: Set<GroupKey> = [] {
+        didSet { foldVersion &+= 1 }
+    }
+    /// The selected row of ``visible``.
+    public internal(set) var selectedRow = 0
+    /// Which pane has the focus.
+    public internal(set) var focus: Pane = .plan
+    /// The active search, if any.
+    public internal(set) var search: TextSearch?
+    /// Indexes into `visible.actions` of the actions matching ``search``, ascending.
+    public internal(set) var matches: [Int] = []
+    /// What the UI is doing (browsing or a modal step).
+    public internal(set) var mode: Mode = .browse
+    /// The message for the bottom line, until the next key.
+    public internal(set) var message: StatusMessage?
+    /// Whether mouse events are acted on.
+    public var mouseEnabled = false
+    /// Where the last frame put things (written back by the session after each frame).
+    public internal(set) var layout = ScreenLayout()
+
+    // MARK: Derived, cached
+
+    /// The plan pane's rows for the current plan, folds, view and sort.
+    public internal(set) var visible = VisibleRows()
+    /// Counts of the whole plan (not just the view) as of ``asOf``.
+    public internal(set) var planCounts = RatingCounts()
+    /// The widest action ID in the plan, in columns.
+    public internal(set) var idWidth = 0
+    /// Deadline cache shared by all derived data.
+    public let memo: DeadlineMemo
+    var planVersion = 0
+    var foldVersion = 0
+    private var rowsKey: RowsKey?
+    private var countsVersion = -1
+
+    private struct RowsKey: Equatable {
+        var plan: Int
+        var folds: Int
+        var view: ViewMode
+        var sort: SortOrder
+    }
+
+    /// A state browsing `plan` read from `filePath`, as of `asOf`, editing as `user`.
+    public init(plan: Plan, filePath: String, asOf: CalendarDay, user: String, memo: DeadlineMemo = DeadlineMemo()) {
+        self.plan = plan
+        self.filePath = filePath
+        self.asOf = asOf
+        self.user = user
+        self.memo = memo
+        rebuild(anchor: nil)
+    }
+
+    /// Whether there are edits not saved to the file.
+    public var isModified: Bool { generation != savedGeneration }
+
+    /// The selected row, if there are rows.
+    public var selectedItem: RowItem? {
+        visible.rows.indices.contains(selectedRow) ? visible.rows[selectedRow].item : nil
+    }
+
+    /// The path of the selected action, or nil when a heading (or nothing) is selected.
+    public var selectedActionPath: ActionPath? {
+        if case .action(let p)? = selectedItem { return p }
+        return nil
+    }
+
+    /// The selected action, or nil.
+    public var selectedAction: Action? { selectedActionPath.map { plan[$0] } }
+
+    /// Copies the scroll positions and pane rectangles the last frame used.
+    public mutating func remember(_ layout: ScreenLayout) {
+        self.layout = layout
+    }
+
+    // MARK: Keeping derived data current
+
+    /// What the selection is, in terms that survive a rebuild (paths shift when actions are deleted).
+    enum Anchor: Equatable {
+        case theme(Int)
+        case group(GroupKey)
+        case action(String)
+    }
+
+    /// The selection as an anchor.
+    var anchor: Anchor? {
+        switch selectedItem {
+        case .theme(let t)?: return .theme(t)
+        case .group(let t, let g)?: return .group(GroupKey(theme: t, group: g))
+        case .action(let p)?: return .action(plan[p].id)
+        case nil: return nil
+        }
+    }
+
+    /// Rebuilds the rows if the plan, folds, view or sort changed, then selects `anchor` (or keeps the row index).
+    mutating func rebuild(anchor: Anchor?) {
+        let key = RowsKey(plan: planVersion, folds: foldVersion, view: view, sort: sort)
+        if countsVersion != planVersion {
+            var counts = RatingCounts()
+            var widest = 0
+            for t in plan.themes {
+                for g in t.groups {
+                    for a in g.actions {
+                        memo.add(a, to: &counts, asOf: asOf)
+                        widest = max(widest, a.id.utf8.count)
+                    }
+                }
+            }
+            planCounts = counts
+            idWidth = widest
+            countsVersion = planVersion
+        }
+        guard key != rowsKey else { return }
+        rowsKey = key
+        visible = VisibleRows(
+            plan: plan, view: view, sort: sort, foldedThemes: foldedThemes, foldedGroups: foldedGroups,
+            asOf: asOf, memo: memo)
+        if let anchor, let row = row(of: anchor) {
+            selectedRow = row
+        } else if case .action(let id)? = anchor, let p = plan.path(of: id) {
+            // Folded away: select the nearest visible heading above it.
+            selectedRow = visible.row(of: .group(theme: p.theme, group: p.group))
+                ?? visible.row(of: .theme(p.theme)) ?? selectedRow
+        }
+        selectedRow = max(0, min(selectedRow, visible.rows.count - 1))
+        refreshMatches()
+    }
+
+    /// The row an anchor is on now, if shown.
+    func row(of anchor: Anchor) -> Int? {
+        switch anchor {
+        case .theme(let t): return visible.row(of: .theme(t))
+        case .group(let k): return visible.row(of: .group(theme: k.theme, group: k.group))
+        case .action(let id): return plan.path(of: id).flatMap { visible.row(of: $0) }
+        }
+    }
+
+    /// Recomputes ``matches`` for the current search over the view's actions.
+    mutating func refreshMatches() {
+        guard let search, !search.isEmpty else {
+            matches = []
+            return
+        }
+        var out: [Int] = []
+        for (i, p) in visible.actions.enumerated() where search.matches(plan[p]) { out.append(i) }
+        matches = out
+    }
+
+    /// Whether the action at view index `viewIndex` matches the search.
+    public func isMatch(viewIndex: Int) -> Bool {
+        guard !matches.isEmpty else { return false }
+        var lo = 0
+        var hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if matches[mid] < viewIndex { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < matches.count && matches[lo] == viewIndex
+    }
+
+    // MARK: Edits and history
+
+    /// Replaces the plan with an edited one, recording the old one for undo, and selects `anchor`.
+    mutating func commit(_ newPlan: Plan, label: String, select: Anchor? = nil) {
+        let keep = select ?? anchor
+        undoStack.append(PlanVersion(plan: plan, generation: generation, label: label))
+        redoStack.removeAll()
+        plan = newPlan
+        generation = nextGeneration
+        nextGeneration += 1
+        rebuild(anchor: keep)
+    }
+
+    /// Puts back the plan before the last edit; false when there is nothing to undo.
+    mutating func undo() -> String? {
+        guard let last = undoStack.popLast() else { return nil }
+        let keep = anchor
+        redoStack.append(PlanVersion(plan: plan, generation: generation, label: last.label))
+        plan = last.plan
+        generation = last.generation
+        rebuild(anchor: keep)
+        return last.label
+    }
+
+    /// Re-applies the last undone edit; nil when there is nothing to redo.
+    mutating func redo() -> String? {
+        guard let next = redoStack.popLast() else { return nil }
+        let keep = anchor
+        undoStack.append(PlanVersion(plan: plan, generation: generation, label: next.label))
+        plan = next.plan
+        generation = next.generation
+        rebuild(anchor: keep)
+        return next.label
+    }
+}

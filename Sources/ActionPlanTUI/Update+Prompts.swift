@@ -1,0 +1,251 @@
+import ActionPlanCore
+
+/// The modal steps of ``Update``: pickers, yes/no questions and the prompts of multi-step edits.
+///
+/// Each step either moves to the next mode carrying what was collected, stays
+/// with the reason shown (invalid input), or applies the whole edit at once, so
+/// undo always undoes a complete operation.
+extension Update {
+    static func editPick(_ command: Command, id: String, _ s: inout AppState) {
+        guard let path = s.plan.path(of: id) else {
+            cancel(&s, "Action \(id) no longer exists")
+            return
+        }
+        let a = s.plan[path]
+        switch command {
+        case .editText: s.mode = .prompt(Prompt(.editText(id: id), text: a.text))
+        case .editLeads: s.mode = .prompt(Prompt(.editLeads(id: id), text: a.leads.joined(separator: " ")))
+        case .editDeliveryDate: s.mode = .prompt(Prompt(.editDeliveryDate(id: id), text: a.deliveryDate))
+        case .reviseDate: s.mode = .prompt(Prompt(.reviseDate(id: id), text: a.revisions.last?.date ?? a.deliveryDate))
+        case .cancel: cancel(&s, "Edit cancelled")
+        default: break
+        }
+    }
+
+    static func answer(_ question: Question, _ command: Command, _ s: inout AppState) -> [Effect] {
+        guard command == .yes || command == .no || command == .cancel else { return [] }
+        s.mode = .browse
+        switch question {
+        case .deleteAction(let id):
+            guard command == .yes else {
+                s.message = StatusMessage("Not deleted")
+                return []
+            }
+            var p = s.plan
+            do {
+                try p.deleteAction(id: id)
+                s.commit(p, label: "delete \(id)")
+                s.message = StatusMessage("Deleted \(id) (u to undo)")
+            } catch {
+                s.message = StatusMessage(describe(error), isError: true)
+            }
+        case .quitUnsaved:
+            switch command {
+            case .yes: return [.save(quitAfter: true)]
+            case .no: return [.quit]
+            default: s.message = StatusMessage("Not quitting")
+            }
+        case .reloadDiscarding:
+            if command == .yes { return [.reloadFromDisk] }
+            s.message = StatusMessage("Not reloaded; your edits are kept, unsaved")
+        case .restoreRecovery(let path):
+            switch command {
+            case .yes:
+                if let recovered = s.pendingRecovery {
+                    s.commit(recovered, label: "restore unsaved changes")
+                    s.message = StatusMessage("Restored unsaved changes from \(path); save with w")
+                }
+            case .no:
+                s.pendingRecovery = nil
+                return [.deleteRecovery]
+            default:
+                s.pendingRecovery = nil
+                s.message = StatusMessage("Recovery file kept; it will be offered again next time")
+            }
+        }
+        return []
+    }
+
+    static func startAdd(_ s: inout AppState) {
+        guard !s.plan.themes.isEmpty else {
+            s.message = StatusMessage("The plan has no themes to add an action to", isError: true)
+            return
+        }
+        let theme: Int
+        let group: Int
+        switch s.selectedItem {
+        case .theme(let t)?:
+            theme = t
+            group = max(0, s.plan.themes[t].groups.count - 1)
+        case .group(let t, let g)?:
+            theme = t
+            group = g
+        case .action(let p)?:
+            theme = p.theme
+            group = p.group
+        case nil:
+            theme = 0
+            group = max(0, s.plan.themes[0].groups.count - 1)
+        }
+        s.mode = .prompt(Prompt(.addID(theme: theme, group: group)))
+    }
+
+    /// The user pressed Enter in `prompt`.
+    static func submit(_ prompt: Prompt, _ s: inout AppState) -> [Effect] {
+        let raw = prompt.editor.text
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        func refuse(_ why: String) {
+            var p = prompt
+            p.error = why
+            s.mode = .prompt(p)
+        }
+        func next(_ purpose: PromptPurpose, text: String = "") {
+            s.mode = .prompt(Prompt(purpose, text: text))
+        }
+        /// Applies an edit of the plan; on failure the prompt stays open with the reason.
+        func edit(_ label: String, select: AppState.Anchor? = nil, _ body: (inout Plan) throws -> Void) -> Bool {
+            var p = s.plan
+            do {
+                try body(&p)
+            } catch {
+                refuse(describe(error))
+                return false
+            }
+            s.mode = .browse
+            s.commit(p, label: label, select: select)
+            s.message = StatusMessage(label.prefix(1).uppercased() + label.dropFirst() + " (u to undo)")
+            return true
+        }
+
+        switch prompt.purpose {
+        case .search:
+            s.mode = .browse
+            guard !text.isEmpty else {
+                s.search = nil
+                s.matches = []
+                s.message = StatusMessage("Search cleared")
+                return []
+            }
+            s.search = TextSearch(text)
+            s.refreshMatches()
+            guard let first = s.matches.first else {
+                s.message = StatusMessage("No match for \"\(text)\" in this view", isError: true)
+                return []
+            }
+            reveal(viewIndex: first, &s)
+            s.message = StatusMessage("Match 1 of \(s.matches.count) for \"\(text)\" (n next, N previous)")
+
+        case .filter:
+            do {
+                let filter = try FilterParser.parse(text)
+                s.mode = .browse
+                setView(.filtered(filter, text: text), sort: s.sort, &s)
+                let n = s.visible.actions.count
+                s.message = StatusMessage(n == 0 ? "No actions match \(text) (a shows all)" : "\(n) actions match \(text)")
+            } catch {
+                refuse(describe(error))
+            }
+
+        case .rateNote(let id, let rating):
+            guard !text.isEmpty else { return refuseAndReturn(prompt, "A note is required: say why the rating changes", &s) }
+            if rating == .amber {
+                next(.rateRevisedDate(id: id, rating: rating, note: text))
+            } else {
+                _ = edit("rate \(id) \(rating.name)") { try $0.rate(id: id, to: rating, note: text, by: s.user, on: s.asOf) }
+            }
+
+        case .rateRevisedDate(let id, let rating, let note):
+            if !text.isEmpty {
+                do {
+                    try Plan.validateDeliveryDate(text, field: "revised date")
+                } catch {
+                    return refuseAndReturn(prompt, describe(error), &s)
+                }
+            }
+            let label = "rate \(id) \(rating.name)" + (text.isEmpty ? "" : ", revised to \(text)")
+            _ = edit(label) {
+                try $0.rate(id: id, to: rating, note: note, by: s.user, on: s.asOf, revisedDate: text.isEmpty ? nil : text)
+            }
+
+        case .editText(let id):
+            _ = edit("edit text of \(id)") { try $0.editAction(id: id, text: raw) }
+
+        case .editLeads(let id):
+            let leads = s.plan.splitLeads(text)
+            _ = edit("set leads of \(id) to \(leads.joined(separator: " "))") { try $0.editAction(id: id, leads: leads) }
+
+        case .editDeliveryDate(let id):
+            do {
+                try Plan.validateDeliveryDate(text, field: "delivery date", allowUnset: true)
+            } catch {
+                return refuseAndReturn(prompt, describe(error), &s)
+            }
+            _ = edit("set delivery date of \(id) to \(text.isEmpty ? "TBC" : text)") {
+                try $0.editAction(id: id, deliveryDate: text)
+            }
+
+        case .reviseDate(let id):
+            do {
+                try Plan.validateDeliveryDate(text, field: "revised date")
+            } catch {
+                return refuseAndReturn(prompt, describe(error), &s)
+            }
+            next(.reviseReason(id: id, date: text))
+
+        case .reviseReason(let id, let date):
+            guard !text.isEmpty else { return refuseAndReturn(prompt, "A reason is required for a revised date", &s) }
+            _ = edit("revise date of \(id) to \(date)") {
+                try $0.reviseDate(id: id, to: date, reason: text, by: s.user, on: s.asOf)
+            }
+
+        case .addNote(let id):
+            _ = edit("add a note to \(id)") { try $0.addNote(id: id, text: text, by: s.user, on: s.asOf) }
+
+        case .addID(let theme, let group):
+            guard !text.isEmpty else { return refuseAndReturn(prompt, "The action needs an ID, e.g. 3c(v)", &s) }
+            if s.plan.path(of: text) != nil { return refuseAndReturn(prompt, "ID \(text) is already used in this plan", &s) }
+            next(.addText(theme: theme, group: group, id: text))
+
+        case .addText(let theme, let group, let id):
+            guard !text.isEmpty else { return refuseAndReturn(prompt, "The action text must not be empty", &s) }
+            next(.addLeads(theme: theme, group: group, id: id, text: text))
+
+        case .addLeads(let theme, let group, let id, let actionText):
+            next(.addDate(theme: theme, group: group, id: id, text: actionText, leads: s.plan.splitLeads(text)))
+
+        case .addDate(let theme, let group, let id, let actionText, let leads):
+            do {
+                try Plan.validateDeliveryDate(text, field: "delivery date", allowUnset: true)
+            } catch {
+                return refuseAndReturn(prompt, describe(error), &s)
+            }
+            let action = Action(id: id, text: actionText, leads: leads, deliveryDate: text.split(separator: " ").joined(separator: " "))
+            let added = edit("add action \(id)", select: .action(id)) { try $0.addAction(action, theme: theme, group: group) }
+            if added, s.selectedAction?.id != id {
+                s.message = StatusMessage("Added \(id); it is not shown in this view (a shows all)")
+            }
+
+        case .saveAsPath(let quitAfter):
+            guard !text.isEmpty else { return refuseAndReturn(prompt, "Type a path to save to", &s) }
+            guard text != s.filePath else {
+                return refuseAndReturn(prompt, "That file changed on disk; choose another path", &s)
+            }
+            s.mode = .browse
+            return [.saveAs(path: text, quitAfter: quitAfter)]
+        }
+        return []
+    }
+
+    static func refuseAndReturn(_ prompt: Prompt, _ why: String, _ s: inout AppState) -> [Effect] {
+        var p = prompt
+        p.error = why
+        s.mode = .prompt(p)
+        return []
+    }
+
+    /// An error as one line for the status line.
+    static func describe(_ error: Error) -> String {
+        if let e = error as? PlanError { return e.message }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+@testable import ActionPlanCore
+
+/// Paths and helpers shared by the core tests.
+enum TestSupport {
+    /// The package's root directory.
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The committed sample plan.
+    static var samplePlanPath: String { root.appendingPathComponent("Data/barnet-2018-19.json").path }
+
+    /// A fixture file's path.
+    static func fixture(_ name: String) -> String {
+        root.appendingPathComponent("Tests/ActionPlanCoreTests/Fixtures/\(name)").path
+    }
+
+    /// The bytes of a fixture.
+    static func fixtureBytes(_ name: String) throws -> [UInt8] { try PlanStore.readFile(fixture(name)) }
+
+    /// A fresh temporary directory, removed at process exit is not guaranteed: tests remove it.
+    static func tempDir() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("actionplan-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
+    }
+
+    /// The built `actionplan` executable.
+    static var binary: String {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("actionplan").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("actionplan").path,
+            root.appendingPathComponent(".build/debug/actionplan").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
+    }
+
+    /// The result of running the binary.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `actionplan` with `args`, returning its status and output.
+    @discardableResult
+    static func run(_ args: [String], environment: [String: String]? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        if let environment { p.environment = environment }
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A day from `YYYY-MM-DD`.
+    static func day(_ s: String) -> CalendarDay { CalendarDay(iso: s)! }
+}
