@@ -13,9 +13,14 @@ public struct Action: Hashable, Sendable {
     /// Lead codes (`BJ`, `TMcE`) or group leads (`All HoS`).
     public var leads: [String]
     /// The date of delivery as written in the plan (`March 2019`, `Ongoing`).
-    public var deliveryDate: String
+    public var deliveryDate: String { didSet { currentDelivery = Action.current(deliveryDate, revisions) } }
     /// Revisions of the delivery date, oldest first; the original is never lost.
-    public var revisions: [DateRevision]
+    public var revisions: [DateRevision] { didSet { currentDelivery = Action.current(deliveryDate, revisions) } }
+    /// The delivery date in force, parsed: the latest revision's, else the original.
+    ///
+    /// Kept up to date whenever the date or revisions change, so that sorting and
+    /// filtering 100,000 actions by deadline never re-parses dates.
+    public private(set) var currentDelivery: DeliveryDate
     /// The current rating; nil when unrated.
     public var rating: Rating?
     /// Every rating change, oldest first (append-only).
@@ -35,6 +40,7 @@ public struct Action: Hashable, Sendable {
         self.leads = leads
         self.deliveryDate = deliveryDate
         self.revisions = revisions
+        self.currentDelivery = Action.current(deliveryDate, revisions)
         self.rating = rating
         self.history = history
         self.notes = notes
@@ -43,10 +49,8 @@ public struct Action: Hashable, Sendable {
     /// The original delivery date, parsed.
     public var originalDelivery: DeliveryDate { DeliveryDate.parse(deliveryDate) }
 
-    /// The delivery date in force: the latest revision's, else the original.
-    public var currentDelivery: DeliveryDate {
-        if let r = revisions.last { return DeliveryDate.parse(r.date) }
-        return originalDelivery
+    private static func current(_ original: String, _ revisions: [DateRevision]) -> DeliveryDate {
+        DeliveryDate.parse(revisions.last?.date ?? original)
     }
 
     /// The current deadline (a revised date replaces the original), or nil.

@@ -72,10 +72,8 @@ public struct ActionFilter: Hashable, Sendable {
     public static func overdue(in plan: Plan, asOf today: CalendarDay) -> [LocatedAction] {
         var f = ActionFilter()
         f.overdueOnly = true
-        return f.apply(to: plan, asOf: today).enumerated().sorted { x, y in
-            let dx = x.element.action.daysOverdue(asOf: today) ?? 0
-            let dy = y.element.action.daysOverdue(asOf: today) ?? 0
-            return dx != dy ? dx > dy : x.offset < y.offset
-        }.map(\.element)
+        let found = f.apply(to: plan, asOf: today)
+        let days = found.map { $0.action.daysOverdue(asOf: today) ?? 0 }
+        return found.indices.sorted { x, y in days[x] != days[y] ? days[x] > days[y] : x < y }.map { found[$0] }
     }
 }

@@ -7,16 +7,16 @@ struct DelimitedTable {
     var records: [(line: Int, fields: [String])] = []
 
     /// Parses `lines` (already cleaned) separated by `separator`.
-    init(lines: [String], separator: Character, file: String) throws {
+    init(lines: [String], separator: Unicode.Scalar, file: String) throws {
         var i = 0
         while i < lines.count {
             let startLine = i + 1
             var fields: [String] = []
-            var field = ""
+            var field = String.UnicodeScalarView()
             var inQuotes = false
             var quotedField = false
             var fieldStartLine = startLine
-            var line = Array(lines[i])
+            var line = Array(lines[i].unicodeScalars)
             var j = 0
             while true {
                 if j >= line.count {
@@ -27,19 +27,19 @@ struct DelimitedTable {
                                 file: file, line: fieldStartLine,
                                 message: "unbalanced quote: the quoted field starting here never ends (expected a closing \")")
                         }
-                        field.append("\n")
-                        line = Array(lines[i])
+                        field.append("\n" as Unicode.Scalar)
+                        line = Array(lines[i].unicodeScalars)
                         j = 0
                         continue
                     }
-                    fields.append(field)
+                    fields.append(String(field))
                     break
                 }
                 let c = line[j]
                 if inQuotes {
                     if c == "\"" {
                         if j + 1 < line.count && line[j + 1] == "\"" {
-                            field.append("\"")
+                            field.append("\"" as Unicode.Scalar)
                             j += 2
                             continue
                         }
@@ -52,8 +52,8 @@ struct DelimitedTable {
                     quotedField = true
                     fieldStartLine = i + 1
                 } else if c == separator {
-                    fields.append(field)
-                    field = ""
+                    fields.append(String(field))
+                    field = String.UnicodeScalarView()
                     quotedField = false
                 } else {
                     if quotedField && c != " " {

@@ -44,7 +44,8 @@ public enum DeliveryDate: Hashable, Sendable {
 
     /// Parses `text` by the deadline rules. Never fails: see the cases.
     public static func parse(_ raw: String) -> DeliveryDate {
-        let text = normalise(raw)
+        if let quick = monthYearFastPath(raw) { return quick }
+        let text = isNormalASCII(raw) ? raw : normalise(raw)
         let lower = text.lowercased()
         switch lower {
         case "", "tbc", "tba", "tbd", "-", "n/a": return .notSet
@@ -104,6 +105,57 @@ public enum DeliveryDate: Hashable, Sendable {
         return .unrecognised(
             "expected a month (March 2019), a day (31/03/2019, 2019-03-31, 31 March 2019), "
                 + "a quarter (Q1 2019/20), Ongoing/Quarterly/Monthly/Annually, or TBC")
+    }
+
+    /// `Month YYYY` with a full English month name, the commonest form, parsed without allocating.
+    static func monthYearFastPath(_ s: String) -> DeliveryDate? {
+        var u = s.utf8.makeIterator()
+        var word: UInt64 = 0
+        var letters = 0
+        var year = 0
+        var digits = 0
+        var sawSpace = false
+        while let b = u.next() {
+            if !sawSpace {
+                if b == 0x20 {
+                    sawSpace = true
+                    continue
+                }
+                guard letters < 9, (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A else { return nil }
+                word = word << 8 | UInt64(b | 0x20)
+                letters += 1
+            } else {
+                guard b >= 0x30, b <= 0x39, digits < 4 else { return nil }
+                year = year * 10 + Int(b - 0x30)
+                digits += 1
+            }
+        }
+        guard sawSpace, digits == 4, year >= 1000, let month = monthKeys[word] else { return nil }
+        return .month(year: year, month: month)
+    }
+
+    private static let monthKeys: [UInt64: Int] = {
+        var keys: [UInt64: Int] = [:]
+        for (i, name) in CalendarDay.monthNames.enumerated() {
+            keys[name.lowercased().utf8.reduce(0) { $0 << 8 | UInt64($1) }] = i + 1
+        }
+        return keys
+    }()
+
+    /// Whether `s` is printable ASCII with single inner spaces only (the usual case; no normalising needed).
+    static func isNormalASCII(_ s: String) -> Bool {
+        var previousSpace = true
+        for b in s.utf8 {
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else if b < 0x21 || b > 0x7E {
+                return false
+            } else {
+                previousSpace = false
+            }
+        }
+        return !previousSpace || s.isEmpty
     }
 
     /// Collapses white space (including no-break spaces) and trims.

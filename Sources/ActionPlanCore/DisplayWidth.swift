@@ -44,11 +44,28 @@ public enum DisplayWidth {
     }
 
     /// The number of terminal columns `text` occupies.
-    public static func of(_ text: String) -> Int { of(text[...]) }
+    public static func of(_ text: String) -> Int {
+        if let n = printableASCIICount(text) { return n }
+        return of(text[...])
+    }
+
+    /// The length of `text` when it is all printable ASCII (one column each), else nil.
+    @inline(__always)
+    static func printableASCIICount(_ text: String) -> Int? {
+        var n = 0
+        for b in text.utf8 {
+            guard b >= 0x20 && b < 0x7F else { return nil }
+            n += 1
+        }
+        return n
+    }
 
     /// `text` cut to at most `width` columns, ending in `…` when it was cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        if let n = printableASCIICount(text) {
+            return n <= width ? text : String(text.utf8.prefix(width - 1))! + "…"
+        }
         if of(text) <= width { return text }
         var out = ""
         var used = 0

@@ -6,7 +6,8 @@
 /// the first problem, rejects duplicate keys, invalid UTF-8 and non-JSON, and
 /// never recurses on untrusted structure (the caller decides the shape).
 struct JSONReader {
-    private let bytes: [UInt8]
+    /// The document; valid only inside the `withUnsafeBufferPointer` call that made the reader.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var pos = 0
     private let file: String
     private(set) var path: [PathComponent] = []
@@ -17,7 +18,7 @@ struct JSONReader {
         case index(Int)
     }
 
-    init(bytes: [UInt8], file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
         self.file = file
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }

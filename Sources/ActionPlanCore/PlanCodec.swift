@@ -125,7 +125,15 @@ public enum PlanCodec {
 
     /// Reads a plan from the bytes of a JSON file; `file` names it in errors.
     public static func decode(_ bytes: [UInt8], file: String, allowDuplicateIDs: Bool = false) throws -> Plan {
-        var r = JSONReader(bytes: bytes, file: file)
+        let plan = try bytes.withUnsafeBufferPointer { buffer in
+            var r = JSONReader(bytes: buffer, file: file)
+            return try decodePlan(&r, file: file)
+        }
+        if !allowDuplicateIDs { try validateIDs(plan, file: file) }
+        return plan
+    }
+
+    private static func decodePlan(_ r: inout JSONReader, file: String) throws -> Plan {
         var plan = Plan(title: "")
         var sawVersion = false
         var sawTitle = false
@@ -175,7 +183,6 @@ public enum PlanCodec {
             throw PlanError(file: file, path: "$.schemaVersion", message: "missing field schemaVersion (expected 1)")
         }
         if !sawTitle { throw PlanError(file: file, path: "$.title", message: "missing field title") }
-        if !allowDuplicateIDs { try validateIDs(plan, file: file) }
         return plan
     }
 
@@ -263,7 +270,9 @@ public enum PlanCodec {
     }
 
     private static func readAction(_ r: inout JSONReader) throws -> Action {
-        var a = Action(id: "", text: "")
+        // Fields are gathered first and the Action built once, so its derived
+        // deadline is parsed once rather than on every field assignment.
+        var a = ActionFields()
         var sawID = false
         var storedDeadline: CalendarDay?
         var sawDeadline = false
@@ -272,7 +281,7 @@ public enum PlanCodec {
             case "id":
                 a.id = try r.readString()
                 sawID = true
-                if a.id.trimmingCharacters(in: .whitespaces).isEmpty { throw r.error("an action's id must not be empty") }
+                if a.id.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { throw r.error("an action's id must not be empty") }
             case "crossReferences": a.crossReferences = try r.readStringArray()
             case "text": a.text = try r.readString()
             case "leads": a.leads = try r.readStringArray()
@@ -343,13 +352,29 @@ public enum PlanCodec {
             }
         }
         if !sawID { throw r.error("missing field id in action") }
-        if sawDeadline && storedDeadline != a.deadline {
-            let want = a.deadline?.description ?? "null"
+        let action = Action(
+            id: a.id, crossReferences: a.crossReferences, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate,
+            revisions: a.revisions, rating: a.rating, history: a.history, notes: a.notes)
+        if sawDeadline && storedDeadline != action.deadline {
+            let want = action.deadline?.description ?? "null"
             throw r.error(
                 "deadline \(storedDeadline?.description ?? "null") of action \(a.id) does not match its delivery "
                     + "date (expected \(want)); edit deliveryDate or revisions, the deadline is derived from them")
         }
-        return a
+        return action
+    }
+
+    /// An action's fields while they are read.
+    private struct ActionFields {
+        var id = ""
+        var crossReferences: [String] = []
+        var text = ""
+        var leads: [String] = []
+        var deliveryDate = ""
+        var revisions: [DateRevision] = []
+        var rating: Rating?
+        var history: [RatingChange] = []
+        var notes: [ProgressNote] = []
     }
 
     private static func readSnapshot(_ r: inout JSONReader) throws -> Snapshot {

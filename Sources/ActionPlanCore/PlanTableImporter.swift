@@ -31,7 +31,7 @@ struct PlanTableImporter {
         }
     }
 
-    static func run(lines: [String], separator: Character, file: String, title: String?) throws -> (Plan, ImportReport) {
+    static func run(lines: [String], separator: Unicode.Scalar, file: String, title: String?) throws -> (Plan, ImportReport) {
         let table = try DelimitedTable(lines: lines, separator: separator, file: file)
         guard let header = table.records.first else {
             throw PlanError(file: file, message: "is empty; expected a header row and one row per action")

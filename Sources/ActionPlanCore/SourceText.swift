@@ -81,6 +81,7 @@ struct SourceText {
 
     /// `html` with tags removed, common entities decoded and white space collapsed.
     static func plainText(_ html: String) -> String {
+        if isPlain(html) { return html }
         var s = ""
         var inTag = false
         var chars = Array(html)
@@ -104,6 +105,21 @@ struct SourceText {
             s = s.replacingOccurrences(of: entity, with: value)
         }
         return DeliveryDate.normalise(s)
+    }
+
+    /// Whether `text` has no tags, entities, control characters, or spaces to collapse (the common case).
+    private static func isPlain(_ text: String) -> Bool {
+        var previousSpace = true
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), 0..<0x20, 0x7F, 0xC2, 0xE2, 0xE3, 0xEF: return false
+            case UInt8(ascii: " "):
+                if previousSpace { return false }
+                previousSpace = true
+            default: previousSpace = false
+            }
+        }
+        return !previousSpace || text.isEmpty
     }
 
     /// The cells of a tab-separated line, each trimmed.

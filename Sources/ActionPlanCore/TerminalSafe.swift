@@ -8,6 +8,7 @@
 public enum TerminalSafe {
     /// `text` with every control character replaced by a visible escape.
     public static func escape(_ text: String, singleLine: Bool = true) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) { return text }
         if !text.unicodeScalars.contains(where: isControl) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {

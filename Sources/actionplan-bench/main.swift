@@ -1,1 +1,141 @@
-print("bench placeholder")
+// actionplan-bench: prints load, overdue-scan, save and import times and peak memory
+// for generated plans, and whole-process timings of the real `actionplan overdue`.
+// Run it in release: `swift run -c release actionplan-bench` (see docs/performance.md).
+import ActionPlanCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Wall-clock seconds of `body`, best of `repeats`.
+func time(_ repeats: Int = 3, _ body: () throws -> Void) rethrows -> Double {
+    var best = Double.infinity
+    for _ in 0..<repeats {
+        var t0 = timespec()
+        var t1 = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t0)
+        try body()
+        clock_gettime(CLOCK_MONOTONIC, &t1)
+        best = min(best, Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9)
+    }
+    return best
+}
+
+/// Peak resident memory of this process so far, in MiB.
+func peakMiB() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_maxrss) / 1024
+}
+
+/// Runs `path args` to completion with output discarded; returns (seconds, peak RSS MiB, exit status).
+func runProcess(_ path: String, _ args: [String], quiet: Bool = true) -> (Double, Double, Int32) {
+    fflush(nil)
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    if quiet {
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    }
+    let argv = ([path] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var t0 = timespec()
+    var t1 = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t0)
+    let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    posix_spawn_file_actions_destroy(&actions)
+    guard rc == 0 else { return (.nan, .nan, -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    clock_gettime(CLOCK_MONOTONIC, &t1)
+    let secs = Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
+    return (secs, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
+}
+
+/// A TSV source of the same actions, for timing the importer.
+func tsvSource(of plan: Plan) -> String {
+    var s = "theme\tgroup\tid\taction\tlead\tdue\trating\n"
+    for t in plan.themes {
+        for g in t.groups {
+            for a in g.actions {
+                s += "\(t.number)\t\(g.title ?? "")\t\(a.id)\t\(a.text)\t\(a.leads.joined(separator: " "))\t\(a.deliveryDate)\t\(a.rating?.letter ?? "")\n"
+            }
+        }
+    }
+    return s
+}
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+// Child mode: measure one size in a fresh process so peak memory is per size.
+if let size = option("--child").flatMap(Int.init) {
+    let dir = option("--dir")!
+    let today = CalendarDay(year: 2019, month: 6, day: 30)!
+    let plan = SyntheticPlan.make(actions: size)
+    let path = "\(dir)/plan-\(size).json"
+    let save = try time { try PlanStore.save(plan, to: path) }
+    var loaded = plan
+    let load = try time { loaded = try PlanStore.load(path) }
+    var overdue: [LocatedAction] = []
+    let scan = time(5) { overdue = ActionFilter.overdue(in: loaded, asOf: today) }
+    let tsvPath = "\(dir)/plan-\(size).tsv"
+    try PlanStore.writeAtomically(Array(tsvSource(of: plan).utf8), to: tsvPath)
+    var imported = 0
+    let imp = try time { imported = try PlanImporter.importFile(tsvPath).0.allActions.count }
+    let bytes = (try? PlanStore.readFile(path).count) ?? 0
+    precondition(imported == size && loaded.allActions.count == size)
+    print(
+        String(
+            format: "%9d  %7.1f MB  %8.3f  %8.3f  %8.4f  %8.3f  %8.1f  (%d overdue)", size, Double(bytes) / 1e6, load, save,
+            scan, imp, peakMiB(), overdue.count))
+    exit(0)
+}
+
+let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let dir = NSTemporaryDirectory() + "actionplan-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: dir) }
+let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+let binDir = URL(fileURLWithPath: me).deletingLastPathComponent().path
+let actionplan = option("--binary") ?? binDir + "/actionplan"
+
+print("actionplan-bench — in-process figures (seconds; best of 3, overdue scan best of 5; peak RSS of a fresh process)")
+print("  actions  file size      load      save   overdue    import  peak MiB")
+for size in sizes {
+    let (_, _, status) = runProcess(me, ["--child", String(size), "--dir", dir], quiet: false)
+    if status != 0 { print("  size \(size): child failed with status \(status)") }
+}
+
+print("\nWhole process: `actionplan overdue PLAN --as-of 2019-01-31` (median of 5 runs; peak RSS)")
+guard FileManager.default.isExecutableFile(atPath: actionplan) else {
+    print("  \(actionplan) not found: build it first (swift build -c release)")
+    exit(0)
+}
+var targets: [(String, String)] = []
+if let sample = option("--sample") ?? ["Data/barnet-2018-19.json"].first(where: { FileManager.default.fileExists(atPath: $0) }) {
+    targets.append(("57 (Data/barnet-2018-19.json)", sample))
+}
+for size in sizes {
+    let path = "\(dir)/plan-\(size).json"
+    if !FileManager.default.fileExists(atPath: path) { try PlanStore.save(SyntheticPlan.make(actions: size), to: path) }
+    targets.append((String(size), path))
+}
+for (label, path) in targets {
+    var times: [Double] = []
+    var peak = 0.0
+    for _ in 0..<5 {
+        let (t, rss, status) = runProcess(actionplan, ["overdue", path, "--as-of", "2019-01-31"])
+        if status != 0 { print("  \(label): exit status \(status)") }
+        times.append(t)
+        peak = max(peak, rss)
+    }
+    times.sort()
+    print(String(format: "  %-32@ %8.3f s   %7.1f MiB", label as NSString, times[2], peak))
+}
