@@ -1,6 +1,11 @@
 import ActionPlanCore
 import ArgumentParser
 
+#if canImport(NcursesBackend)
+    import ActionPlanTUI
+    import NcursesBackend
+#endif
+
 /// `actionplan browse` (the default): the full-screen terminal UI.
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the plan in the terminal UI (the default command).")
@@ -12,10 +17,21 @@ struct Browse: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        try reportingBadInput {
-            _ = try asOf.day()
-            _ = try PlanStore.load(plan)
-            throw PlanError(message: "the terminal UI is not built yet")
-        }
+        #if canImport(NcursesBackend)
+            try runTerminalUI()
+        #else
+            // Built without the terminal UI (a core-only build used while developing).
+            try reportingBadInput { throw PlanError(message: "this build has no terminal UI") }
+        #endif
     }
+
+    #if canImport(NcursesBackend)
+    private func runTerminalUI() throws {
+        let session = try reportingBadInput {
+            try PlanSession(path: plan, asOf: try asOf.day(), user: currentUser(user), mouse: mouse)
+        }
+        let status = NcursesTerminal.run(session, options: .resolved(noColorFlag: noColor, mouse: mouse))
+        if status != 0 { throw ExitCode(status) }
+    }
+    #endif
 }
