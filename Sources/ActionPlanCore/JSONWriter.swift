@@ -70,6 +70,13 @@ struct JSONWriter {
         bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
     }
 
+    /// Starts a field whose name is only known at run time (escaped like any string).
+    mutating func key(named name: String) {
+        separator()
+        string(name)
+        bytes.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+    }
+
     /// A string field.
     mutating func field(_ name: StaticString, _ value: String) {
         key(name)

@@ -5,7 +5,10 @@ import Foundation
 /// Header names are matched loosely (`Date of Delivery`, `due`, `deadline`;
 /// `RAG`, `rating`, `BRAG`), so spreadsheets kept by different teams import
 /// without editing. The CSV that `actionplan export --format csv` writes imports
-/// back to the same actions.
+/// back to the same actions: when the header row is exactly `CSVExport.header`,
+/// cells are read literally (no HTML clean-up or white-space collapsing), the
+/// `'` that neutralised a formula-like cell is removed, themes are `N. Title`,
+/// leads are separated by `;` and cross-references by spaces.
 struct PlanTableImporter {
     enum Column: CaseIterable {
         case theme, themeTitle, group, id, crossRefs, action, lead, delivery, deadline, rating
@@ -31,11 +34,21 @@ struct PlanTableImporter {
         }
     }
 
+    /// The theme cell of an exported CSV, `N. Title`, as number and title; nil when it is not one.
+    static func exportedTheme(_ cell: String) -> (Int, String)? {
+        let digits = cell.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 6, let n = Int(digits) else { return nil }
+        let rest = cell.dropFirst(digits.count)
+        guard rest.hasPrefix(". ") || rest == "." else { return nil }
+        return (n, String(rest.dropFirst(rest == "." ? 1 : 2)))
+    }
+
     static func run(lines: [String], separator: Unicode.Scalar, file: String, title: String?) throws -> (Plan, ImportReport) {
         let table = try DelimitedTable(lines: lines, separator: separator, file: file)
         guard let header = table.records.first else {
             throw PlanError(file: file, message: "is empty; expected a header row and one row per action")
         }
+        let exported = header.fields == CSVExport.header
         var map: [Column: Int] = [:]
         for (i, h) in header.fields.enumerated() {
             if let c = column(for: h), map[c] == nil { map[c] = i }
@@ -62,6 +75,7 @@ struct PlanTableImporter {
             let n = record.line
             func cell(_ c: Column) -> String {
                 guard let i = map[c], i < record.fields.count else { return "" }
+                if exported { return CSVExport.unneutralise(record.fields[i]) }
                 return SourceText.plainText(record.fields[i])
             }
             if record.fields.count != header.fields.count {
@@ -71,7 +85,10 @@ struct PlanTableImporter {
             let themeTitleCell = cell(.themeTitle)
             var number: Int?
             var themeTitle = themeTitleCell
-            if let h = PlanTextImporter.themeHeading(themeCell) {
+            if exported, let (n, t) = exportedTheme(themeCell) {
+                number = n
+                themeTitle = t
+            } else if let h = PlanTextImporter.themeHeading(themeCell) {
                 number = h.number
                 if themeTitle.isEmpty { themeTitle = h.title }
             } else if let v = Int(themeCell.prefix(while: \.isNumber)), !themeCell.isEmpty {
@@ -101,9 +118,11 @@ struct PlanTableImporter {
                     plan.themes[ti].groups.append(ActionGroup(title: gt))
                 }
             }
-            var (id, refs) = PlanTextImporter.splitIDCell(cell(.id))
+            var (id, refs) = exported ? (cell(.id), []) : PlanTextImporter.splitIDCell(cell(.id))
             let refsCell = cell(.crossRefs)
-            if !refsCell.isEmpty {
+            if exported {
+                refs = refsCell.split(separator: " ").map(String.init)
+            } else if !refsCell.isEmpty {
                 refs += refsCell.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
             }
             let text = cell(.action)
@@ -118,7 +137,7 @@ struct PlanTableImporter {
                 id = newID
             }
             seen[id] = n
-            let date = DeliveryDate.normalise(cell(.delivery))
+            let date = exported ? cell(.delivery) : DeliveryDate.normalise(cell(.delivery))
             if case .unrecognised(let why) = DeliveryDate.parse(date) {
                 report.warn(n, "action \(id): date \"\(date)\" kept as written with no deadline (\(why))")
             }
@@ -128,7 +147,11 @@ struct PlanTableImporter {
                 rating = Rating(parsing: ragCell)
                 if rating == nil { report.warn(n, "action \(id): rating \"\(ragCell)\" is not B, G, A or R; left unrated") }
             }
-            let leads = Plan.splitLeads(cell(.lead), knownCodes: [])
+            let leads =
+                exported
+                ? cell(.lead).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+                : Plan.splitLeads(cell(.lead), knownCodes: [])
             let a = Action(id: id, crossReferences: refs, text: text, leads: leads, deliveryDate: date, rating: rating)
             plan.themes[ti].groups[plan.themes[ti].groups.count - 1].actions.append(a)
         }

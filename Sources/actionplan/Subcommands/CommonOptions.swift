@@ -15,6 +15,11 @@ struct AsOfOption: ParsableArguments {
             }
             return d
         }
+        return AsOfOption.today()
+    }
+
+    /// Today's local date (the clock is read here and nowhere in the core).
+    static func today() -> CalendarDay {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
     }
@@ -28,13 +33,18 @@ struct ListFormatOption: ParsableArguments {
 
 extension ActionListing.Format: ExpressibleByArgument {}
 
-/// Runs `body`, turning bad input into a one-line message on stderr and exit status 2.
+/// Runs `body`, turning bad input into a one-line message on stderr and exit status 2, and a save
+/// that clashed with someone else's change into the conflicting values and exit status 3.
 func reportingBadInput<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as PlanError {
-        printError("actionplan: \(e)")
+        // Messages quote the file's contents (field names, IDs): never let them drive the terminal.
+        printError("actionplan: \(TerminalSafe.escape(e.description))")
         throw ExitCode(2)
+    } catch let e as PlanConflictError {
+        printConflicts(e)
+        throw ExitCode(3)
     }
 }
 

@@ -1,0 +1,101 @@
+/// Writes a plan as CSV, one row per action (`actionplan export --format csv`).
+///
+/// For spreadsheets and for moving a plan between tools: RFC 4180, UTF-8 with no
+/// byte-order mark, CRLF after every row and inside quoted cells, and the header
+/// row `theme,group,id,cross_refs,action,leads,delivery_date,deadline,rating,days_overdue,latest_note`.
+/// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
+/// prefixed with `'` so no spreadsheet runs it as a formula (CSV injection); a
+/// cell that already begins with `'` followed by one of those gets one more `'`,
+/// so `actionplan import` can remove exactly one and give back the text.
+/// Control characters other than tab and line feed are made visible.
+///
+/// `actionplan import` reads this file back to the same actions: IDs, themes,
+/// groups, cross-references, text, leads, delivery dates and ratings. The
+/// `deadline`, `days_overdue` and `latest_note` columns are for readers and are
+/// not imported; date revisions and histories are not carried by CSV.
+public enum CSVExport {
+    /// The header row's cells, in order.
+    public static let header = [
+        "theme", "group", "id", "cross_refs", "action", "leads", "delivery_date", "deadline", "rating",
+        "days_overdue", "latest_note",
+    ]
+
+    /// `plan` as it stood on `asOf`, one row per action, as CSV bytes.
+    ///
+    /// Leads are separated by `; ` (lead codes may contain spaces, e.g. `Cllr L`),
+    /// cross-references by spaces; `delivery_date` is the date as first written
+    /// and `deadline` the one in force after any revision.
+    public static func render(_ plan: Plan, asOf: CalendarDay) -> [UInt8] {
+        let p = plan.position(asOf: asOf)
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + p.allActions.count * 400)
+        append(header, to: &out)
+        for t in p.themes {
+            let theme = "\(t.number). " + HTMLReport.singleLine(t.title)
+            for g in t.groups {
+                let group = g.title.map { HTMLReport.singleLine($0) } ?? ""
+                for a in g.actions {
+                    append(
+                        [
+                            theme, group, a.id, a.crossReferences.joined(separator: " "), a.text,
+                            a.leads.joined(separator: "; "), a.deliveryDate, a.deadline?.description ?? "",
+                            a.rating?.name ?? "", a.daysOverdue(asOf: asOf).map(String.init) ?? "",
+                            a.latestNote?.text ?? "",
+                        ], to: &out)
+                }
+            }
+        }
+        return out
+    }
+
+    private static func append(_ cells: [String], to out: inout [UInt8]) {
+        for (i, c) in cells.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            field(c, &out)
+        }
+        out.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// Writes one cell: cleaned, neutralised, quoted when it holds `,`, `"`, a line break or edge spaces.
+    private static func field(_ raw: String, _ out: inout [UInt8]) {
+        let s = neutralise(ReportText.clean(raw))
+        let u = s.utf8
+        let needsQuotes =
+            u.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || u.first == 0x20 || u.last == 0x20
+        if !needsQuotes {
+            out.append(contentsOf: u)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        for b in u {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x22, 0x22])
+            case 0x0A: out.append(contentsOf: [0x0D, 0x0A])
+            case 0x0D: break
+            default: out.append(b)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a spreadsheet could read `s` as a formula: it begins with `=`, `+`, `-`, `@`, tab or CR,
+    /// possibly after `'` characters (which are then escaped too, see the type's summary).
+    static func isFormulaLike(_ s: Substring) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return true
+        case "'": return isFormulaLike(s.dropFirst())
+        default: return false
+        }
+    }
+
+    /// `s` with a `'` in front when a spreadsheet could run it as a formula.
+    public static func neutralise(_ s: String) -> String { isFormulaLike(s[...]) ? "'" + s : s }
+
+    /// Undoes `neutralise`: drops one leading `'` when what follows would be formula-like.
+    public static func unneutralise(_ s: String) -> String {
+        guard s.hasPrefix("'"), isFormulaLike(s.dropFirst()) else { return s }
+        return String(s.dropFirst())
+    }
+}

@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The formats `actionplan export` writes.
+///
+/// HTML, Markdown and JSON carry the status report (`StatusReport`); CSV and
+/// ICS carry one row or event per action. docs/export.md describes each.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    /// The printable report: one self-contained HTML file.
+    case html
+    /// The report as GitHub-flavoured Markdown.
+    case markdown
+    /// One row per action, for spreadsheets; imports back with `actionplan import`.
+    case csv
+    /// One all-day calendar event per open deadline (RFC 5545).
+    case ics
+    /// The report's data for other tools.
+    case json
+
+    /// Parses a format name (`md` and `htm` are accepted too), in any case.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "html", "htm": self = .html
+        case "markdown", "md": self = .markdown
+        case "csv": self = .csv
+        case "ics", "ical", "icalendar": self = .ics
+        case "json": self = .json
+        default: return nil
+        }
+    }
+
+    /// The format an output file's extension implies, or nil.
+    public static func inferred(fromPath path: String) -> ExportFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        return ExportFormat(name: String(path[path.index(after: dot)...]))
+    }
+}
+
+/// Produces the bytes of an export: the one entry point the CLI calls.
+public enum Exporter {
+    /// `plan` exported in `format` as at `asOf`, produced on `produced`, compared with snapshot `since`
+    /// (or the latest before `asOf`).
+    ///
+    /// An unknown `since` label is an error naming `--since` for every format, so
+    /// a script's mistake is reported even when the format (CSV, ICS) does not print a comparison.
+    public static func render(
+        _ plan: Plan, format: ExportFormat, asOf: CalendarDay, produced: CalendarDay, since: String? = nil
+    ) throws -> [UInt8] {
+        switch format {
+        case .csv:
+            _ = try StatusReport.comparisonSnapshot(plan, asOf: asOf, since: since)
+            return CSVExport.render(plan, asOf: asOf)
+        case .ics:
+            _ = try StatusReport.comparisonSnapshot(plan, asOf: asOf, since: since)
+            return ICSExport.render(plan, asOf: asOf)
+        case .html:
+            return HTMLReport.render(try StatusReport.make(plan, asOf: asOf, produced: produced, since: since))
+        case .markdown:
+            let r = try StatusReport.make(plan, asOf: asOf, produced: produced, since: since)
+            return Array(MarkdownReport.render(r).utf8)
+        case .json:
+            return ReportJSON.render(try StatusReport.make(plan, asOf: asOf, produced: produced, since: since))
+        }
+    }
+}
+
+extension PlanStore {
+    /// Whether `a` and `b` name the same existing file (same device and inode, so links and `./` count).
+    ///
+    /// Export uses it to refuse to write a report over the plan it was made from.
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat()
+        var sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+}

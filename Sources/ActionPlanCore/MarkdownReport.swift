@@ -1,0 +1,206 @@
+import Foundation
+
+/// Renders a `StatusReport` as GitHub-flavoured Markdown (`actionplan export --format markdown`).
+///
+/// The same sections as the HTML report, as Markdown tables, for wikis, pull
+/// requests and e-mail. Plan text is escaped so it can neither break a table (a
+/// `|` in an action) nor become markup: Markdown-active characters are
+/// backslash-escaped, `<`, `>` and `&` become entities (so `<script>` stays
+/// text), line breaks inside cells become `<br>`, and control characters are
+/// made visible. Tables with a lead or group heading in the HTML become a
+/// heading followed by a table here, since Markdown tables cannot span columns.
+public enum MarkdownReport {
+    /// The report as a Markdown document ending with a newline.
+    public static func render(_ r: StatusReport) -> String {
+        var out = ""
+        out.reserveCapacity(4096 + r.plan.allActions.count * 700)
+        out += "# " + inline(HTMLReport.singleLine(r.title)) + "\n\n"
+        out += "_Improvement plan status report_\n\n"
+        out += "| | |\n| --- | --- |\n"
+        let facts: [(String, String)] = [
+            ("Organisation", r.organisation.isEmpty ? "—" : r.organisation),
+            ("Version", r.version.isEmpty ? "—" : r.version),
+            ("Period", r.period.isEmpty ? "—" : r.period),
+            ("Position as at", ReportText.longDate(r.asOf)),
+            ("Compared with", ReportText.comparison(r)),
+            ("Produced", ReportText.longDate(r.produced)),
+        ]
+        for (k, v) in facts { out += "| **\(k)** | \(cell(v)) |\n" }
+
+        out += "\n## 1. Key to ratings\n\nThe plan’s own definitions, verbatim.\n\n"
+        out += "| Rating | Definition |\n| --- | --- |\n"
+        for rating in [Rating.blue, .green, .amber, .red] {
+            out += "| \(ReportText.ratingLabel(rating)) | \(cell(r.ragKey.definition(of: rating))) |\n"
+        }
+
+        let c = r.headline.counts
+        out += "\n## 2. Headline\n\n"
+        out += "\(c.total) actions: \(c.blue) Blue, \(c.green) Green, \(c.amber) Amber, \(c.red) Red, \(c.unrated) "
+        out += "unrated. \(c.overdue) overdue as at \(ReportText.longDate(r.asOf)): \(r.headline.upToOneMonthLate) up "
+        out += "to one month late, \(r.headline.moreThanOneMonthLate) more than one month late.\n\n"
+        out += "| Measure | Actions | % of all actions |\n| --- | ---: | ---: |\n"
+        for row in ReportText.headlineRows(r) {
+            let label = row.isRating && row.rating != nil ? "\(row.rating!.letter) — \(row.label)" : row.label
+            out += "| \(label) | \(row.count) | \(row.percent.map { "\($0)%" } ?? "") |\n"
+        }
+        out += "\nOverdue: a deadline before the report’s day and not Blue. Late by more than 31 days counts as more "
+        out += "than one month. Percentages are rounded to the nearest whole number and may not add up to 100.\n"
+
+        out += "\n## 3. Summary by theme\n\n"
+        if let cmp = r.comparison {
+            out += "Change against snapshot “\(inline(cmp.label))” (\(ReportText.longDate(cmp.date))): ▲ Up when more "
+            out += "actions moved up (towards Blue) than down, ▼ Down when more moved down, = Same otherwise; then "
+            out += "the change in each rating’s count.\n\n"
+        } else {
+            out += "No earlier snapshot, so no change is shown.\n\n"
+        }
+        table(ReportTables.themeColumns, r.themes + [r.total], &out)
+
+        out += "\n## 4. Movement since the last report\n\n"
+        if let m = r.movement, let cmp = r.comparison {
+            out += "Compared with snapshot “\(inline(cmp.label))”, position as at \(ReportText.longDate(cmp.date)).\n"
+            for s in m.sections {
+                out += "\n### \(s.title) (\(s.items.count))\n\n_\(s.rule)_\n\n"
+                if s.items.isEmpty {
+                    out += "None.\n"
+                } else {
+                    table(ReportTables.movementColumns(s.key), s.items, &out)
+                }
+            }
+        } else {
+            out += "There is no earlier snapshot to compare with, so no movement can be shown. After the meeting, "
+            out += "freeze this position with `actionplan snapshot PLAN --label LABEL` and the next report will "
+            out += "compare with it.\n"
+        }
+
+        out += "\n## 5. Exceptions\n\n"
+        let n = r.exceptionCount
+        out +=
+            n == 0
+            ? "No action is Red, Amber or overdue.\n"
+            : "\(n) action\(n == 1 ? " is" : "s are") Red, Amber or overdue (including Green but overdue), by theme "
+                + "and then by lead.\n"
+        for t in r.exceptions {
+            out += "\n### Theme \(t.number): \(inline(HTMLReport.singleLine(t.title)))\n"
+            for l in t.leads {
+                out += "\n#### Lead: \(inline(HTMLReport.singleLine(l.lead)))\n\n"
+                table(ReportTables.exceptionColumns, l.items, &out)
+            }
+        }
+
+        out += "\n## 6. The full plan\n"
+        let cols = ReportTables.planColumns(r)
+        for t in r.plan.themes {
+            out += "\n### Theme \(t.number): \(inline(HTMLReport.singleLine(t.title)))\n\n"
+            if !t.leads.isEmpty {
+                out += "**Theme leads:** \(inline(HTMLReport.singleLine(t.leads.joined(separator: ", "))))\n\n"
+            }
+            for b in t.narrative {
+                out += "#### \(inline(HTMLReport.singleLine(b.heading)))\n\n"
+                out += paragraphs(b.text)
+            }
+            for g in t.groups where !g.actions.isEmpty {
+                if let title = g.title { out += "#### \(inline(HTMLReport.singleLine(title)))\n\n" }
+                table(cols, g.actions, &out)
+                out += "\n"
+            }
+        }
+
+        out += "\n## Appendix: named officers\n\n"
+        if r.plan.officers.isEmpty {
+            out += "The plan names no officers.\n"
+        } else {
+            table(ReportTables.officerColumns, r.plan.officers, &out)
+        }
+        return out
+    }
+
+    private static func table<Row>(_ cols: [ReportColumn<Row>], _ rows: [Row], _ out: inout String) {
+        out += "|"
+        for c in cols { out += " " + cell(c.title) + " |" }
+        out += "\n|"
+        for c in cols {
+            let right = ReportTables.isNumeric(c.title)
+            out += right ? " ---: |" : " --- |"
+        }
+        out += "\n"
+        for row in rows {
+            out += "|"
+            for c in cols {
+                let v = c.cell(row)
+                switch v {
+                case .strong(let s): out += " **" + cell(s) + "** |"
+                default: out += " " + cell(v.plain) + " |"
+                }
+            }
+            out += "\n"
+        }
+    }
+
+    /// Plan text as the content of a table cell: escaped inline, line breaks as `<br>`, never empty.
+    static func cell(_ s: String) -> String {
+        let t = inline(s, lineBreak: "<br>")
+        return t.isEmpty ? " " : t
+    }
+
+    /// Plan text escaped for inline Markdown: Markdown-active characters backslash-escaped,
+    /// `& < >` as entities, control characters visible; a line break becomes `lineBreak`.
+    static func inline(_ s: String, lineBreak: String = "\n") -> String {
+        let clean = ReportText.clean(s)
+        var out = String.UnicodeScalarView()
+        for u in clean.unicodeScalars {
+            switch u {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\n": out.append(contentsOf: lineBreak.unicodeScalars)
+            case "\r": break
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "!", "$", "#", "{", "}", "^":
+                out.append("\\")
+                out.append(u)
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// Narrative text as paragraphs and bullet lists; a line that would start a block (`-`, `+`, `=`, `1.`)
+    /// is escaped unless it is one of the plan's own bullets (`- ` or `• `), which becomes a list item.
+    static func paragraphs(_ text: String) -> String {
+        var out = ""
+        var inList = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }
+            if t.hasPrefix("- ") || t.hasPrefix("• ") {
+                out += "- " + inline(String(t.dropFirst(2))) + "\n"
+                inList = true
+                continue
+            }
+            if inList { out += "\n" }
+            inList = false
+            out += escapeBlockStart(inline(t)) + "\n\n"
+        }
+        if inList { out += "\n" }
+        return out
+    }
+
+    /// `line` with a leading `-`, `+`, `=` or `1.`/`1)` escaped so it stays a paragraph.
+    static func escapeBlockStart(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        if first == "-" || first == "+" || first == "=" { return "\\" + line }
+        let digits = line.prefix(while: \.isNumber)
+        if !digits.isEmpty, digits.count <= 9 {
+            let rest = line.dropFirst(digits.count)
+            if let c = rest.first, c == "." || c == ")" { return digits + "\\" + rest }
+        }
+        return line
+    }
+}
+
+extension ReportTables {
+    /// Whether a column of this title holds numbers (right-aligned in Markdown).
+    static func isNumeric(_ title: String) -> Bool {
+        ["B", "G", "A", "R", "Unrated", "Overdue", "% complete", "Days late", "Shift"].contains(title)
+    }
+}

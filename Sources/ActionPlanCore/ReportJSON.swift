@@ -1,0 +1,150 @@
+/// Renders a `StatusReport`'s data as JSON for other tools (`actionplan export --format json`).
+///
+/// The numbers and lists of the report — header, RAG key, headline, summary by
+/// theme with changes, movement, exceptions — with fixed key order and
+/// formatting (the same `JSONWriter` as the plan file), so two exports of the
+/// same plan on the same day are byte-identical and diff cleanly. Dates are
+/// `YYYY-MM-DD`; absent values are `null`. The full plan is not repeated: it is
+/// the plan file itself.
+public enum ReportJSON {
+    /// The version of this JSON layout; raised when a field changes meaning or is removed.
+    public static let formatVersion = 1
+
+    /// The report as JSON bytes ending with a newline.
+    public static func render(_ r: StatusReport) -> [UInt8] {
+        var w = JSONWriter(capacity: 4096 + r.plan.allActions.count * 300)
+        w.object { w in
+            w.field("reportFormat", formatVersion)
+            w.key("plan")
+            w.object { w in
+                w.field("title", r.title)
+                w.field("organisation", r.organisation)
+                w.field("version", r.version)
+                w.field("period", r.period)
+            }
+            w.field("asOf", r.asOf.description)
+            w.field("produced", r.produced.description)
+            w.key("comparison")
+            if let c = r.comparison {
+                w.object { w in
+                    w.field("label", c.label)
+                    w.field("date", c.date.description)
+                }
+            } else {
+                w.null()
+            }
+            w.key("ragKey")
+            w.object { w in
+                w.field("blue", r.ragKey.blue)
+                w.field("green", r.ragKey.green)
+                w.field("amber", r.ragKey.amber)
+                w.field("red", r.ragKey.red)
+            }
+            w.key("headline")
+            w.object { w in
+                let h = r.headline
+                let c = h.counts
+                w.field("total", c.total)
+                for (name, n): (StaticString, Int) in [
+                    ("blue", c.blue), ("green", c.green), ("amber", c.amber), ("red", c.red), ("unrated", c.unrated),
+                    ("overdue", c.overdue), ("onTime", h.onTime), ("upToOneMonthLate", h.upToOneMonthLate),
+                    ("moreThanOneMonthLate", h.moreThanOneMonthLate),
+                ] {
+                    w.key(name)
+                    w.object { w in
+                        w.field("count", n)
+                        w.field("percent", h.percent(n))
+                    }
+                }
+                w.field("percentComplete", c.percentComplete)
+            }
+            w.key("themes")
+            w.array(r.themes) { w, t in theme(t, &w) }
+            w.key("total")
+            theme(r.total, &w)
+            w.key("movement")
+            if let m = r.movement {
+                w.object { w in
+                    for s in m.sections {
+                        w.key(named: s.key)
+                        w.array(s.items) { w, i in movement(i, &w) }
+                    }
+                }
+            } else {
+                w.null()
+            }
+            w.key("exceptions")
+            w.array(r.exceptions.flatMap { t in t.leads.flatMap { l in l.items.map { (t, l, $0) } } }) { w, e in
+                let (t, l, i) = e
+                w.object { w in
+                    w.field("theme", t.number)
+                    w.field("themeTitle", t.title)
+                    w.field("lead", l.lead)
+                    w.field("id", i.id)
+                    w.field("text", i.text)
+                    w.key("leadNames")
+                    w.inlineStrings(i.leadNames)
+                    w.field("rating", i.rating?.rawValue)
+                    w.key("reasons")
+                    w.inlineStrings(i.reasons.map(\.rawValue))
+                    w.field("originalDelivery", i.originalDelivery)
+                    w.field("originalDeadline", i.originalDeadline?.description)
+                    w.field("revisedDelivery", i.revisedDelivery)
+                    w.field("revisedDeadline", i.revisedDeadline?.description)
+                    w.field("daysLate", i.daysLate)
+                    w.field("latestNote", i.latestNote)
+                    w.field("latestNoteDate", i.latestNoteDate?.description)
+                }
+            }
+        }
+        w.finish()
+        return w.bytes
+    }
+
+    private static func theme(_ t: StatusReport.ThemeRow, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("number", t.number)
+            w.field("title", t.title)
+            w.field("total", t.counts.total)
+            w.field("blue", t.counts.blue)
+            w.field("green", t.counts.green)
+            w.field("amber", t.counts.amber)
+            w.field("red", t.counts.red)
+            w.field("unrated", t.counts.unrated)
+            w.field("overdue", t.counts.overdue)
+            w.field("percentComplete", t.counts.percentComplete)
+            w.key("change")
+            if let c = t.change {
+                w.object { w in
+                    w.field("direction", c.direction.rawValue)
+                    w.field("movedUp", c.movedUp)
+                    w.field("movedDown", c.movedDown)
+                    w.field("blue", c.blue)
+                    w.field("green", c.green)
+                    w.field("amber", c.amber)
+                    w.field("red", c.red)
+                    w.field("unrated", c.unrated)
+                }
+            } else {
+                w.null()
+            }
+        }
+    }
+
+    private static func movement(_ i: StatusReport.MovementItem, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("id", i.id)
+            w.field("theme", i.themeNumber)
+            w.field("text", i.text)
+            w.key("leadNames")
+            w.inlineStrings(i.leadNames)
+            w.field("before", i.before?.rawValue)
+            w.field("after", i.after?.rawValue)
+            w.field("deadlineBefore", i.deadlineBefore?.description)
+            w.field("deadlineAfter", i.deadlineAfter?.description)
+            w.field("date", i.date?.description)
+            w.field("daysLate", i.daysLate)
+            w.field("note", i.note)
+        }
+    }
+}

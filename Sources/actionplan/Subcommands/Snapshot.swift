@@ -1,0 +1,41 @@
+import ActionPlanCore
+import ArgumentParser
+
+/// `actionplan snapshot`: freeze the current position for the next report to compare with.
+struct TakeSnapshot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Freeze every action's rating, deadline and latest note under a label (a reporting cycle), and save.")
+
+    @Argument(help: "The plan file (JSON).") var plan: String
+    @Option(help: "A unique label, e.g. \"November 2018 committee\".") var label: String
+    @OptionGroup var asOf: AsOfOption
+
+    func run() throws {
+        try reportingBadInput {
+            let today = try asOf.day()
+            var p = try PlanStore.load(plan)
+            let s = try p.takeSnapshot(label: label, asOf: today)
+            try PlanStore.save(p, to: plan)
+            printOut(
+                "Snapshot \"\(TerminalSafe.escape(s.label))\" of \(s.actions.count) actions as at \(s.date); "
+                    + "saved \(plan)\n")
+        }
+    }
+}
+
+/// `actionplan snapshots`: list the plan's snapshots, oldest first.
+struct ListSnapshots: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshots", abstract: "List the plan's snapshots (reporting cycles), oldest first.")
+
+    @Argument(help: "The plan file (JSON).") var plan: String
+    @OptionGroup var format: ListFormatOption
+
+    func run() throws {
+        try reportingBadInput {
+            let p = try PlanStore.load(plan)
+            printOut(SnapshotListing.render(p, format: format.format))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import XCTest
+
+/// Runs the real readers of exported files: headless Chromium, poppler's pdftotext/pdfinfo, Python's icalendar.
+///
+/// Each test that needs one skips with a message naming the package to install
+/// when it is absent (CI installs them: see .ci/run).
+enum ExternalTools {
+    /// The output of a finished process.
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The full path of the first of `names` found on `PATH`, or nil.
+    static func which(_ names: String...) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for n in names {
+            for dir in path.split(separator: ":") {
+                let p = "\(dir)/\(n)"
+                if FileManager.default.isExecutableFile(atPath: p) { return p }
+            }
+        }
+        return nil
+    }
+
+    /// A process that the time-out may terminate from another thread.
+    private final class Running: @unchecked Sendable {
+        let process: Process
+        init(_ p: Process) { process = p }
+    }
+
+    /// Runs `tool` with `args`, killing it after `timeout` seconds.
+    static func run(_ tool: String, _ args: [String], timeout: TimeInterval = 120) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        let out = Pipe()
+        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errFile) }
+        let err = try FileHandle(forWritingTo: errFile)
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let running = Running(p)
+        let killer = DispatchWorkItem { if running.process.isRunning { running.process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        killer.cancel()
+        try? err.close()
+        let e = (try? Data(contentsOf: errFile)) ?? Data()
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Chromium, or a skip explaining how to install it.
+    static func chromium() throws -> String {
+        guard let c = which("chromium", "chromium-browser", "google-chrome", "google-chrome-stable") else {
+            throw XCTSkip(
+                "headless Chromium is not installed (apt-get install chromium); the PDF print check is skipped")
+        }
+        return c
+    }
+
+    /// Prints `html` to `pdf` with headless Chromium, without the browser's own header and footer
+    /// (the report draws its own running footer with CSS @page margin boxes).
+    static func printToPDF(html: String, pdf: String, profile: String) throws {
+        let chrome = try chromium()
+        let r = try run(
+            chrome,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(profile)",
+                "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString,
+            ])
+        guard FileManager.default.fileExists(atPath: pdf) else {
+            XCTFail("chromium wrote no PDF (status \(r.status)): \(r.stderr.suffix(2000))")
+            throw XCTSkip("no PDF")
+        }
+    }
+
+    /// pdftotext and pdfinfo, or a skip.
+    static func poppler() throws -> (pdftotext: String, pdfinfo: String) {
+        guard let t = which("pdftotext"), let i = which("pdfinfo") else {
+            throw XCTSkip("poppler-utils (pdftotext, pdfinfo) is not installed (apt-get install poppler-utils)")
+        }
+        return (t, i)
+    }
+
+    /// The number of pages of `pdf`, from pdfinfo.
+    static func pageCount(_ pdf: String) throws -> Int {
+        let r = try run(try poppler().pdfinfo, [pdf])
+        let line = r.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? -1
+    }
+
+    /// The text of `pdf` (pages separated by form feeds), from pdftotext.
+    static func pdfText(_ pdf: String) throws -> String {
+        try run(try poppler().pdftotext, ["-enc", "UTF-8", pdf, "-"]).stdout
+    }
+
+    /// One event as Python's icalendar read it.
+    struct Event {
+        var uid: String
+        var summary: String
+        var description: String
+        var start: String
+        var end: String
+    }
+
+    /// Parses `ics` with Python's icalendar (a real RFC 5545 parser), or skips when it is missing.
+    static func parseICS(_ ics: String) throws -> [Event] {
+        guard let python = which("python3") else { throw XCTSkip("python3 is not installed; ICS parser check skipped") }
+        let probe = try run(python, ["-c", "import icalendar"])
+        if probe.status != 0 {
+            throw XCTSkip("Python's icalendar is not installed (python3 -m pip install icalendar); ICS check skipped")
+        }
+        let script = """
+            import json, sys, icalendar
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            out = []
+            for e in cal.walk('VEVENT'):
+                out.append({'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')),
+                             'description': str(e.get('DESCRIPTION')),
+                             'start': e.get('DTSTART').dt.isoformat(), 'end': e.get('DTEND').dt.isoformat()})
+            print(json.dumps(out))
+            """
+        let r = try run(python, ["-c", script, ics])
+        guard r.status == 0 else {
+            XCTFail("icalendar could not parse \(ics): \(r.stderr)")
+            return []
+        }
+        let arr = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: String]] ?? []
+        return arr.map {
+            Event(
+                uid: $0["uid"] ?? "", summary: $0["summary"] ?? "", description: $0["description"] ?? "",
+                start: $0["start"] ?? "", end: $0["end"] ?? "")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+
+@testable import ActionPlanCore
+
+/// Plan text is data: markup, table breakers, formulas, terminal escapes and line breaks
+/// in any field must come out escaped or neutralised in every export format.
+final class ExportHostileTextTests: XCTestCase {
+    private let asOf = TestSupport.day("2019-01-31")
+
+    static let evil =
+        "<script>alert(1)</script></td></tr></table> | pipes | =HYPERLINK(\"http://evil.example\",\"x\") "
+        + "\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[31mred\nsecond line \u{202E}rtl & \"quotes\" 'single' `code` *bold* "
+        + "[link](javascript:alert(1)) #tag"
+
+    /// A plan with hostile text in every field a report prints, and a snapshot so movement is shown.
+    static func hostilePlan() throws -> Plan {
+        let e = evil
+        let note = RatingChange(
+            date: TestSupport.day("2019-01-10"), from: .amber, to: .red, by: e, note: "=cmd|' /C calc'!A0 " + e)
+        var p = Plan(
+            title: "Plan " + e, organisation: e, version: e, period: e,
+            ragKey: RAGKey(blue: e, green: e, amber: e, red: e),
+            officers: [Officer(code: "EV", name: e, role: e)],
+            themes: [
+                Theme(
+                    number: 1, title: e, leads: [e],
+                    narrative: [
+                        NarrativeBlock(heading: e, text: "- " + e + "\n=HYPERLINK()\n# heading\n1. not a list\n---")
+                    ],
+                    groups: [
+                        ActionGroup(
+                            title: e,
+                            actions: [
+                                Action(
+                                    id: "1a", crossReferences: ["=x", "<b>"],
+                                    text: "=HYPERLINK(\"http://e\",\"x\")" + e,
+                                    leads: ["EV", "<i>"], deliveryDate: "March 2018", rating: .amber),
+                                Action(
+                                    id: "1b", text: "-" + e, leads: ["EV"], deliveryDate: "March 2019", rating: .green),
+                                Action(id: "1c", text: "@" + e, deliveryDate: "Ongoing", rating: .green),
+                                Action(id: "=1|<i>", text: "+" + e, deliveryDate: "TBC", rating: nil),
+                            ])
+                    ])
+            ])
+        try p.takeSnapshot(label: "Snapshot " + e, asOf: TestSupport.day("2018-12-01"))
+        p[p.path(of: "1a")!].history.append(note)
+        p[p.path(of: "1a")!].rating = .red
+        try p.addNote(id: "1b", text: e, by: e, on: TestSupport.day("2019-01-11"))
+        return p
+    }
+
+    private func assertNoControlCharacters(
+        _ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertFalse(bytes.contains(0x1B), "\(what) contains ESC", file: file, line: line)
+        XCTAssertFalse(bytes.contains(0x07), "\(what) contains BEL", file: file, line: line)
+        XCTAssertFalse(
+            String(decoding: bytes, as: UTF8.self).contains("\u{202E}"), "\(what) contains RLO", file: file, line: line)
+    }
+
+    func testHTMLEscapesEverything() throws {
+        let p = try Self.hostilePlan()
+        let bytes = HTMLReport.render(try StatusReport.make(p, asOf: asOf, produced: asOf))
+        assertNoControlCharacters(bytes, "HTML")
+        let html = String(decoding: bytes, as: UTF8.self)
+        XCTAssertFalse(html.lowercased().contains("<script"))
+        XCTAssertFalse(html.contains("</td></tr></table> |"))
+        XCTAssertFalse(html.contains("href"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"))
+        XCTAssertTrue(html.contains("^[]52;c;ZXZpbA==^G^[[31mred"), "escape sequences are made visible")
+        XCTAssertEqual(html.components(separatedBy: "<table").count, html.components(separatedBy: "</table>").count)
+        XCTAssertEqual(html.components(separatedBy: "<tr").count, html.components(separatedBy: "</tr>").count)
+        XCTAssertEqual(html.components(separatedBy: "<td").count, html.components(separatedBy: "</td>").count)
+        let style = html.components(separatedBy: "<style>")[1].components(separatedBy: "</style>")[0]
+        XCTAssertFalse(style.contains("<"), "the footer's CSS string cannot close the style element")
+        XCTAssertFalse(style.contains("\"Plan <"))
+        XCTAssertTrue(style.contains("@bottom-left { content: \"Plan \\3c script\\3e alert\\28 1\\29 "))
+        let title = html.components(separatedBy: "<title>")[1].components(separatedBy: "</title>")[0]
+        XCTAssertFalse(title.contains("<"))
+    }
+
+    func testMarkdownEscapesEverything() throws {
+        let p = try Self.hostilePlan()
+        let md = MarkdownReport.render(try StatusReport.make(p, asOf: asOf, produced: asOf))
+        assertNoControlCharacters(Array(md.utf8), "Markdown")
+        XCTAssertFalse(md.contains("<script"))
+        XCTAssertFalse(md.contains("[link](javascript"), "link syntax is escaped")
+        XCTAssertTrue(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(md.contains("\\| pipes \\|"))
+        XCTAssertTrue(md.contains("\\[link\\](javascript:alert(1)) \\#tag"))
+        XCTAssertTrue(md.contains("\n\\=HYPERLINK()\n"), "a line that would underline a heading stays text")
+        XCTAssertTrue(md.contains("\n\\# heading\n"))
+        XCTAssertTrue(md.contains("\n1\\. not a list\n"))
+        XCTAssertTrue(md.contains("\n\\---\n"))
+        ExportFormatsTests.assertTablesWellFormed(md)
+        for l in md.split(separator: "\n") where l.hasPrefix("#") {
+            XCTAssertFalse(l.contains("<br>"), "headings stay on one line: \(l)")
+        }
+    }
+
+    func testCSVNeutralisesFormulasAndStillImports() throws {
+        let p = try Self.hostilePlan()
+        let bytes = CSVExport.render(p, asOf: asOf)
+        assertNoControlCharacters(bytes, "CSV")
+        let table = try DelimitedTable(
+            lines: SourceText(text: String(decoding: bytes, as: UTF8.self)).lines, separator: ",", file: "x.csv")
+        for r in table.records {
+            for f in r.fields {
+                if let c = f.unicodeScalars.first {
+                    XCTAssertFalse(["=", "+", "-", "@", "\t", "\r"].contains(c), "cell begins with a formula: \(f)")
+                }
+            }
+        }
+        XCTAssertEqual(table.records.count, 5)
+        let (back, _) = try PlanImporter.importBytes(bytes, file: "hostile.csv")
+        XCTAssertEqual(back.allActions.map(\.id), ["1a", "1b", "1c", "=1|<i>"])
+        XCTAssertEqual(back.allActions.map(\.leads), [["EV", "<i>"], ["EV"], [], []])
+        XCTAssertEqual(back.allActions[0].crossReferences, ["=x", "<b>"])
+        XCTAssertEqual(back.allActions.map(\.rating), [.red, .green, .green, nil])
+        XCTAssertTrue(back.allActions[1].text.hasPrefix("-<script>"))
+    }
+
+    func testICSEscapesTextAndParses() throws {
+        let p = try Self.hostilePlan()
+        let bytes = ICSExport.render(p, asOf: asOf)
+        assertNoControlCharacters(bytes, "ICS")
+        for (i, b) in bytes.enumerated() where b == 0x0A { XCTAssertEqual(bytes[i - 1], 0x0D) }
+        let lines = ExportFormatsTests.unfold(bytes)
+        XCTAssertEqual(
+            lines.filter { $0 == "BEGIN:VEVENT" }.count, 2, "1a and 1b have deadlines; 1c is Ongoing, =1 TBC")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("SUMMARY:1a — =HYPERLINK(\"http://e\"\\,\"x\")<script>") })
+        let dir = try TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try PlanStore.writeAtomically(bytes, to: dir + "/h.ics")
+        let events = try ExternalTools.parseICS(dir + "/h.ics")
+        XCTAssertEqual(events.count, 2)
+        let visible = ReportText.clean(Self.evil)
+        XCTAssertEqual(events.first?.summary, "1a — =HYPERLINK(\"http://e\",\"x\")" + visible)
+        XCTAssertTrue(events.last?.description.contains("Latest note (2019-01-11): " + visible) ?? false)
+    }
+
+    func testJSONEscapesControlCharactersLosslessly() throws {
+        let p = try Self.hostilePlan()
+        let bytes = ReportJSON.render(try StatusReport.make(p, asOf: asOf, produced: asOf))
+        XCTAssertFalse(bytes.contains(0x1B))
+        XCTAssertFalse(bytes.contains(0x07))
+        let obj = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
+        let exc = obj["exceptions"] as! [[String: Any]]
+        XCTAssertEqual(exc.first?["text"] as? String, "=HYPERLINK(\"http://e\",\"x\")" + Self.evil)
+        XCTAssertEqual((obj["plan"] as? [String: Any])?["title"] as? String, "Plan " + Self.evil)
+    }
+}
