@@ -1,0 +1,156 @@
+import Foundation
+import XCTest
+
+/// Drives the real `actionplan` binary in tmux, as a lead would: search, rate, save, quit, resize.
+final class EndToEndTmuxTests: XCTestCase {
+    private var session = ""
+    private var dir = ""
+
+    private static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    private static var binary: String {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("actionplan").path,
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("actionplan").path,
+            root.appendingPathComponent(".build/debug/actionplan").path,
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
+    }
+
+    @discardableResult
+    private func sh(_ args: [String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    private func tmux(_ args: String...) throws -> String { try sh(["tmux"] + args).1 }
+
+    private func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
+
+    /// Waits until the screen contains `text` (or fails after a few seconds).
+    @discardableResult
+    private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(50_000)
+        }
+        XCTFail("screen never showed \"\(text)\"; last screen:\n\(last)", file: file, line: line)
+        return last
+    }
+
+    /// Waits until the screen no longer contains `text`.
+    private func waitUntilGone(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if !last.contains(text) { return }
+            usleep(50_000)
+        }
+        XCTFail("screen still shows \"\(text)\"; last screen:\n\(last)", file: file, line: line)
+    }
+
+    private func keys(_ k: String...) throws { _ = try sh(["tmux", "send-keys", "-t", session] + k) }
+
+    override func setUpWithError() throws {
+        guard (try? sh(["tmux", "-V"]).0) == 0 else { throw XCTSkip("tmux is not installed (CI installs it)") }
+        session = "actionplan-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        dir = NSTemporaryDirectory() + session
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Self.root.appendingPathComponent("Data/barnet-2018-19.json").path, toPath: dir + "/plan.json")
+    }
+
+    override func tearDownWithError() throws {
+        _ = try? sh(["tmux", "kill-session", "-t", session])
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    private func start(width: Int = 80, height: Int = 24, extra: String = "") throws {
+        let cmd = "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(Self.binary)' plan.json --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
+        try sh(["tmux", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), cmd])
+    }
+
+    func testSearchRateSaveQuitThenShowSeesTheChange() throws {
+        try start()
+        try waitFor("1a(i)", timeout: 15)  // the first frame shows the plan
+        try keys("/")
+        try keys("-l", "5(xii)")
+        try keys("Enter")
+        try waitFor("Evaluate the Life skills project")
+        try keys("r")
+        try keys("r")  // Red
+        try keys("-l", "Provider withdrew; no mitigation")
+        try keys("Enter")
+        try waitFor("[unsaved]")
+        try keys("w")
+        try waitUntilGone("[unsaved]")
+        try keys("q")
+        let s = try waitFor("EXITED:")
+        XCTAssertTrue(s.contains("EXITED:0"), s)
+        let show = try sh([Self.binary, "show", dir + "/plan.json", "5(xii)", "--format", "json"])
+        XCTAssertEqual(show.0, 0, show.1)
+        let obj = try JSONSerialization.jsonObject(with: Data(show.1.utf8)) as! [String: Any]
+        XCTAssertEqual(obj["rating"] as? String, "red")
+        let last = (obj["history"] as! [[String: Any]]).last
+        XCTAssertEqual(last?["note"] as? String, "Provider withdrew; no mitigation")
+        XCTAssertEqual(last?["from"] as? String, "amber")
+        XCTAssertEqual(last?["by"] as? String, "NH")
+        XCTAssertEqual(last?["date"] as? String, "2019-01-31")
+    }
+
+    func testResizeToTinyAndBackKeepsRunning() throws {
+        try start()
+        try waitFor("1a(i)", timeout: 15)
+        _ = try tmux("resize-window", "-t", session, "-x", "30", "-y", "8")
+        usleep(300_000)
+        let tiny = try screen()
+        XCTAssertFalse(tiny.contains("EXITED"), tiny)
+        _ = try tmux("resize-window", "-t", session, "-x", "1", "-y", "1")
+        usleep(200_000)
+        _ = try tmux("resize-window", "-t", session, "-x", "80", "-y", "24")
+        let back = try waitFor("1a(i)")
+        XCTAssertFalse(back.contains("EXITED"), back)
+        try keys("q")
+        let s = try waitFor("EXITED:")
+        XCTAssertTrue(s.contains("EXITED:0"), s)
+    }
+
+    func testHostileTextDoesNotChangeThePaneTitle() throws {
+        let p = dir + "/plan.json"
+        var text = try String(contentsOfFile: p, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "Implement the BSCP Business and Improvement plan",
+            with: "Evil \\u001b]2;PWNED\\u0007 \\u001b]52;c;SGVsbG8=\\u0007 \\u001b[31mred")
+        try text.write(toFile: p, atomically: true, encoding: .utf8)
+        _ = try tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sleep 60")
+        _ = try tmux("select-pane", "-t", session, "-T", "clean-title")
+        _ = try tmux("kill-session", "-t", session)
+        try start(width: 100, height: 30)
+        _ = try tmux("select-pane", "-t", session, "-T", "clean-title")
+        try waitFor("1a(iii)", timeout: 15)
+        try keys("/")
+        try keys("-l", "1a(iii)")
+        try keys("Enter")
+        let s = try waitFor("Evil ^[]2;PWNED^G")
+        XCTAssertFalse(s.contains("PWNED\u{07}"))
+        let title = try tmux("display-message", "-p", "-t", session, "#{pane_title}").trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(title, "clean-title")
+        try keys("q")
+        try keys("n")
+        try waitFor("EXITED:")
+    }
+}
