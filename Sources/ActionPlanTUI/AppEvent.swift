@@ -19,6 +19,8 @@ public enum AppEvent: Hashable, Sendable {
     case reloaded(Plan)
     /// Reading the file again failed.
     case reloadFailed(String)
+    /// The program is being interrupted (SIGINT, SIGTERM, SIGHUP): keep unsaved work.
+    case interrupted
     /// Something the session did that the user should hear about (e.g. a recovery file was deleted).
     case notice(String, isError: Bool)
 }

@@ -51,8 +51,10 @@ public struct AppState {
     public internal(set) var focus: Pane = .plan
     /// The active search, if any.
     public internal(set) var search: TextSearch?
-    /// Indexes into `visible.actions` of the actions matching ``search``, ascending.
+    /// Indexes into `visible.actions` of the actions matching ``search``, ascending (see ``matchesAreCurrent``).
     public internal(set) var matches: [Int] = []
+    /// Whether ``matches`` is up to date; after the rows change it is recomputed only when needed (n, N).
+    public internal(set) var matchesAreCurrent = true
     /// What the UI is doing (browsing or a modal step).
     public internal(set) var mode: Mode = .browse
     /// The message for the bottom line, until the next key.
@@ -64,18 +66,21 @@ public struct AppState {
 
     // MARK: Derived, cached
 
+    /// Flat per-action data of the plan, kept in step with every edit.
+    public internal(set) var index = PlanIndex()
+    /// The plan's text packed for fast search, kept in step with every edit.
+    public internal(set) var corpus = SearchCorpus()
     /// The plan pane's rows for the current plan, folds, view and sort.
     public internal(set) var visible = VisibleRows()
     /// Counts of the whole plan (not just the view) as of ``asOf``.
     public internal(set) var planCounts = RatingCounts()
     /// The widest action ID in the plan, in columns.
-    public internal(set) var idWidth = 0
+    public var idWidth: Int { index.idWidth }
     /// Deadline cache shared by all derived data.
     public let memo: DeadlineMemo
     var planVersion = 0
     var foldVersion = 0
     private var rowsKey: RowsKey?
-    private var countsVersion = -1
 
     private struct RowsKey: Equatable {
         var plan: Int
@@ -91,6 +96,8 @@ public struct AppState {
         self.asOf = asOf
         self.user = user
         self.memo = memo
+        index = PlanIndex(plan, memo: memo)
+        corpus = SearchCorpus(plan)
         rebuild(anchor: nil)
     }
 
@@ -122,7 +129,8 @@ public struct AppState {
     enum Anchor: Equatable {
         case theme(Int)
         case group(GroupKey)
-        case action(String)
+        /// An action by ID, with where it was (checked first, to avoid searching the plan).
+        case action(String, at: ActionPath?)
     }
 
     /// The selection as an anchor.
@@ -130,43 +138,47 @@ public struct AppState {
         switch selectedItem {
         case .theme(let t)?: return .theme(t)
         case .group(let t, let g)?: return .group(GroupKey(theme: t, group: g))
-        case .action(let p)?: return .action(plan[p].id)
+        case .action(let p)?: return .action(plan[p].id, at: p)
         case nil: return nil
         }
     }
 
     /// Rebuilds the rows if the plan, folds, view or sort changed, then selects `anchor` (or keeps the row index).
+    ///
+    /// The index must already match the plan (see ``commit(_:label:change:select:)``).
     mutating func rebuild(anchor: Anchor?) {
         let key = RowsKey(plan: planVersion, folds: foldVersion, view: view, sort: sort)
-        if countsVersion != planVersion {
-            var counts = RatingCounts()
-            var widest = 0
-            for t in plan.themes {
-                for g in t.groups {
-                    for a in g.actions {
-                        memo.add(a, to: &counts, asOf: asOf)
-                        widest = max(widest, a.id.utf8.count)
-                    }
-                }
-            }
-            planCounts = counts
-            idWidth = widest
-            countsVersion = planVersion
-        }
         guard key != rowsKey else { return }
+        if rowsKey?.plan != planVersion {
+            var counts = RatingCounts()
+            let today = asOf.ordinal
+            for i in 0..<index.count { index.add(i, to: &counts, today: today) }
+            planCounts = counts
+        }
         rowsKey = key
         visible = VisibleRows(
-            plan: plan, view: view, sort: sort, foldedThemes: foldedThemes, foldedGroups: foldedGroups,
-            asOf: asOf, memo: memo)
+            index: index, view: view, sort: sort, foldedThemes: foldedThemes, foldedGroups: foldedGroups, asOf: asOf)
         if let anchor, let row = row(of: anchor) {
             selectedRow = row
-        } else if case .action(let id)? = anchor, let p = plan.path(of: id) {
-            // Folded away: select the nearest visible heading above it.
-            selectedRow = visible.row(of: .group(theme: p.theme, group: p.group))
+        } else if case .action(let id, _)? = anchor, let p = plan.path(of: id) {
+            // Folded away or filtered out: select the nearest visible heading above it.
+            selectedRow =
+                visible.row(of: .group(theme: p.theme, group: p.group))
                 ?? visible.row(of: .theme(p.theme)) ?? selectedRow
         }
         selectedRow = max(0, min(selectedRow, visible.rows.count - 1))
-        refreshMatches()
+        matchesAreCurrent = search == nil
+        if search == nil { matches = [] }
+    }
+
+    /// Where the action with `id` is: at `hint` when it is still there, else found by searching.
+    func path(of id: String, hint: ActionPath?) -> ActionPath? {
+        if let p = hint, p.theme < plan.themes.count, p.group < plan.themes[p.theme].groups.count,
+            p.action < plan.themes[p.theme].groups[p.group].actions.count, plan[p].id == id
+        {
+            return p
+        }
+        return plan.path(of: id)
     }
 
     /// The row an anchor is on now, if shown.
@@ -174,63 +186,61 @@ public struct AppState {
         switch anchor {
         case .theme(let t): return visible.row(of: .theme(t))
         case .group(let k): return visible.row(of: .group(theme: k.theme, group: k.group))
-        case .action(let id): return plan.path(of: id).flatMap { visible.row(of: $0) }
+        case .action(let id, let hint): return path(of: id, hint: hint).flatMap { visible.row(of: $0) }
         }
     }
 
     /// Recomputes ``matches`` for the current search over the view's actions.
     mutating func refreshMatches() {
+        defer { matchesAreCurrent = true }
         guard let search, !search.isEmpty else {
             matches = []
             return
         }
+        let mask = search.matchMask(plan, corpus: corpus, count: index.count)
         var out: [Int] = []
-        for (i, p) in visible.actions.enumerated() where search.matches(plan[p]) { out.append(i) }
+        for (i, p) in visible.actions.enumerated() where mask[index.index(of: p)] { out.append(i) }
         matches = out
-    }
-
-    /// Whether the action at view index `viewIndex` matches the search.
-    public func isMatch(viewIndex: Int) -> Bool {
-        guard !matches.isEmpty else { return false }
-        var lo = 0
-        var hi = matches.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if matches[mid] < viewIndex { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < matches.count && matches[lo] == viewIndex
     }
 
     // MARK: Edits and history
 
-    /// Replaces the plan with an edited one, recording the old one for undo, and selects `anchor`.
-    mutating func commit(_ newPlan: Plan, label: String, select: Anchor? = nil) {
+    /// Replaces the plan with an edited one, recording the old one for undo, and selects `select`.
+    ///
+    /// `change` says how the new plan differs, so the index is updated rather than rebuilt.
+    mutating func commit(_ newPlan: Plan, label: String, change: PlanChange, select: Anchor? = nil) {
         let keep = select ?? anchor
-        undoStack.append(PlanVersion(plan: plan, generation: generation, label: label))
+        undoStack.append(PlanVersion(plan: plan, generation: generation, label: label, change: change))
         redoStack.removeAll()
         plan = newPlan
+        index.apply(change, newPlan: plan, memo: memo)
+        corpus.apply(change, newPlan: plan)
         generation = nextGeneration
         nextGeneration += 1
         rebuild(anchor: keep)
     }
 
-    /// Puts back the plan before the last edit; false when there is nothing to undo.
+    /// Puts back the plan before the last edit and returns what the edit was; nil when there is nothing to undo.
     mutating func undo() -> String? {
         guard let last = undoStack.popLast() else { return nil }
         let keep = anchor
-        redoStack.append(PlanVersion(plan: plan, generation: generation, label: last.label))
+        redoStack.append(PlanVersion(plan: plan, generation: generation, label: last.label, change: last.change))
         plan = last.plan
+        index.apply(last.change.inverse, newPlan: plan, memo: memo)
+        corpus.apply(last.change.inverse, newPlan: plan)
         generation = last.generation
         rebuild(anchor: keep)
         return last.label
     }
 
-    /// Re-applies the last undone edit; nil when there is nothing to redo.
+    /// Re-applies the last undone edit and returns what it was; nil when there is nothing to redo.
     mutating func redo() -> String? {
         guard let next = redoStack.popLast() else { return nil }
         let keep = anchor
-        undoStack.append(PlanVersion(plan: plan, generation: generation, label: next.label))
+        undoStack.append(PlanVersion(plan: plan, generation: generation, label: next.label, change: next.change))
         plan = next.plan
+        index.apply(next.change, newPlan: plan, memo: memo)
+        corpus.apply(next.change, newPlan: plan)
         generation = next.generation
         rebuild(anchor: keep)
         return next.label

@@ -30,21 +30,7 @@ public final class DeadlineMemo: @unchecked Sendable {
         return d.days(until: today)
     }
 
-    /// Whether `action` of theme `themeNumber` passes `filter` on `today`, exactly as `ActionFilter.matches`.
-    public func matches(_ filter: ActionFilter, _ action: Action, themeNumber: Int, asOf today: CalendarDay) -> Bool {
-        var cheap = filter
-        cheap.overdueOnly = false
-        cheap.dueWithin = nil
-        guard cheap.matches(action, themeNumber: themeNumber, asOf: today) else { return false }
-        if filter.overdueOnly && daysOverdue(action, asOf: today) == nil { return false }
-        if let within = filter.dueWithin {
-            guard action.rating != .blue, let d = deadline(of: action), d >= today, today.days(until: d) <= within
-            else { return false }
-        }
-        return true
-    }
-
-    /// Counts of `actions` by rating plus overdue, as `RatingCounts.add` counts them.
+    /// Adds `action` to `counts` (by rating, plus overdue) as `RatingCounts.add` does, with cached deadlines.
     public func add(_ action: Action, to counts: inout RatingCounts, asOf today: CalendarDay) {
         counts.total += 1
         switch action.rating {

@@ -103,14 +103,14 @@ enum DetailLines {
         switch plan.resolve(lead: code) {
         case .officer(let o):
             let role = o.role.isEmpty ? "" : ", " + SafeText.line(o.role)
-            return ("\(c)  " + SafeText.line(o.name) + role, .plain)
+            return ("\(c) — " + SafeText.line(o.name) + role, .plain)
         case .ambiguous(let os):
             let names = os.map { SafeText.line($0.name) + ($0.role.isEmpty ? "" : " (" + SafeText.line($0.role) + ")") }
-            return ("\(c)  ambiguous: " + names.joined(separator: " or "), UIStyle.warning)
+            return ("\(c) — ambiguous: " + names.joined(separator: " or "), UIStyle.warning)
         case .group(let g):
-            return (SafeText.line(g) + "  (a group of people)", .plain)
+            return (SafeText.line(g) + " — a group of people", .plain)
         case .unknown:
-            return ("\(c)  unknown code (not in the officers register)", UIStyle.warning)
+            return ("\(c) — unknown code (not in the officers register)", UIStyle.warning)
         }
     }
 
@@ -169,7 +169,8 @@ enum DetailLines {
         let t = state.plan.themes[ti]
         let g = t.groups[gi]
         var out = StyledLine.wrapped(SafeText.line(g.title ?? ""), width: width, style: .strong)
-        out += StyledLine.labelled("Theme", "\(t.number) " + SafeText.line(t.title), width: width, labelWidth: labelWidth)
+        out += StyledLine.labelled(
+            "Theme", "\(t.number) " + SafeText.line(t.title), width: width, labelWidth: labelWidth)
         var c = RatingCounts()
         for a in g.actions { state.memo.add(a, to: &c, asOf: state.asOf) }
         out += StyledLine.labelled(

@@ -17,7 +17,9 @@ public enum FilterParser {
     /// The filter `text` describes, or an error saying what was expected.
     public static func parse(_ text: String) throws -> ActionFilter {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard !words.isEmpty else { throw PlanError(path: "filter", message: "type e.g. lead BT, rating A,R or theme 5") }
+        guard !words.isEmpty else {
+            throw PlanError(path: "filter", message: "type e.g. lead BT, rating A,R or theme 5")
+        }
         var filter = ActionFilter()
         var i = 0
         while i < words.count {
@@ -39,7 +41,9 @@ public enum FilterParser {
                 }
                 filter.overdueOnly = true
             case "lead":
-                guard !value.isEmpty else { throw PlanError(path: "filter", message: "lead needs a code, e.g. lead BT") }
+                guard !value.isEmpty else {
+                    throw PlanError(path: "filter", message: "lead needs a code, e.g. lead BT")
+                }
                 filter.lead = value.joined(separator: " ")
             case "theme":
                 guard value.count == 1, let n = Int(value[0]) else {

@@ -15,7 +15,9 @@ public struct KeyBinding: Hashable, Sendable {
     public var hint: String?
 
     /// A binding.
-    public init(_ keys: [KeyEvent], _ command: Command, _ context: KeyContext, _ description: String, hint: String? = nil) {
+    public init(
+        _ keys: [KeyEvent], _ command: Command, _ context: KeyContext, _ description: String, hint: String? = nil
+    ) {
         self.keys = keys
         self.command = command
         self.context = context

@@ -5,10 +5,12 @@
 /// ``markdown()``.
 public enum KeyTable {
     /// Every binding, grouped by context in the order the help screen shows them.
-    public static let bindings: [KeyBinding] = browse + ratingPicker + editPicker + conflict + question + lineEditor + help
+    public static let bindings: [KeyBinding] =
+        browse + ratingPicker + editPicker + conflict + question + lineEditor + help
 
     private static let browse: [KeyBinding] = [
-        KeyBinding([.up, .char("k")], .moveUp, .browse, "Select the row above (scroll up when the detail pane has the focus)"),
+        KeyBinding(
+            [.up, .char("k")], .moveUp, .browse, "Select the row above (scroll up when the detail pane has the focus)"),
         KeyBinding([.down, .char("j")], .moveDown, .browse, "Select the row below (scroll down in the detail pane)"),
         KeyBinding([.pageUp, .ctrl("b")], .pageUp, .browse, "Move up one screenful"),
         KeyBinding([.pageDown, .ctrl("f")], .pageDown, .browse, "Move down one screenful"),
@@ -19,11 +21,15 @@ public enum KeyTable {
             "Fold or unfold the theme or group (on an action: fold the group or theme it is in)", hint: "fold"),
         KeyBinding([.char("-")], .foldAll, .browse, "Fold every theme"),
         KeyBinding([.char("+"), .char("=")], .unfoldAll, .browse, "Unfold every theme and group"),
-        KeyBinding([.tab, .backTab], .switchPane, .browse, "Switch the focus between the plan and detail panes", hint: "pane"),
-        KeyBinding([.char("/")], .search, .browse, "Search IDs, text and leads (Enter jumps to the first match)", hint: "search"),
+        KeyBinding(
+            [.tab, .backTab], .switchPane, .browse, "Switch the focus between the plan and detail panes", hint: "pane"),
+        KeyBinding(
+            [.char("/")], .search, .browse, "Search IDs, text and leads (Enter jumps to the first match)",
+            hint: "search"),
         KeyBinding([.char("n")], .nextMatch, .browse, "Go to the next search match"),
         KeyBinding([.char("N")], .previousMatch, .browse, "Go to the previous search match"),
-        KeyBinding([.char("o")], .viewOverdue, .browse, "Show only overdue actions, most overdue first", hint: "overdue"),
+        KeyBinding(
+            [.char("o")], .viewOverdue, .browse, "Show only overdue actions, most overdue first", hint: "overdue"),
         KeyBinding([.char("d")], .viewDueSoon, .browse, "Show only actions due within 30 days, soonest first"),
         KeyBinding(
             [.char("f")], .filter, .browse,
@@ -31,13 +37,17 @@ public enum KeyTable {
         KeyBinding([.char("a")], .viewAll, .browse, "Show all actions again, in plan order"),
         KeyBinding([.char("S")], .cycleSort, .browse, "Cycle the sort: plan order, deadline, rating severity, lead"),
         KeyBinding([.char("r")], .rate, .browse, "Rate the action (B/G/A/R), with a required note", hint: "rate"),
-        KeyBinding([.char("e")], .edit, .browse, "Edit the action's text, leads or delivery date, or revise its date", hint: "edit"),
+        KeyBinding(
+            [.char("e")], .edit, .browse, "Edit the action's text, leads or delivery date, or revise its date",
+            hint: "edit"),
         KeyBinding([.char("p")], .addNote, .browse, "Add a dated progress note to the action"),
         KeyBinding([.char("A")], .addAction, .browse, "Add an action to the current theme or group"),
         KeyBinding([.char("D")], .deleteAction, .browse, "Delete the action (asks first)"),
         KeyBinding([.char("u")], .undo, .browse, "Undo the last edit (any number of times)", hint: "undo"),
         KeyBinding([.ctrl("r")], .redo, .browse, "Redo the last undone edit"),
-        KeyBinding([.char("w"), .ctrl("s")], .save, .browse, "Save the plan (refuses to overwrite a file changed on disk)", hint: "save"),
+        KeyBinding(
+            [.char("w"), .ctrl("s")], .save, .browse, "Save the plan (refuses to overwrite a file changed on disk)",
+            hint: "save"),
         KeyBinding([.char("q")], .quit, .browse, "Quit (asks to save when there are unsaved changes)", hint: "quit"),
         KeyBinding([.char("?"), .function(1)], .help, .browse, "Show this help", hint: "help"),
     ]
@@ -48,13 +58,16 @@ public enum KeyTable {
         KeyBinding(
             [.char("a"), .char("A")], .pickAmber, .ratingPicker,
             "Amber: unlikely to meet timescales, plan in place (also asks for a revised date)", hint: "Amber"),
-        KeyBinding([.char("r"), .char("R")], .pickRed, .ratingPicker, "Red: will not be delivered in timescales", hint: "Red"),
+        KeyBinding(
+            [.char("r"), .char("R")], .pickRed, .ratingPicker, "Red: will not be delivered in timescales", hint: "Red"),
         KeyBinding([.escape], .cancel, .ratingPicker, "Cancel the rating", hint: "cancel"),
     ]
 
     private static let editPicker: [KeyBinding] = [
         KeyBinding([.char("t")], .editText, .editPicker, "Edit the action text", hint: "text"),
-        KeyBinding([.char("l")], .editLeads, .editPicker, "Edit the lead codes (space separated, e.g. BJ TMcE)", hint: "leads"),
+        KeyBinding(
+            [.char("l")], .editLeads, .editPicker, "Edit the lead codes (space separated, e.g. BJ TMcE)",
+            hint: "leads"),
         KeyBinding(
             [.char("d")], .editDeliveryDate, .editPicker, "Correct the delivery date as written (e.g. March 2019)",
             hint: "date"),
@@ -68,7 +81,9 @@ public enum KeyTable {
         KeyBinding(
             [.char("r")], .reload, .conflict, "Reload the file from disk, discarding your edits (asks first)",
             hint: "reload"),
-        KeyBinding([.char("s")], .saveElsewhere, .conflict, "Save your version to another file (asks for a path)", hint: "save elsewhere"),
+        KeyBinding(
+            [.char("s")], .saveElsewhere, .conflict, "Save your version to another file (asks for a path)",
+            hint: "save elsewhere"),
         KeyBinding([.escape], .cancel, .conflict, "Cancel: keep your edits unsaved", hint: "cancel"),
     ]
 
@@ -79,7 +94,9 @@ public enum KeyTable {
     ]
 
     private static let lineEditor: [KeyBinding] = [
-        KeyBinding([.enter], .confirm, .lineEditor, "Accept the text (refused with the reason when it is invalid)", hint: "OK"),
+        KeyBinding(
+            [.enter], .confirm, .lineEditor, "Accept the text (refused with the reason when it is invalid)",
+            hint: "OK"),
         KeyBinding([.escape], .cancel, .lineEditor, "Cancel the whole operation", hint: "cancel"),
         KeyBinding([.left, .ctrl("b")], .cursorLeft, .lineEditor, "Move the cursor left one character"),
         KeyBinding([.right, .ctrl("f")], .cursorRight, .lineEditor, "Move the cursor right one character"),
@@ -127,38 +144,38 @@ public enum KeyTable {
         bindings.first { $0.command == command && $0.context == context }
     }
 
+    /// The order of the browse hints: most needed first, since a narrow terminal shows only the first few.
+    private static let browseHintOrder: [Command] = [
+        .help, .quit, .save, .search, .rate, .edit, .undo, .viewOverdue, .filter, .switchPane, .toggleFold,
+    ]
+
     /// A compact list of the hinted keys of `context`, such as `? help  / search  r rate`, for the bottom line.
     public static func hint(for context: KeyContext) -> [(key: String, label: String)] {
-        bindings(in: context).compactMap { b in b.hint.map { (key: b.keys[0].name, label: $0) } }
+        var hinted = bindings(in: context).filter { $0.hint != nil }
+        if context == .browse {
+            hinted.sort {
+                (browseHintOrder.firstIndex(of: $0.command) ?? 99) < (browseHintOrder.firstIndex(of: $1.command) ?? 99)
+            }
+        }
+        return hinted.map { (key: $0.keys[0].name, label: $0.hint!) }
     }
 
     /// Notes that are not key bindings but belong in the help (typing, the mouse).
     public static let notes: [KeyContext: String] = [
-        .lineEditor: "Any other key types its character at the cursor (any Unicode text; wide characters take two columns).",
-        .browse: "With --mouse, a click selects a row and the wheel scrolls. Ctrl-C saves unsaved changes to a "
-            + "recovery file (PLAN.json.actionplan-recovery) and exits; the next start offers to restore it.",
+        .lineEditor:
+            "Any other key types its character at the cursor (any Unicode text; wide characters take two columns).",
+        .browse: "An action row shows its ID, rating badge (B G A R, or · when unrated), leads, delivery date "
+            + "(* when revised), days overdue (!92d) and text; a theme row counts its actions by rating, · unrated "
+            + "and ! overdue. With --mouse, a click selects a row and the wheel scrolls. Ctrl-C writes unsaved "
+            + "changes to a recovery file (PLAN.json.actionplan-recovery) and exits; the next start offers to "
+            + "restore it.",
     ]
-
-    /// The help screen's text: for each context a heading, then one line per binding.
-    public static func helpLines() -> [(text: String, isHeading: Bool)] {
-        var out: [(String, Bool)] = []
-        let width = bindings.map { $0.keyLabels.joined(separator: ", ").count }.max() ?? 0
-        for context in KeyContext.allCases {
-            if !out.isEmpty { out.append(("", false)) }
-            out.append((context.title, true))
-            for b in bindings(in: context) {
-                let keys = b.keyLabels.joined(separator: ", ")
-                out.append(("  " + keys + String(repeating: " ", count: max(1, width - keys.count + 2)) + b.description, false))
-            }
-            if let note = notes[context] { out.append(("  " + note, false)) }
-        }
-        return out
-    }
 
     /// docs/keys.md: every context as a Markdown table of keys, command and description.
     public static func markdown() -> String {
         var s = "# Keys of `actionplan browse`\n\n"
-        s += "<!-- Generated from KeyTable (Sources/ActionPlanTUI/KeyTable.swift) by KeyTable.markdown(); do not edit.\n"
+        s +=
+            "<!-- Generated from KeyTable (Sources/ActionPlanTUI/KeyTable.swift) by KeyTable.markdown(); do not edit.\n"
         s += "     The tests fail when this file and the table differ. -->\n\n"
         s += "The same table drives the keys, the `?` help screen and this page.\n"
         for context in KeyContext.allCases {
@@ -167,7 +184,9 @@ public enum KeyTable {
             s += "|------|---------|--------------|\n"
             for b in bindings(in: context) {
                 let keys = b.keyLabels.map { "`" + $0 + "`" }.joined(separator: ", ")
-                s += "| \(keys) | \(b.command.rawValue) | \(b.description.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                s +=
+                    "| \(keys) | \(b.command.rawValue) | "
+                    + b.description.replacingOccurrences(of: "|", with: "\\|") + " |\n"
             }
             if let note = notes[context] { s += "\n" + note + "\n" }
         }

@@ -11,4 +11,6 @@ public struct PlanVersion: Hashable, Sendable {
     public var generation: Int
     /// What the edit did, e.g. `rate 1a(iii) Amber`.
     public var label: String
+    /// How the older plan of the edit differs from the newer one.
+    public var change: PlanChange
 }

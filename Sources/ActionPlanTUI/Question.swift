@@ -18,8 +18,8 @@ public enum Question: Hashable, Sendable {
         case .deleteAction(let id): return "Delete action \(id)? (y/n)"
         case .quitUnsaved: return "Save changes? (y/n/Esc)"
         case .reloadDiscarding: return "Reload from disk and discard your unsaved edits? (y/n)"
-        case .restoreRecovery(let path):
-            return "Unsaved changes from an interrupted session were found in \(path). Restore them? (y/n)"
+        case .restoreRecovery:
+            return "Restore unsaved changes from an interrupted session? (y/n/Esc)"
         }
     }
 }

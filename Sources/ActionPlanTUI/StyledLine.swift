@@ -40,21 +40,31 @@ public struct StyledLine: Hashable, Sendable {
 
     /// Lines for `text` after `label`, wrapped to `width` with later lines indented under the text.
     ///
-    /// When the label is too wide for the width, the text starts on the next line.
+    /// When the width is under three label widths, the label runs into the text instead.
     public static func labelled(
         _ label: String, _ text: String, width: Int, labelWidth: Int = 10, labelStyle: Style = UIStyle.label,
         style: Style = .plain
     ) -> [StyledLine] {
         guard width > 0 else { return [] }
-        let indent = labelWidth < width / 2 ? labelWidth : 0
-        let body = DisplayWidth.wrap(text, width: max(1, width - indent))
+        let indent = labelWidth * 3 <= width ? labelWidth : 0
         var out: [StyledLine] = []
-        let pad = String(repeating: " ", count: indent)
         if indent == 0 {
-            if !label.isEmpty { out.append(StyledLine(label.trimmingCharacters(in: .whitespaces), labelStyle)) }
-            for l in body { out.append(StyledLine(l, style)) }
+            // Narrow: the label runs into the text, which wraps at the full width.
+            let head = label.trimmingCharacters(in: .whitespaces)
+            let lines = DisplayWidth.wrap(head.isEmpty ? text : head + " " + text, width: width)
+            for (i, l) in lines.enumerated() {
+                if i == 0, !head.isEmpty, l.hasPrefix(head) {
+                    var line = StyledLine(head, labelStyle)
+                    line.append(String(l.dropFirst(head.count)), style)
+                    out.append(line)
+                } else {
+                    out.append(StyledLine(l, style))
+                }
+            }
             return out
         }
+        let body = DisplayWidth.wrap(text, width: max(1, width - indent))
+        let pad = String(repeating: " ", count: indent)
         for (i, l) in body.enumerated() {
             var line = StyledLine()
             line.append(i == 0 ? DisplayWidth.pad(label, to: indent) : pad, labelStyle)

@@ -4,12 +4,13 @@ import Foundation
 /// Case-insensitive search of action IDs, text and lead codes, fast enough for 100,000 actions per key press.
 ///
 /// ASCII queries (nearly all: IDs, initials, words) are matched on UTF-8 bytes
-/// with ASCII case folding and no allocation; other queries fall back to
-/// Foundation's case-insensitive comparison.
+/// with ASCII case folding, no allocation and Boyer–Moore–Horspool skips; other
+/// queries fall back to Foundation's case-insensitive comparison.
 public struct TextSearch: Hashable, Sendable {
     /// The query as typed.
     public let query: String
     private let needle: [UInt8]
+    private let skip: [Int]
     private let isASCII: Bool
 
     /// A search for `query` (surrounding spaces ignored).
@@ -17,7 +18,11 @@ public struct TextSearch: Hashable, Sendable {
         let q = query.trimmingCharacters(in: .whitespaces)
         self.query = q
         self.isASCII = q.utf8.allSatisfy { $0 < 0x80 }
-        self.needle = Array(q.utf8).map(TextSearch.fold)
+        let needle = Array(q.utf8).map(TextSearch.fold)
+        self.needle = needle
+        var skip = Array(repeating: max(1, needle.count), count: 256)
+        for (k, b) in needle.enumerated().dropLast() { skip[Int(b)] = needle.count - 1 - k }
+        self.skip = skip
     }
 
     /// Whether the query is empty (matches nothing).
@@ -33,23 +38,43 @@ public struct TextSearch: Hashable, Sendable {
     /// Whether `haystack` contains the query, ignoring case.
     public func contains(_ haystack: String) -> Bool {
         guard isASCII else { return haystack.range(of: query, options: [.caseInsensitive]) != nil }
-        var s = haystack
-        return s.withUTF8 { TextSearch.find(needle, in: $0) }
+        if let found = haystack.utf8.withContiguousStorageIfAvailable({ find($0) }) { return found }
+        let bytes = Array(haystack.utf8)
+        return bytes.withUnsafeBufferPointer { find($0) }
     }
 
-    private static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = needle.count
-        guard n <= hay.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = hay.count - n
-        while i <= last {
-            if fold(hay[i]) == first {
-                var k = 1
-                while k < n, fold(hay[i + k]) == needle[k] { k += 1 }
-                if k == n { return true }
+    /// For each action of `plan` in plan order, whether it matches.
+    ///
+    /// ASCII queries scan `corpus` (the plan's packed, case-folded text); others visit each action.
+    public func matchMask(_ plan: Plan, corpus: SearchCorpus, count: Int) -> [Bool] {
+        if isASCII { return corpus.mask(containing: needle, count: count) }
+        var out: [Bool] = []
+        out.reserveCapacity(count)
+        for t in plan.themes {
+            for g in t.groups {
+                g.actions.withUnsafeBufferPointer { actions in
+                    for i in actions.indices { out.append(matches(actions[i])) }
+                }
             }
-            i += 1
+        }
+        return out
+    }
+
+    /// Boyer–Moore–Horspool over ASCII-folded bytes.
+    private func find(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        let m = needle.count
+        let n = hay.count
+        guard m > 0, m <= n else { return m == 0 }
+        let last = needle[m - 1]
+        var i = 0
+        while i <= n - m {
+            let c = TextSearch.fold(hay[i + m - 1])
+            if c == last {
+                var k = m - 2
+                while k >= 0, TextSearch.fold(hay[i + k]) == needle[k] { k -= 1 }
+                if k < 0 { return true }
+            }
+            i += skip[Int(c)]
         }
         return false
     }

@@ -33,8 +33,9 @@ extension Update {
             }
             var p = s.plan
             do {
+                let path = try p.requirePath(id)
                 try p.deleteAction(id: id)
-                s.commit(p, label: "delete \(id)")
+                s.commit(p, label: "delete \(id)", change: .removed(path))
                 s.message = StatusMessage("Deleted \(id) (u to undo)")
             } catch {
                 s.message = StatusMessage(describe(error), isError: true)
@@ -52,8 +53,9 @@ extension Update {
             switch command {
             case .yes:
                 if let recovered = s.pendingRecovery {
-                    s.commit(recovered, label: "restore unsaved changes")
-                    s.message = StatusMessage("Restored unsaved changes from \(path); save with w")
+                    s.commit(recovered, label: "restore unsaved changes", change: .unknown)
+                    let name = path.split(separator: "/").last.map(String.init) ?? path
+                    s.message = StatusMessage("Restored unsaved changes from \(name) (w saves them)")
                 }
             case .no:
                 s.pendingRecovery = nil
@@ -99,11 +101,17 @@ extension Update {
             p.error = why
             s.mode = .prompt(p)
         }
+        /// The change an edit of action `id` makes.
+        func changed(_ id: String) -> PlanChange {
+            s.plan.path(of: id).map { .action($0) } ?? .unknown
+        }
         func next(_ purpose: PromptPurpose, text: String = "") {
             s.mode = .prompt(Prompt(purpose, text: text))
         }
         /// Applies an edit of the plan; on failure the prompt stays open with the reason.
-        func edit(_ label: String, select: AppState.Anchor? = nil, _ body: (inout Plan) throws -> Void) -> Bool {
+        func edit(
+            _ label: String, change: PlanChange, select: AppState.Anchor? = nil, _ body: (inout Plan) throws -> Void
+        ) -> Bool {
             var p = s.plan
             do {
                 try body(&p)
@@ -112,7 +120,7 @@ extension Update {
                 return false
             }
             s.mode = .browse
-            s.commit(p, label: label, select: select)
+            s.commit(p, label: label, change: change, select: select)
             s.message = StatusMessage(label.prefix(1).uppercased() + label.dropFirst() + " (u to undo)")
             return true
         }
@@ -141,17 +149,22 @@ extension Update {
                 s.mode = .browse
                 setView(.filtered(filter, text: text), sort: s.sort, &s)
                 let n = s.visible.actions.count
-                s.message = StatusMessage(n == 0 ? "No actions match \(text) (a shows all)" : "\(n) actions match \(text)")
+                s.message = StatusMessage(
+                    n == 0 ? "No actions match \(text) (a shows all)" : "\(n) actions match \(text)")
             } catch {
                 refuse(describe(error))
             }
 
         case .rateNote(let id, let rating):
-            guard !text.isEmpty else { return refuseAndReturn(prompt, "A note is required: say why the rating changes", &s) }
+            guard !text.isEmpty else {
+                return refuseAndReturn(prompt, "A note is required: say why the rating changes", &s)
+            }
             if rating == .amber {
                 next(.rateRevisedDate(id: id, rating: rating, note: text))
             } else {
-                _ = edit("rate \(id) \(rating.name)") { try $0.rate(id: id, to: rating, note: text, by: s.user, on: s.asOf) }
+                _ = edit("rate \(id) \(rating.name)", change: changed(id)) {
+                    try $0.rate(id: id, to: rating, note: text, by: s.user, on: s.asOf)
+                }
             }
 
         case .rateRevisedDate(let id, let rating, let note):
@@ -163,16 +176,19 @@ extension Update {
                 }
             }
             let label = "rate \(id) \(rating.name)" + (text.isEmpty ? "" : ", revised to \(text)")
-            _ = edit(label) {
-                try $0.rate(id: id, to: rating, note: note, by: s.user, on: s.asOf, revisedDate: text.isEmpty ? nil : text)
+            _ = edit(label, change: changed(id)) {
+                try $0.rate(
+                    id: id, to: rating, note: note, by: s.user, on: s.asOf, revisedDate: text.isEmpty ? nil : text)
             }
 
         case .editText(let id):
-            _ = edit("edit text of \(id)") { try $0.editAction(id: id, text: raw) }
+            _ = edit("edit text of \(id)", change: changed(id)) { try $0.editAction(id: id, text: raw) }
 
         case .editLeads(let id):
             let leads = s.plan.splitLeads(text)
-            _ = edit("set leads of \(id) to \(leads.joined(separator: " "))") { try $0.editAction(id: id, leads: leads) }
+            _ = edit("set leads of \(id) to \(leads.joined(separator: " "))", change: changed(id)) {
+                try $0.editAction(id: id, leads: leads)
+            }
 
         case .editDeliveryDate(let id):
             do {
@@ -180,7 +196,7 @@ extension Update {
             } catch {
                 return refuseAndReturn(prompt, describe(error), &s)
             }
-            _ = edit("set delivery date of \(id) to \(text.isEmpty ? "TBC" : text)") {
+            _ = edit("set delivery date of \(id) to \(text.isEmpty ? "TBC" : text)", change: changed(id)) {
                 try $0.editAction(id: id, deliveryDate: text)
             }
 
@@ -194,16 +210,20 @@ extension Update {
 
         case .reviseReason(let id, let date):
             guard !text.isEmpty else { return refuseAndReturn(prompt, "A reason is required for a revised date", &s) }
-            _ = edit("revise date of \(id) to \(date)") {
+            _ = edit("revise date of \(id) to \(date)", change: changed(id)) {
                 try $0.reviseDate(id: id, to: date, reason: text, by: s.user, on: s.asOf)
             }
 
         case .addNote(let id):
-            _ = edit("add a note to \(id)") { try $0.addNote(id: id, text: text, by: s.user, on: s.asOf) }
+            _ = edit("add a note to \(id)", change: changed(id)) {
+                try $0.addNote(id: id, text: text, by: s.user, on: s.asOf)
+            }
 
         case .addID(let theme, let group):
             guard !text.isEmpty else { return refuseAndReturn(prompt, "The action needs an ID, e.g. 3c(v)", &s) }
-            if s.plan.path(of: text) != nil { return refuseAndReturn(prompt, "ID \(text) is already used in this plan", &s) }
+            if s.plan.path(of: text) != nil {
+                return refuseAndReturn(prompt, "ID \(text) is already used in this plan", &s)
+            }
             next(.addText(theme: theme, group: group, id: text))
 
         case .addText(let theme, let group, let id):
@@ -219,8 +239,15 @@ extension Update {
             } catch {
                 return refuseAndReturn(prompt, describe(error), &s)
             }
-            let action = Action(id: id, text: actionText, leads: leads, deliveryDate: text.split(separator: " ").joined(separator: " "))
-            let added = edit("add action \(id)", select: .action(id)) { try $0.addAction(action, theme: theme, group: group) }
+            let action = Action(
+                id: id, text: actionText, leads: leads, deliveryDate: text.split(separator: " ").joined(separator: " "))
+            let groups = s.plan.themes.indices.contains(theme) ? s.plan.themes[theme].groups : []
+            let change: PlanChange =
+                groups.indices.contains(group)
+                ? .inserted(ActionPath(theme: theme, group: group, action: groups[group].actions.count)) : .unknown
+            let added = edit("add action \(id)", change: change, select: .action(id, at: nil)) {
+                try $0.addAction(action, theme: theme, group: group)
+            }
             if added, s.selectedAction?.id != id {
                 s.message = StatusMessage("Added \(id); it is not shown in this view (a shows all)")
             }

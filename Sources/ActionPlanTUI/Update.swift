@@ -49,7 +49,7 @@ public enum Update {
             return []
         case .reloaded(let plan):
             s.mode = .browse
-            s.commit(plan, label: "reload from disk")
+            s.commit(plan, label: "reload from disk", change: .unknown)
             s.savedGeneration = s.generation
             s.message = StatusMessage("Reloaded \(s.filePath) from disk (u brings your edits back)")
             return []
@@ -57,6 +57,8 @@ public enum Update {
             s.mode = .browse
             s.message = StatusMessage(why, isError: true)
             return []
+        case .interrupted:
+            return s.isModified ? [.writeRecovery] : []
         case .notice(let text, let isError):
             s.message = StatusMessage(text, isError: isError)
             return []
@@ -164,7 +166,8 @@ public enum Update {
         case .previousMatch: stepMatch(forward: false, &s)
         case .viewOverdue:
             setView(.overdue, sort: .deadline, &s)
-            s.message = StatusMessage("\(s.visible.actions.count) overdue as of \(s.asOf.humanDescription), most overdue first")
+            s.message = StatusMessage(
+                "\(s.visible.actions.count) overdue as of \(s.asOf.humanDescription), most overdue first")
         case .viewDueSoon:
             setView(.dueSoon(days: 30), sort: .deadline, &s)
             s.message = StatusMessage("\(s.visible.actions.count) due within 30 days of \(s.asOf.humanDescription)")
@@ -304,7 +307,7 @@ public enum Update {
         if s.visible.rowOfAction[index] < 0 {
             s.foldedThemes.remove(path.theme)
             s.foldedGroups.remove(GroupKey(theme: path.theme, group: path.group))
-            s.rebuild(anchor: .action(s.plan[path].id))
+            s.rebuild(anchor: .action(s.plan[path].id, at: path))
         }
         if let row = s.visible.row(of: path) { select(row, &s) }
         s.focus = .plan
@@ -315,6 +318,7 @@ public enum Update {
             s.message = StatusMessage("No search yet: press / to search")
             return
         }
+        if !s.matchesAreCurrent { s.refreshMatches() }
         guard !s.matches.isEmpty else {
             s.message = StatusMessage("No match for \"\(search.query)\" in this view", isError: true)
             return
@@ -354,7 +358,7 @@ public enum Update {
         case .pageUp: s.layout.helpScroll = max(0, s.layout.helpScroll - page)
         case .pageDown: s.layout.helpScroll += page
         case .top: s.layout.helpScroll = 0
-        case .bottom: s.layout.helpScroll = KeyTable.helpLines().count
+        case .bottom: s.layout.helpScroll = Int.max / 2
         default: break
         }
     }

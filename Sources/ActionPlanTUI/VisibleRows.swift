@@ -30,86 +30,63 @@ public struct VisibleRows: Sendable {
     /// An empty list.
     public init() {}
 
-    /// Builds the rows of `plan` for `view` and `sort` with the given folds, as of `today`.
+    /// Builds the rows for `view` and `sort` with the given folds, as of `today`, from the plan's index.
     public init(
-        plan: Plan, view: ViewMode, sort: SortOrder, foldedThemes: Set<Int>, foldedGroups: Set<GroupKey>,
-        asOf today: CalendarDay, memo: DeadlineMemo
+        index: PlanIndex, view: ViewMode, sort: SortOrder, foldedThemes: Set<Int>, foldedGroups: Set<GroupKey>,
+        asOf today: CalendarDay
     ) {
-        let filter = view.filter
-        let everything = filter.isEmpty
+        let day = today.ordinal
+        let filter = index.prepare(view.filter)
+        let everything = view.filter.isEmpty
         // 1. The view's actions in plan order, with per-theme and per-group counts.
-        var inView: [ActionPath] = []
-        for (ti, t) in plan.themes.enumerated() {
+        var inView: [Int] = []
+        inView.reserveCapacity(everything ? index.count : 64)
+        for ti in index.groupStart.indices {
             var counts = RatingCounts()
-            for (gi, g) in t.groups.enumerated() {
+            for gi in index.groupStart[ti].indices {
+                let range = index.range(theme: ti, group: gi)
                 var n = 0
-                for (ai, a) in g.actions.enumerated()
-                where everything || memo.matches(filter, a, themeNumber: t.number, asOf: today) {
-                    inView.append(ActionPath(theme: ti, group: gi, action: ai))
-                    memo.add(a, to: &counts, asOf: today)
+                for i in range where everything || index.matches(filter, i, today: day) {
+                    inView.append(i)
+                    index.add(i, to: &counts, today: day)
                     n += 1
                 }
-                if g.title != nil { groupCounts[GroupKey(theme: ti, group: gi)] = n }
+                if index.groupTitled[ti][gi] { groupCounts[GroupKey(theme: ti, group: gi)] = n }
             }
             themeCounts[ti] = counts
         }
         isTree = sort == .plan
         if !isTree {
-            actions = VisibleRows.sorted(inView, of: plan, by: sort, memo: memo)
+            actions = index.sorted(inView, by: sort).map { index.paths[$0] }
             rows = actions.indices.map { Row(item: .action(actions[$0]), viewIndex: $0) }
             rowOfAction = Array(actions.indices)
             return
         }
         // 2. A tree: theme headings, titled group headings, actions; folded parts left out.
-        actions = inView
+        actions = inView.map { index.paths[$0] }
         rowOfAction = Array(repeating: -1, count: inView.count)
-        rows.reserveCapacity(inView.count + plan.themes.count * 2)
+        rows.reserveCapacity(inView.count + index.themeNumbers.count * 2)
         var i = 0
-        for (ti, t) in plan.themes.enumerated() {
+        for ti in index.groupStart.indices {
             let themeStart = i
-            while i < inView.count, inView[i].theme == ti { i += 1 }
+            while i < actions.count, actions[i].theme == ti { i += 1 }
             if !everything && themeStart == i { continue }
             rows.append(Row(item: .theme(ti), viewIndex: themeStart))
             if foldedThemes.contains(ti) { continue }
             var j = themeStart
-            for (gi, g) in t.groups.enumerated() {
+            for gi in index.groupStart[ti].indices {
                 let groupStart = j
-                while j < i, inView[j].group == gi { j += 1 }
-                if g.title != nil {
+                while j < i, actions[j].group == gi { j += 1 }
+                if index.groupTitled[ti][gi] {
                     if !everything && groupStart == j { continue }
                     rows.append(Row(item: .group(theme: ti, group: gi), viewIndex: groupStart))
                     if foldedGroups.contains(GroupKey(theme: ti, group: gi)) { continue }
                 }
                 for k in groupStart..<j {
                     rowOfAction[k] = rows.count
-                    rows.append(Row(item: .action(inView[k]), viewIndex: k))
+                    rows.append(Row(item: .action(actions[k]), viewIndex: k))
                 }
             }
-        }
-    }
-
-    /// `paths` sorted by `sort`, ties in plan order.
-    static func sorted(_ paths: [ActionPath], of plan: Plan, by sort: SortOrder, memo: DeadlineMemo) -> [ActionPath] {
-        let order = Array(paths.indices)
-        switch sort {
-        case .plan:
-            return paths
-        case .deadline:
-            let keys = paths.map { memo.deadline(of: plan[$0]).map(\.ordinal) ?? Int.max }
-            return order.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { paths[$0] }
-        case .severity:
-            let keys = paths.map { p -> Int in plan[p].rating.map { 3 - $0.severity } ?? 4 }
-            return order.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }.map { paths[$0] }
-        case .lead:
-            let keys = paths.map { plan[$0].leads.first?.lowercased() }
-            return order.sorted { a, b in
-                switch (keys[a], keys[b]) {
-                case let (x?, y?): return x != y ? x < y : a < b
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return a < b
-                }
-            }.map { paths[$0] }
         }
     }
 

@@ -1,0 +1,73 @@
+import ActionPlanTUI
+import Foundation
+import XCTest
+
+/// The key table: consistent, complete, and the source of docs/keys.md.
+final class KeyTableTests: XCTestCase {
+    func testNoKeyIsBoundTwiceInOneContext() {
+        for context in KeyContext.allCases {
+            var seen: [KeyEvent: Command] = [:]
+            for b in KeyTable.bindings(in: context) {
+                for k in b.keys {
+                    XCTAssertNil(seen[k], "\(k.name) is bound to \(seen[k]!) and \(b.command) in \(context)")
+                    seen[k] = b.command
+                }
+            }
+        }
+    }
+
+    func testRequiredKeysDispatch() {
+        let expected: [(KeyEvent, Command)] = [
+            (.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown), (.char("j"), .moveDown),
+            (.pageUp, .pageUp), (.pageDown, .pageDown), (.home, .top), (.char("g"), .top), (.end, .bottom),
+            (.char("G"), .bottom), (.enter, .toggleFold), (.char(" "), .toggleFold), (.tab, .switchPane),
+            (.char("/"), .search), (.char("n"), .nextMatch), (.char("N"), .previousMatch), (.char("o"), .viewOverdue),
+            (.char("d"), .viewDueSoon), (.char("f"), .filter), (.char("a"), .viewAll), (.char("S"), .cycleSort),
+            (.char("r"), .rate), (.char("e"), .edit), (.char("A"), .addAction), (.char("D"), .deleteAction),
+            (.char("u"), .undo), (.ctrl("r"), .redo), (.char("w"), .save), (.char("q"), .quit), (.char("?"), .help),
+        ]
+        for (key, command) in expected {
+            XCTAssertEqual(KeyTable.command(for: key, in: .browse), command, key.name)
+        }
+        for (key, rating) in [("b", "blue"), ("g", "green"), ("a", "amber"), ("r", "red")] {
+            XCTAssertEqual(
+                KeyTable.command(for: .char(Character(key)), in: .ratingPicker)?.pickedRating?.rawValue, rating)
+        }
+        XCTAssertEqual(KeyTable.command(for: .escape, in: .ratingPicker), .cancel)
+        XCTAssertEqual(KeyTable.command(for: .enter, in: .lineEditor), .confirm)
+        XCTAssertEqual(KeyTable.command(for: .escape, in: .lineEditor), .cancel)
+        XCTAssertNil(KeyTable.command(for: .char("q"), in: .lineEditor), "letters type in prompts")
+    }
+
+    func testEveryBrowseCommandHasADescriptionAndEveryContextAHint() {
+        for b in KeyTable.bindings {
+            XCTAssertFalse(b.description.isEmpty)
+            XCTAssertFalse(b.keys.isEmpty)
+        }
+        for context in KeyContext.allCases {
+            XCTAssertFalse(KeyTable.hint(for: context).isEmpty, "\(context) has no hint")
+        }
+    }
+
+    func testDocsKeysMarkdownIsGeneratedFromTheTable() throws {
+        let path = TUIFixtures.root.appendingPathComponent("docs/keys.md").path
+        let markdown = KeyTable.markdown()
+        if ProcessInfo.processInfo.environment["ACTIONPLAN_RECORD_SNAPSHOTS"] == "1" {
+            try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let onDisk = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        if onDisk != markdown {
+            let a = onDisk.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            XCTFail(
+                """
+                docs/keys.md differs from KeyTable.markdown() at line \(i + 1):
+                file:  \(i < a.count ? String(a[i]) : "(end)")
+                table: \(i < b.count ? String(b[i]) : "(end)")
+                Regenerate it with ACTIONPLAN_RECORD_SNAPSHOTS=1 swift test --filter KeyTableTests
+                """)
+        }
+        XCTAssertTrue(markdown.contains("| `Ctrl-R` | redo | Redo the last undone edit |"))
+    }
+}

@@ -1,0 +1,88 @@
+import ActionPlanCore
+import ActionPlanTUI
+import XCTest
+
+/// The flat index agrees with the core's definitions (filters, overdue) and stays right through edits and undo.
+final class PlanIndexTests: XCTestCase {
+    let today = TUIFixtures.asOf
+
+    func filters() -> [ActionFilter] {
+        var unrated = ActionFilter(ratings: [.red, .amber])
+        unrated.includeUnrated = true
+        return [
+            ActionFilter(), ActionFilter(theme: 2), ActionFilter(lead: "bt"), ActionFilter(lead: "TMcE"),
+            ActionFilter(ratings: [.green]), unrated, ActionFilter(overdueOnly: true), ActionFilter(dueWithin: 30),
+            ActionFilter(theme: 5, lead: "NH", overdueOnly: true), ActionFilter(ratings: []),
+        ]
+    }
+
+    func testFiltersMatchActionFilterOnRealAndSyntheticPlans() throws {
+        for plan in [try TUIFixtures.barnet(), TUIFixtures.small(), SyntheticPlan.make(actions: 3_000)] {
+            let index = PlanIndex(plan, memo: DeadlineMemo())
+            for filter in filters() {
+                let prepared = index.prepare(filter)
+                let fast = (0..<index.count).filter { index.matches(prepared, $0, today: today.ordinal) }
+                XCTAssertEqual(
+                    fast.map { index.paths[$0] }, filter.apply(to: plan, asOf: today).map(\.path), "\(filter)")
+            }
+            for i in 0..<index.count {
+                let a = plan[index.paths[i]]
+                XCTAssertEqual(index.daysOverdue(i, today: today.ordinal), a.daysOverdue(asOf: today))
+                XCTAssertEqual(index.rating(i), a.rating)
+                XCTAssertEqual(index.deadline(i), a.deadline?.ordinal)
+            }
+        }
+    }
+
+    func testOverdueViewEqualsActionFilterOverdueOnSyntheticPlan() {
+        let plan = SyntheticPlan.make(actions: 5_000)
+        var d = Driver(TUIFixtures.state(plan))
+        d.press(.char("o"))
+        XCTAssertEqual(d.state.visible.actions, ActionFilter.overdue(in: plan, asOf: today).map(\.path))
+    }
+
+    func assertSame(_ a: PlanIndex, _ b: PlanIndex, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(a.paths, b.paths, file: file, line: line)
+        XCTAssertEqual(a.idWidth, b.idWidth, file: file, line: line)
+        for i in 0..<min(a.count, b.count) {
+            XCTAssertEqual(a.deadline(i), b.deadline(i), file: file, line: line)
+            XCTAssertEqual(a.rating(i), b.rating(i), file: file, line: line)
+            XCTAssertEqual(a.leads(i), b.leads(i), file: file, line: line)
+        }
+    }
+
+    func testIncrementalUpdatesThroughEditsUndoAndRedoEqualARebuild() {
+        var d = Driver()
+        func check(_ line: UInt = #line) {
+            assertSame(d.state.index, PlanIndex(d.state.plan, memo: DeadlineMemo()), line: line)
+        }
+        d.select("1a(ii)")
+        d.press(.char("r"), .char("a"))
+        d.type("late")
+        d.press(.enter)
+        d.type("June 2019")
+        d.press(.enter)
+        check()
+        d.press(.char("e"), .char("l"), .ctrl("u"))
+        d.type("NEW LEAD")
+        d.press(.enter)
+        check()
+        d.press(.char("A"))
+        d.type("1a(a-very-long-id)")
+        d.press(.enter)
+        d.type("text")
+        d.press(.enter, .enter, .enter)
+        check()
+        d.select("1a(i)")
+        d.press(.char("D"), .char("y"))
+        check()
+        for _ in 0..<4 {
+            d.press(.char("u"))
+            check()
+        }
+        for _ in 0..<4 {
+            d.press(.ctrl("r"))
+            check()
+        }
+    }
+}

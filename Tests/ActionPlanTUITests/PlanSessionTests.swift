@@ -1,0 +1,177 @@
+import ActionPlanCore
+import ActionPlanTUI
+import Foundation
+import XCTest
+
+/// The session: saving atomically, refusing to overwrite a changed file, reloading, recovery files.
+final class PlanSessionTests: XCTestCase {
+    var dir = ""
+    var path = ""
+
+    override func setUpWithError() throws {
+        dir = try temporaryDirectory()
+        path = dir + "/plan.json"
+        try PlanStore.save(TUIFixtures.small(), to: path)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    func open() throws -> PlanSession {
+        let s = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "tester")
+        _ = s.frame(width: 80, height: 24)
+        return s
+    }
+
+    /// Adds a progress note to the first action (an unsaved edit).
+    func edit(_ s: PlanSession, note: String = "progress") {
+        for k: KeyEvent in [.home, .down, .down, .char("p")] { XCTAssertTrue(s.handle(k)) }
+        for c in note { XCTAssertTrue(s.handle(.char(c))) }
+        XCTAssertTrue(s.handle(.enter))
+        XCTAssertTrue(s.state.isModified)
+    }
+
+    func testOpeningAMissingOrInvalidFileThrows() {
+        XCTAssertThrowsError(try PlanSession(path: dir + "/none.json", asOf: TUIFixtures.asOf, user: "t"))
+    }
+
+    func testSaveWritesThePlanAndClearsTheUnsavedMarker() throws {
+        let s = try open()
+        edit(s)
+        XCTAssertTrue(s.handle(.char("w")))
+        XCTAssertFalse(s.state.isModified)
+        XCTAssertEqual(s.state.message?.text, "Saved \(path)")
+        XCTAssertEqual(try PlanStore.load(path), s.state.plan)
+        XCTAssertEqual(try PlanStore.load(path).themes[0].groups[0].actions[0].notes.first?.text, "progress")
+    }
+
+    func testQuitWithUnsavedChangesSavesOnYes() throws {
+        let s = try open()
+        edit(s)
+        XCTAssertTrue(s.handle(.char("q")))
+        XCTAssertFalse(s.handle(.char("y")), "saved, then quit")
+        XCTAssertEqual(try PlanStore.load(path), s.state.plan)
+    }
+
+    func testQuitWithoutSavingOnNo() throws {
+        let s = try open()
+        edit(s)
+        XCTAssertTrue(s.handle(.char("q")))
+        XCTAssertFalse(s.handle(.char("n")))
+        XCTAssertEqual(try PlanStore.load(path), TUIFixtures.small())
+    }
+
+    func testSaveRefusesToOverwriteAFileChangedOnDisk() throws {
+        let s = try open()
+        edit(s)
+        var theirs = TUIFixtures.small()
+        theirs.title = "Changed by someone else"
+        try PlanStore.save(theirs, to: path)
+
+        XCTAssertTrue(s.handle(.char("w")))
+        XCTAssertEqual(s.state.mode, .conflict(quitAfter: false))
+        XCTAssertEqual(try PlanStore.load(path).title, "Changed by someone else", "not overwritten")
+
+        // Save elsewhere.
+        XCTAssertTrue(s.handle(.char("s")))
+        XCTAssertTrue(s.handle(.ctrl("u")))
+        for c in dir + "/mine.json" { XCTAssertTrue(s.handle(.char(c))) }
+        XCTAssertTrue(s.handle(.enter))
+        XCTAssertEqual(s.path, dir + "/mine.json")
+        XCTAssertEqual(try PlanStore.load(dir + "/mine.json"), s.state.plan)
+        XCTAssertFalse(s.state.isModified)
+        XCTAssertEqual(try PlanStore.load(path).title, "Changed by someone else")
+    }
+
+    func testReloadAfterAConflictDiscardsEditsAfterConfirmationAndUndoBringsThemBack() throws {
+        let s = try open()
+        edit(s)
+        let mine = s.state.plan
+        var theirs = TUIFixtures.small()
+        theirs.title = "Theirs"
+        try PlanStore.save(theirs, to: path)
+        XCTAssertTrue(s.handle(.char("w")))
+        XCTAssertTrue(s.handle(.char("r")))
+        XCTAssertEqual(s.state.mode, .question(.reloadDiscarding))
+        XCTAssertTrue(s.handle(.char("y")))
+        XCTAssertEqual(s.state.plan.title, "Theirs")
+        XCTAssertFalse(s.state.isModified)
+        XCTAssertTrue(s.handle(.char("u")))
+        XCTAssertEqual(s.state.plan, mine)
+        XCTAssertTrue(s.state.isModified)
+        // Now saving is allowed: the user has seen the file as it is.
+        XCTAssertTrue(s.handle(.char("w")))
+        XCTAssertEqual(try PlanStore.load(path), mine)
+    }
+
+    func testInterruptWritesARecoveryFileOnlyWithUnsavedChanges() throws {
+        let clean = try open()
+        XCTAssertNil(clean.interrupted(by: 2))
+        XCTAssertFalse(PlanStore.exists(PlanSession.recoveryPath(for: path)))
+
+        let s = try open()
+        edit(s, note: "unsaved work")
+        let message = s.interrupted(by: 2)
+        let recovery = path + ".actionplan-recovery"
+        XCTAssertEqual(message, "actionplan: unsaved changes written to \(recovery)")
+        XCTAssertEqual(try PlanStore.load(recovery), s.state.plan)
+        XCTAssertEqual(try PlanStore.load(path), TUIFixtures.small(), "the plan itself is untouched")
+    }
+
+    func testRecoveryIsOfferedAndRestoredAsUnsavedChanges() throws {
+        let s = try open()
+        edit(s, note: "unsaved work")
+        let edited = s.state.plan
+        _ = s.interrupted(by: 15)
+
+        let next = try open()
+        let recovery = PlanSession.recoveryPath(for: path)
+        XCTAssertEqual(next.state.mode, .question(.restoreRecovery(path: recovery)))
+        let screen = next.frame(width: 80, height: 24).lines().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Restore unsaved changes from an interrupted session? (y/n/Esc)"), screen)
+        XCTAssertTrue(next.handle(.char("y")))
+        XCTAssertEqual(next.state.plan, edited)
+        XCTAssertTrue(next.state.isModified)
+        XCTAssertTrue(PlanStore.exists(recovery), "kept until saved")
+        XCTAssertTrue(next.handle(.char("w")))
+        XCTAssertFalse(PlanStore.exists(recovery), "a successful save removes it")
+        XCTAssertEqual(try PlanStore.load(path), edited)
+    }
+
+    func testDecliningRecoveryDeletesItAndKeepsTheFile() throws {
+        let s = try open()
+        edit(s)
+        _ = s.interrupted(by: 1)
+        let next = try open()
+        XCTAssertTrue(next.handle(.char("n")))
+        XCTAssertFalse(PlanStore.exists(PlanSession.recoveryPath(for: path)))
+        XCTAssertEqual(next.state.plan, TUIFixtures.small())
+        XCTAssertFalse(next.state.isModified)
+    }
+
+    func testSaveFailureIsReportedAndEditsKept() throws {
+        let s = try open()
+        edit(s)
+        try FileManager.default.removeItem(atPath: dir)
+        XCTAssertTrue(s.handle(.char("w")))
+        XCTAssertTrue(s.state.message?.isError ?? false)
+        XCTAssertTrue(s.state.isModified)
+    }
+}
+
+/// New files holding the plan (recovery, save elsewhere) get the plan file's permissions.
+final class PlanSessionPermissionTests: XCTestCase {
+    func testRecoveryFileKeepsAPrivatePlanPrivate() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/private.json"
+        try PlanStore.save(TUIFixtures.small(), to: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let s = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "t")
+        for k: KeyEvent in [.down, .down, .char("p"), .char("x"), .enter] { XCTAssertTrue(s.handle(k)) }
+        XCTAssertNotNil(s.interrupted(by: 2))
+        let attributes = try FileManager.default.attributesOfItem(atPath: PlanSession.recoveryPath(for: path))
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+    }
+}

@@ -1,0 +1,288 @@
+import ActionPlanCore
+import ActionPlanTUI
+import XCTest
+
+/// Rating, editing, adding, deleting, undo/redo and quitting with unsaved changes.
+final class UpdateEditingTests: XCTestCase {
+    func testRateGreenNeedsANoteAndRecordsTheChange() {
+        var d = Driver()
+        d.select("1a(ii)")
+        d.press(.char("r"))
+        XCTAssertEqual(d.state.mode, .ratingPicker(actionID: "1a(ii)"))
+        d.press(.char("g"))
+        XCTAssertEqual(d.promptPurpose, .rateNote(id: "1a(ii)", rating: .green))
+        d.press(.enter)
+        XCTAssertEqual(d.promptError, "A note is required: say why the rating changes")
+        d.type("  ")
+        d.press(.enter)
+        XCTAssertNotNil(d.promptError)
+        d.type("Board reviewed")
+        d.press(.enter)
+        XCTAssertEqual(d.state.mode, .browse)
+        let a = d.action("1a(ii)")!
+        XCTAssertEqual(a.rating, .green)
+        XCTAssertEqual(
+            a.history,
+            [RatingChange(date: TUIFixtures.asOf, from: .amber, to: .green, by: "tester", note: "Board reviewed")])
+        XCTAssertTrue(d.state.isModified)
+        XCTAssertEqual(d.state.message?.text, "Rate 1a(ii) Green (u to undo)")
+        XCTAssertEqual(d.selectedID, "1a(ii)")
+    }
+
+    func testEscapeCancelsTheWholeRatingAtAnyStep() {
+        var d = Driver()
+        d.select("1a(i)")
+        d.press(.char("r"), .escape)
+        XCTAssertEqual(d.state.mode, .browse)
+        d.press(.char("r"), .char("r"))
+        d.type("slipping")
+        d.press(.escape)
+        XCTAssertEqual(d.state.mode, .browse)
+        d.press(.char("r"), .char("a"))
+        d.type("late")
+        d.press(.enter)
+        XCTAssertEqual(d.promptPurpose, .rateRevisedDate(id: "1a(i)", rating: .amber, note: "late"))
+        d.press(.escape)
+        XCTAssertEqual(d.action("1a(i)"), TUIFixtures.small().themes[0].groups[0].actions[0])
+        XCTAssertFalse(d.state.isModified)
+        XCTAssertTrue(d.state.undoStack.isEmpty)
+    }
+
+    func testAmberAsksForARevisedDateThatMayBeEmptyButMustBeValid() {
+        var d = Driver()
+        d.select("1a(i)")
+        d.press(.char("r"), .char("A"))
+        d.type("Recruitment delayed")
+        d.press(.enter)
+        d.type("soonish")
+        d.press(.enter)
+        XCTAssertEqual(d.promptPurpose, .rateRevisedDate(id: "1a(i)", rating: .amber, note: "Recruitment delayed"))
+        XCTAssertTrue(d.promptError?.hasPrefix("revised date \"soonish\" is not understood: expected a month") ?? false)
+        d.press(.ctrl("u"))
+        d.type("June 2019")
+        d.press(.enter)
+        let a = d.action("1a(i)")!
+        XCTAssertEqual(a.rating, .amber)
+        XCTAssertEqual(
+            a.revisions,
+            [DateRevision(date: "June 2019", on: TUIFixtures.asOf, by: "tester", reason: "Recruitment delayed")])
+        XCTAssertEqual(a.deadline, CalendarDay(year: 2019, month: 6, day: 30))
+
+        // Left empty: the date stays.
+        d.select("2(iii)")
+        d.press(.char("r"), .char("a"))
+        d.type("behind")
+        d.press(.enter, .enter)
+        XCTAssertEqual(d.action("2(iii)")?.rating, .amber)
+        XCTAssertEqual(d.action("2(iii)")?.revisions, [])
+    }
+
+    func testRatingAHeadingIsRefused() {
+        var d = Driver()
+        d.press(.char("r"))
+        XCTAssertEqual(d.state.mode, .browse)
+        XCTAssertEqual(
+            d.state.message, StatusMessage("Select an action to rate (this row is a heading)", isError: true))
+    }
+
+    func testEditTextLeadsAndDates() {
+        var d = Driver()
+        d.select("2(ii)")
+        d.press(.char("e"), .char("t"))
+        XCTAssertEqual(d.promptPurpose, .editText(id: "2(ii)"))
+        d.type(" monthly")
+        d.press(.enter)
+        XCTAssertEqual(d.action("2(ii)")?.text, "Audit cases monthly")
+
+        d.press(.char("e"), .char("l"), .ctrl("u"))
+        d.type("BJ, TMcE")
+        d.press(.enter)
+        XCTAssertEqual(d.action("2(ii)")?.leads, ["BJ", "TMcE"])
+
+        d.press(.char("e"), .char("d"), .ctrl("u"))
+        d.type("31/02/2019")
+        d.press(.enter)
+        XCTAssertEqual(d.promptPurpose, .editDeliveryDate(id: "2(ii)"))
+        XCTAssertEqual(
+            d.promptError,
+            "delivery date \"31/02/2019\" is not understood: "
+                + "31/02/2019 is not a day of the calendar (dates are day/month/year)"
+        )
+        d.press(.ctrl("u"))
+        d.type("Q4 2018/19")
+        d.press(.enter)
+        XCTAssertEqual(d.action("2(ii)")?.deliveryDate, "Q4 2018/19")
+        XCTAssertEqual(d.state.undoStack.count, 3)
+    }
+
+    func testReviseDateKeepsTheOriginalAndNeedsAReason() {
+        var d = Driver()
+        d.select("2(i)")
+        d.press(.char("e"), .char("v"), .ctrl("u"))
+        d.type("April 2019")
+        d.press(.enter)
+        XCTAssertEqual(d.promptPurpose, .reviseReason(id: "2(i)", date: "April 2019"))
+        d.press(.enter)
+        XCTAssertEqual(d.promptError, "A reason is required for a revised date")
+        d.type("Waiting for the new IT system")
+        d.press(.enter)
+        let a = d.action("2(i)")!
+        XCTAssertEqual(a.deliveryDate, "December 2018")
+        XCTAssertEqual(a.revisions.map(\.date), ["April 2019"])
+        XCTAssertNil(a.daysOverdue(asOf: TUIFixtures.asOf))
+    }
+
+    func testAddNote() {
+        var d = Driver()
+        d.select("1b(i)")
+        d.press(.char("p"))
+        d.type("Two posts filled")
+        d.press(.enter)
+        XCTAssertEqual(
+            d.action("1b(i)")?.notes, [ProgressNote(date: TUIFixtures.asOf, by: "tester", text: "Two posts filled")])
+    }
+
+    func testAddActionPromptsInTurnAndAddsToTheCurrentGroup() {
+        var d = Driver()
+        d.select("1a(ii)")
+        d.press(.char("A"))
+        XCTAssertEqual(d.promptPurpose, .addID(theme: 0, group: 0))
+        d.type("1a(ii)")
+        d.press(.enter)
+        XCTAssertEqual(d.promptError, "ID 1a(ii) is already used in this plan")
+        d.press(.ctrl("u"))
+        d.type("1a(iv)")
+        d.press(.enter)
+        d.press(.enter)
+        XCTAssertEqual(d.promptError, "The action text must not be empty")
+        d.type("Publish minutes")
+        d.press(.enter)
+        d.type("CM BT")
+        d.press(.enter)
+        d.type("someday")
+        d.press(.enter)
+        XCTAssertEqual(
+            d.promptPurpose, .addDate(theme: 0, group: 0, id: "1a(iv)", text: "Publish minutes", leads: ["CM", "BT"]))
+        XCTAssertNotNil(d.promptError)
+        d.press(.ctrl("u"))
+        d.type("May 2019")
+        d.press(.enter)
+        XCTAssertEqual(d.state.mode, .browse)
+        XCTAssertEqual(d.state.plan.themes[0].groups[0].actions.map(\.id), ["1a(i)", "1a(ii)", "1a(iii)", "1a(iv)"])
+        XCTAssertEqual(
+            d.action("1a(iv)"),
+            Action(id: "1a(iv)", text: "Publish minutes", leads: ["CM", "BT"], deliveryDate: "May 2019"))
+        XCTAssertEqual(d.selectedID, "1a(iv)")
+    }
+
+    func testAddOnAThemeRowUsesItsLastGroupAndEscCancels() {
+        var d = Driver()
+        d.press(.char("A"))
+        XCTAssertEqual(d.promptPurpose, .addID(theme: 0, group: 1))
+        d.type("x")
+        d.press(.enter)
+        d.press(.escape)
+        XCTAssertEqual(d.state.plan, TUIFixtures.small())
+    }
+
+    func testDeleteAsksFirst() {
+        var d = Driver()
+        d.select("1a(ii)")
+        d.press(.char("D"))
+        XCTAssertEqual(d.state.mode, .question(.deleteAction(id: "1a(ii)")))
+        d.press(.char("n"))
+        XCTAssertNotNil(d.action("1a(ii)"))
+        d.press(.char("D"), .escape)
+        XCTAssertNotNil(d.action("1a(ii)"))
+        d.press(.char("D"), .char("y"))
+        XCTAssertNil(d.action("1a(ii)"))
+        XCTAssertEqual(d.selectedID, "1a(iii)", "the selection moves to the next row")
+        XCTAssertEqual(d.state.message?.text, "Deleted 1a(ii) (u to undo)")
+    }
+
+    func testUndoAndRedoManySteps() {
+        var d = Driver()
+        var plans = [d.state.plan]
+        for id in ["1a(i)", "1a(ii)", "1b(i)", "2(i)", "2(ii)", "2(iii)"] {
+            d.select(id)
+            d.press(.char("r"), .char("b"))
+            d.type("done \(id)")
+            d.press(.enter)
+            plans.append(d.state.plan)
+        }
+        d.select("1b(ii)")
+        d.press(.char("D"), .char("y"))
+        plans.append(d.state.plan)
+        XCTAssertEqual(d.state.undoStack.count, 7)
+        for i in stride(from: plans.count - 2, through: 0, by: -1) {
+            d.press(.char("u"))
+            XCTAssertEqual(d.state.plan, plans[i])
+        }
+        XCTAssertFalse(d.state.isModified, "undoing everything is the saved plan again")
+        d.press(.char("u"))
+        XCTAssertEqual(d.state.message?.text, "Nothing to undo")
+        for i in 1..<plans.count {
+            d.press(.ctrl("r"))
+            XCTAssertEqual(d.state.plan, plans[i])
+        }
+        d.press(.ctrl("r"))
+        XCTAssertEqual(d.state.message?.text, "Nothing to redo")
+        // A new edit after undo clears the redo stack.
+        d.press(.char("u"), .char("u"))
+        d.select("1a(iii)")
+        d.press(.char("p"))
+        d.type("note")
+        d.press(.enter)
+        XCTAssertTrue(d.state.redoStack.isEmpty)
+        XCTAssertEqual(d.state.undoStack.count, 6)
+    }
+
+    func testQuitAsksToSaveOnlyWhenThereAreUnsavedChanges() {
+        var d = Driver()
+        d.press(.char("q"))
+        XCTAssertEqual(d.effects, [.quit])
+
+        d = Driver()
+        d.select("1a(i)")
+        d.press(.char("p"))
+        d.type("x")
+        d.press(.enter)
+        d.press(.char("q"))
+        XCTAssertEqual(d.state.mode, .question(.quitUnsaved))
+        XCTAssertEqual(d.effects, [])
+        d.press(.escape)
+        XCTAssertEqual(d.state.mode, .browse)
+        d.press(.char("q"), .char("n"))
+        XCTAssertEqual(d.effects, [.quit])
+        d.press(.char("q"), .char("y"))
+        XCTAssertEqual(d.effects, [.save(quitAfter: true)])
+        d.send(.saved(path: "plan.json", quitAfter: true))
+        XCTAssertEqual(d.effects, [.quit])
+        XCTAssertFalse(d.state.isModified)
+    }
+
+    func testSaveConflictOffersReloadOrSaveElsewhere() {
+        var d = Driver()
+        d.select("1a(i)")
+        d.press(.char("p"))
+        d.type("x")
+        d.press(.enter)
+        d.press(.char("w"))
+        XCTAssertEqual(d.effects, [.save(quitAfter: false)])
+        d.send(.fileChangedOnDisk(quitAfter: false))
+        XCTAssertEqual(d.state.mode, .conflict(quitAfter: false))
+        d.press(.char("r"))
+        XCTAssertEqual(d.state.mode, .question(.reloadDiscarding))
+        d.press(.char("n"))
+        XCTAssertTrue(d.state.isModified)
+        d.send(.fileChangedOnDisk(quitAfter: false))
+        d.press(.char("s"))
+        XCTAssertEqual(d.promptPurpose, .saveAsPath(quitAfter: false))
+        d.press(.enter)
+        XCTAssertEqual(d.promptError, "That file changed on disk; choose another path")
+        d.press(.ctrl("u"))
+        d.type("mine.json")
+        d.press(.enter)
+        XCTAssertEqual(d.effects, [.saveAs(path: "mine.json", quitAfter: false)])
+    }
+}

@@ -1,0 +1,161 @@
+import ActionPlanCore
+import ActionPlanTUI
+import XCTest
+
+/// Search with n/N, the overdue / due-soon / filter / all views and sort cycling.
+final class UpdateSearchAndViewTests: XCTestCase {
+    func testSearchJumpsToTheFirstMatchAndNAndShiftNCycle() {
+        var d = Driver()
+        d.press(.char("/"))
+        XCTAssertEqual(d.promptPurpose, .search)
+        d.type("SUPERVIS")
+        d.press(.enter)
+        XCTAssertEqual(d.state.mode, .browse)
+        XCTAssertEqual(d.selectedID, "2(i)")
+        XCTAssertEqual(d.state.message?.text, "Match 1 of 2 for \"SUPERVIS\" (n next, N previous)")
+        d.press(.char("n"))
+        XCTAssertEqual(d.selectedID, "2(iii)")
+        d.press(.char("n"))
+        XCTAssertEqual(d.selectedID, "2(i)")
+        XCTAssertEqual(d.state.message?.text, "Match 1 of 2 for \"SUPERVIS\" (wrapped to the top)")
+        d.press(.char("N"))
+        XCTAssertEqual(d.selectedID, "2(iii)")
+        XCTAssertEqual(d.state.message?.text, "Match 2 of 2 for \"SUPERVIS\" (wrapped to the bottom)")
+        d.press(.char("N"))
+        XCTAssertEqual(d.selectedID, "2(i)")
+    }
+
+    func testSearchMatchesIDsAndLeadsAndUnfoldsToReachAMatch() {
+        var d = Driver()
+        d.press(.char("-"))  // fold everything
+        d.press(.char("/"))
+        d.type("1b(ii)")
+        d.press(.enter)
+        XCTAssertEqual(d.selectedID, "1b(ii)")
+        XCTAssertFalse(d.state.foldedThemes.contains(0))
+        d.press(.char("/"))
+        d.press(.ctrl("u"))
+        d.type("zz")
+        d.press(.enter)
+        XCTAssertEqual(d.selectedID, "1b(i)", "lead codes are searched")
+    }
+
+    func testSearchWithoutMatchesSaysSo() {
+        var d = Driver()
+        d.press(.char("n"))
+        XCTAssertEqual(d.state.message?.text, "No search yet: press / to search")
+        d.press(.char("/"))
+        d.type("nothing like this")
+        d.press(.enter)
+        XCTAssertEqual(d.state.message, StatusMessage("No match for \"nothing like this\" in this view", isError: true))
+        XCTAssertEqual(d.state.selectedRow, 0)
+    }
+
+    func testOverdueViewListsMostOverdueFirstLikeActionFilter() throws {
+        var d = Driver()
+        d.press(.char("o"))
+        XCTAssertEqual(d.shownIDs, ["1a(ii)", "2(iii)", "2(i)"])
+        XCTAssertEqual(d.state.sort, .deadline)
+        XCTAssertEqual(d.state.view, .overdue)
+        XCTAssertEqual(d.state.message?.text, "3 overdue as of 31 Jan 2019, most overdue first")
+
+        let plan = try TUIFixtures.barnet()
+        var b = Driver(TUIFixtures.state(plan))
+        b.press(.char("o"))
+        let expected = ActionFilter.overdue(in: plan, asOf: TUIFixtures.asOf).map(\.action.id)
+        XCTAssertFalse(expected.isEmpty)
+        XCTAssertEqual(b.shownIDs, expected)
+    }
+
+    func testDueSoonAndAllViews() {
+        var d = Driver()
+        d.press(.char("d"))
+        XCTAssertEqual(d.shownIDs, ["1b(ii)"])
+        d.press(.char("a"))
+        XCTAssertEqual(d.state.view, .all)
+        XCTAssertEqual(d.state.sort, .plan)
+        XCTAssertEqual(d.shownIDs.count, 8)
+    }
+
+    func testFilterByLeadRatingAndTheme() {
+        var d = Driver()
+        d.press(.char("f"))
+        d.type("lead bt")
+        d.press(.enter)
+        XCTAssertEqual(d.shownIDs, ["1a(ii)", "1a(iii)", "2(i)", "2(iii)"])
+        XCTAssertEqual(d.state.message?.text, "4 actions match lead bt")
+        d.press(.char("f"))
+        XCTAssertEqual(d.promptPurpose, .filter)
+        d.press(.ctrl("u"))
+        d.type("rating A,R")
+        d.press(.enter)
+        XCTAssertEqual(d.shownIDs, ["1a(ii)", "2(i)"])
+        d.press(.char("f"), .ctrl("u"))
+        d.type("theme 2 rating g")
+        d.press(.enter)
+        XCTAssertEqual(d.shownIDs, ["2(ii)", "2(iii)"])
+        d.press(.char("f"), .ctrl("u"))
+        d.type("rating unrated")
+        d.press(.enter)
+        XCTAssertEqual(d.shownIDs, ["1b(ii)"])
+        d.press(.char("f"), .ctrl("u"))
+        d.type("lead All HoS")
+        d.press(.enter)
+        XCTAssertEqual(d.shownIDs, ["1b(ii)"])
+    }
+
+    func testBadFilterIsRefusedWithTheReasonAndKeptForCorrection() {
+        var d = Driver()
+        d.press(.char("f"))
+        d.type("colour red")
+        d.press(.enter)
+        XCTAssertEqual(d.promptPurpose, .filter)
+        XCTAssertEqual(d.promptError, "\"colour\" is not lead, rating, theme, overdue or due; e.g. lead BT")
+        d.press(.escape)
+        XCTAssertEqual(d.state.mode, .browse)
+        XCTAssertEqual(d.state.view, .all)
+    }
+
+    func testFilterParserLanguage() throws {
+        XCTAssertEqual(try FilterParser.parse("lead BT"), ActionFilter(lead: "BT"))
+        XCTAssertEqual(try FilterParser.parse("rating a, r"), ActionFilter(ratings: [.amber, .red]))
+        XCTAssertEqual(try FilterParser.parse("theme 5 overdue"), ActionFilter(theme: 5, overdueOnly: true))
+        XCTAssertEqual(try FilterParser.parse("due 14"), ActionFilter(dueWithin: 14))
+        var unrated = ActionFilter(ratings: [.red])
+        unrated.includeUnrated = true
+        XCTAssertEqual(try FilterParser.parse("rating red unrated"), unrated)
+        XCTAssertThrowsError(try FilterParser.parse("theme five"))
+        XCTAssertThrowsError(try FilterParser.parse("rating purple"))
+        XCTAssertThrowsError(try FilterParser.parse(""))
+        XCTAssertThrowsError(try FilterParser.parse("lead"))
+    }
+
+    func testSortCyclesThroughDeadlineSeverityLeadAndBack() {
+        var d = Driver()
+        d.press(.char("S"))
+        XCTAssertEqual(d.state.sort, .deadline)
+        XCTAssertFalse(d.state.visible.isTree)
+        XCTAssertEqual(d.shownIDs, ["1a(iii)", "1a(ii)", "2(iii)", "2(i)", "1b(ii)", "1a(i)", "1b(i)", "2(ii)"])
+        d.press(.char("S"))
+        XCTAssertEqual(d.state.sort, .severity)
+        XCTAssertEqual(d.shownIDs, ["2(i)", "1a(ii)", "1a(i)", "1b(i)", "2(ii)", "2(iii)", "1a(iii)", "1b(ii)"])
+        d.press(.char("S"))
+        XCTAssertEqual(d.state.sort, .lead)
+        XCTAssertEqual(d.shownIDs, ["1a(ii)", "1a(iii)", "2(i)", "2(iii)", "1a(i)", "2(ii)", "1b(ii)", "1b(i)"])
+        d.press(.enter)
+        XCTAssertEqual(d.state.message?.text, "Folding works in plan order (press a, or S until plan order)")
+        d.press(.char("S"))
+        XCTAssertEqual(d.state.sort, .plan)
+        XCTAssertTrue(d.state.visible.isTree)
+    }
+
+    func testSortKeepsTheSelectedAction() {
+        var d = Driver()
+        d.select("2(i)")
+        d.press(.char("S"))
+        XCTAssertEqual(d.selectedID, "2(i)")
+        d.press(.char("S"))
+        XCTAssertEqual(d.selectedID, "2(i)")
+        XCTAssertEqual(d.state.selectedRow, 0)
+    }
+}
