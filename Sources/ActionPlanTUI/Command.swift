@@ -15,7 +15,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // Changing the plan.
     case rate, edit, addNote, addAction, deleteAction, undo, redo
     // The file and the program.
-    case save, quit, help
+    case save, export, quit, help
     // Inside the rating picker.
     case pickBlue, pickGreen, pickAmber, pickRed
     // Inside the edit-field picker.

@@ -16,4 +16,6 @@ public enum Effect: Hashable, Sendable {
     case deleteRecovery
     /// End the program.
     case quit
+    /// Write the committee report (format by extension) to `path`, as of the session's day.
+    case export(path: String)
 }

@@ -48,6 +48,9 @@ public enum KeyTable {
         KeyBinding(
             [.char("w"), .ctrl("s")], .save, .browse, "Save the plan (refuses to overwrite a file changed on disk)",
             hint: "save"),
+        KeyBinding(
+            [.char("x")], .export, .browse,
+            "Export the committee report (asks for a file: .html, .md, .csv, .ics or .json)"),
         KeyBinding([.char("q")], .quit, .browse, "Quit (asks to save when there are unsaved changes)", hint: "quit"),
         KeyBinding([.char("?"), .function(1)], .help, .browse, "Show this help", hint: "help"),
     ]

@@ -134,6 +134,8 @@ public final class PlanSession: TerminalProgram {
             return write(to: path, quitAfter: quitAfter)
         case .saveAs(let newPath, let quitAfter):
             return write(to: newPath, quitAfter: quitAfter)
+        case .export(let target):
+            return export(to: target)
         case .reloadFromDisk:
             do {
                 let loaded = try PlanStore.loadWithFingerprint(path)
@@ -155,6 +157,25 @@ public final class PlanSession: TerminalProgram {
             }
             return .event(.notice("Cannot delete \(recovery): \(String(cString: strerror(errno)))", isError: true))
         }
+    }
+
+    /// Writes the committee report of the plan as edited (saved or not) to `target`, atomically.
+    ///
+    /// The same `Exporter` as `actionplan export`, so the screen and the CLI never disagree.
+    private func export(to target: String) -> Outcome {
+        guard let format = ExportFormat.inferred(fromPath: target) else {
+            return .event(.notice("Not exported: unknown format for \(target)", isError: true))
+        }
+        if PlanStore.isSameFile(target, path) {
+            return .event(.notice("Not exported: \(target) is the plan itself", isError: true))
+        }
+        do {
+            let bytes = try Exporter.render(state.plan, format: format, asOf: state.asOf, produced: state.asOf)
+            try PlanStore.writeAtomically(bytes, to: target)
+        } catch {
+            return .event(.notice("Not exported: \(error)", isError: true))
+        }
+        return .event(.notice("Exported the \(format.rawValue) report to \(target)", isError: false))
     }
 
     /// Saves the plan to `target` atomically; on success it becomes the file being edited.

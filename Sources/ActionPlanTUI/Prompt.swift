@@ -52,6 +52,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case addDate(theme: Int, group: Int, id: String, text: String, leads: [String])
     /// Where to save when the file changed on disk.
     case saveAsPath(quitAfter: Bool)
+    /// Where to export the committee report (the format follows the extension).
+    case exportPath
 
     /// The label shown before the text.
     public var label: String {
@@ -71,6 +73,7 @@ public enum PromptPurpose: Hashable, Sendable {
         case .addLeads(_, _, let id, _): return "Leads of \(id) (e.g. BJ TMcE): "
         case .addDate(_, _, let id, _, _): return "Delivery date of \(id) (e.g. March 2019, empty = TBC): "
         case .saveAsPath: return "Save to: "
+        case .exportPath: return "Export report to (.html .md .csv .ics .json): "
         }
     }
 }

@@ -252,6 +252,14 @@ extension Update {
                 s.message = StatusMessage("Added \(id); it is not shown in this view (a shows all)")
             }
 
+        case .exportPath:
+            guard ExportFormat.inferred(fromPath: text) != nil else {
+                return refuseAndReturn(prompt, "End the name with .html, .md, .csv, .ics or .json", &s)
+            }
+            guard text != s.filePath else { return refuseAndReturn(prompt, "That is the plan itself", &s) }
+            s.mode = .browse
+            return [.export(path: text)]
+
         case .saveAsPath(let quitAfter):
             guard !text.isEmpty else { return refuseAndReturn(prompt, "Type a path to save to", &s) }
             guard text != s.filePath else {

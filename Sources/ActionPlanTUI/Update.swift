@@ -213,6 +213,9 @@ public enum Update {
             } else {
                 return [.quit]
             }
+        case .export:
+            let base = s.filePath.hasSuffix(".json") ? String(s.filePath.dropLast(5)) : s.filePath
+            s.mode = .prompt(Prompt(.exportPath, text: "\(base)-report-\(s.asOf).html"))
         case .help:
             s.mode = .help
             s.layout.helpScroll = 0

@@ -19,17 +19,26 @@ final class EndToEndTmuxTests: XCTestCase {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
     }
 
+    /// Runs a command and returns its status and output.
+    ///
+    /// Output goes through a temporary file, not a pipe: the first `tmux` call starts
+    /// the tmux server, which inherits the descriptors and would hold a pipe open forever.
     @discardableResult
     private func sh(_ args: [String]) throws -> (Int32, String) {
+        let outPath = NSTemporaryDirectory() + "actionplan-e2e-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = args
-        let out = Pipe()
         p.standardOutput = out
         p.standardError = out
+        p.standardInput = FileHandle.nullDevice
         try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        try out.close()
+        let data = try Data(contentsOf: URL(fileURLWithPath: outPath))
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 

@@ -32,6 +32,25 @@ final class PlanSessionTests: XCTestCase {
         XCTAssertTrue(s.state.isModified)
     }
 
+    func testXExportsTheReportOfThePlanAsEditedToTheFileTyped() throws {
+        let s = try open()
+        edit(s, note: "export me")
+        XCTAssertTrue(s.handle(.char("x")))
+        guard case .prompt(let p) = s.state.mode else { return XCTFail("x should ask for a file") }
+        XCTAssertEqual(p.editor.text, dir + "/plan-report-\(TUIFixtures.asOf).html")
+        // A name without a known extension is refused and the prompt stays open.
+        for _ in 0..<5 { XCTAssertTrue(s.handle(.backspace)) }
+        for c in ".txt" { XCTAssertTrue(s.handle(.char(c))) }
+        XCTAssertTrue(s.handle(.enter))
+        guard case .prompt = s.state.mode else { return XCTFail("a .txt name should be refused") }
+        for _ in 0..<4 { XCTAssertTrue(s.handle(.backspace)) }
+        for c in ".csv" { XCTAssertTrue(s.handle(.char(c))) }
+        XCTAssertTrue(s.handle(.enter))
+        let report = try String(contentsOfFile: dir + "/plan-report-\(TUIFixtures.asOf).csv", encoding: .utf8)
+        XCTAssertTrue(report.contains("export me"), "the report includes unsaved edits")
+        XCTAssertTrue(s.state.isModified, "exporting does not save the plan")
+    }
+
     func testOpeningAMissingOrInvalidFileThrows() {
         XCTAssertThrowsError(try PlanSession(path: dir + "/none.json", asOf: TUIFixtures.asOf, user: "t"))
     }
