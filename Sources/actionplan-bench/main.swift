@@ -139,3 +139,58 @@ for (label, path) in targets {
     times.sort()
     print(String(format: "  %-32@ %8.3f s   %7.1f MiB", label as NSString, times[2], peak))
 }
+
+print("\nWhole process: `actionplan export PLAN --format html --output report.html --as-of 2019-01-31` (median of 3)")
+for (label, path) in targets {
+    var times: [Double] = []
+    var peak = 0.0
+    for _ in 0..<3 {
+        let out = "\(dir)/report.html"
+        let (t, rss, status) = runProcess(
+            actionplan, ["export", path, "--format", "html", "--output", out, "--as-of", "2019-01-31", "--produced", "2019-02-01"])
+        if status != 0 { print("  \(label): exit status \(status)") }
+        times.append(t)
+        peak = max(peak, rss)
+    }
+    times.sort()
+    let size = (try? FileManager.default.attributesOfItem(atPath: "\(dir)/report.html")[.size] as? Int) ?? 0
+    print(String(format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of HTML", label as NSString, times[1], peak, Double(size) / 1e6))
+}
+
+#if canImport(ActionPlanTUI)
+    import ActionPlanTUI
+
+    /// Terminal-UI figures: first frame (load + session + 80×24 frame) and per-key handle+render.
+    func benchmarkTUI(_ path: String, label: String) throws {
+        var session: PlanSession?
+        let first = try time(3) {
+            let s = try PlanSession(path: path, asOf: CalendarDay(year: 2019, month: 1, day: 31)!, user: "bench")
+            _ = s.frame(width: 80, height: 24)
+            session = s
+        }
+        guard let s = session else { return }
+        let script: [KeyEvent] = [
+            .char("j"), .char("j"), .pageDown, .char("G"), .char("g"), .char("o"), .char("j"), .char("a"),
+            .char("S"), .char("S"), .char("S"), .char("S"), .enter, .char("j"), .enter, .tab, .tab, .pageDown,
+        ]
+        var worst = 0.0
+        var total = 0.0
+        var n = 0
+        for _ in 0..<10 {
+            for key in script {
+                let t = time(1) {
+                    _ = s.handle(key)
+                    _ = s.frame(width: 80, height: 24)
+                }
+                worst = max(worst, t)
+                total += t
+                n += 1
+            }
+        }
+        print(String(format: "  %-32@ %8.1f ms   %8.3f ms   %8.3f ms", label as NSString, first * 1000, total / Double(n) * 1000, worst * 1000))
+    }
+
+    print("\nTerminal UI at 80×24 (first frame: load + first full frame, best of 3; keys: j/k, PgDn, G/g, o, a, S, Enter, Tab)")
+    print("  plan                              first frame   mean/key     worst key")
+    for (label, path) in targets { try benchmarkTUI(path, label: label) }
+#endif
