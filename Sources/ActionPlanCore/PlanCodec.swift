@@ -125,9 +125,21 @@ public enum PlanCodec {
 
     /// Reads a plan from the bytes of a JSON file; `file` names it in errors.
     public static func decode(_ bytes: [UInt8], file: String, allowDuplicateIDs: Bool = false) throws -> Plan {
-        let plan = try bytes.withUnsafeBufferPointer { buffer in
-            var r = JSONReader(bytes: buffer, file: file)
-            return try decodePlan(&r, file: file)
+        let plan: Plan
+        do {
+            plan = try bytes.withUnsafeBufferPointer { buffer in
+                var r = JSONReader(bytes: buffer, file: file)
+                return try decodePlan(&r, file: file)
+            }
+        } catch let e as PlanError {
+            // A file left by an unresolved `git merge` deserves a better message than "expected a string".
+            if let line = ConflictMarkers.firstMarkerLine(in: bytes) {
+                throw PlanError(
+                    file: file, line: line,
+                    message: "unresolved merge conflict (git conflict markers <<<<<<< ======= >>>>>>>): keep one side "
+                        + "of each conflict and delete the marker lines, then git add the file")
+            }
+            throw e
         }
         if !allowDuplicateIDs { try validateIDs(plan, file: file) }
         return plan

@@ -20,12 +20,23 @@ public enum PlanStore {
 
     /// The bytes of the file at `path`, or an error naming it.
     public static func readFile(_ path: String) throws -> [UInt8] {
+        try readFileAndIdentity(path).bytes
+    }
+
+    /// The bytes of the file at `path` and the identity of the file they came from.
+    static func readFileAndIdentity(_ path: String) throws -> (bytes: [UInt8], identity: FileIdentity) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw PlanError(file: path, message: "cannot open: \(errnoText())") }
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { throw PlanError(file: path, message: "cannot read: \(errnoText())") }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw PlanError(file: path, message: "is a directory, expected a file") }
+        if Int(st.st_size) > maxFileSize {
+            throw PlanError(
+                file: path,
+                message: "is \(Int(st.st_size) >> 20) MB; actionplan reads files of up to \(maxFileSize >> 20) MB "
+                    + "(a plan of 100,000 actions is about 60 MB)")
+        }
         var out: [UInt8] = []
         out.reserveCapacity(Int(st.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -37,17 +48,30 @@ public enum PlanStore {
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
+            if out.count > maxFileSize {
+                throw PlanError(
+                    file: path, message: "is over \(maxFileSize >> 20) MB; actionplan reads files of up to that size")
+            }
         }
-        return out
+        return (out, FileIdentity(st))
     }
 
-    /// Saves `plan` to `path` atomically (see the type's summary).
+    /// The largest file `readFile` reads: 512 MB. A bigger file is not a plan, and reading it could exhaust memory.
+    public static let maxFileSize = 512 << 20
+
+    /// Saves `plan` to `path` atomically (see the type's summary), without lock, merge or backup: for new
+    /// files and side files. A plan others may be editing is saved with `update` or `saveMerging`.
     public static func save(_ plan: Plan, to path: String) throws {
         try writeAtomically(PlanCodec.encode(plan), to: path)
     }
 
     /// Writes `bytes` to `path` atomically and durably, keeping an existing file's permissions.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, newFileMode: mode_t = 0o644) throws {
+        try writeAtomically(bytes, to: path, newFileMode: newFileMode, durable: true)
+    }
+
+    /// `writeAtomically`; when not `durable`, without the fsyncs (for backups: a torn one is caught on restore).
+    static func writeAtomically(_ bytes: [UInt8], to path: String, newFileMode: mode_t, durable: Bool) throws {
         let dir = directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         var mode = newFileMode
@@ -59,11 +83,15 @@ public enum PlanStore {
         var tmp = ""
         var fd: Int32 = -1
         for attempt in 0..<100 {
-            tmp = dir + "/." + base + ".tmp-\(getpid())-\(attempt)"
+            tmp = dir + "/." + base + ".tmp-\(ProcessProbe.safeHostName)-\(getpid())-\(attempt)"
             fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if fd >= 0 || errno != EEXIST { break }
         }
-        if fd < 0 { throw PlanError(file: path, message: "cannot save: cannot create a file in \(dir): \(errnoText())") }
+        if fd < 0 {
+            throw PlanError(
+                file: path,
+                message: "cannot save: cannot create a file in \(dir): \(errnoText()); the previous file is unchanged")
+        }
         var ok = false
         defer {
             if !ok {
@@ -80,7 +108,7 @@ public enum PlanStore {
             }
             written += n
         }
-        if fchmod(fd, mode) != 0 || fsync(fd) != 0 {
+        if fchmod(fd, mode) != 0 || (durable && fsync(fd) != 0) {
             throw PlanError(file: path, message: "cannot save: \(errnoText()); the previous file is unchanged")
         }
         if close(fd) != 0 {
@@ -95,6 +123,7 @@ public enum PlanStore {
             throw PlanError(file: path, message: "cannot save: \(why); the previous file is unchanged")
         }
         ok = true
+        if !durable { return }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dfd >= 0 {
             _ = fsync(dfd)
@@ -106,6 +135,12 @@ public enum PlanStore {
     public static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
+    }
+
+    /// A hidden file beside `path`: `DIR/.NAME.suffix` (lock files, the backups directory).
+    public static func sidePath(of path: String, _ suffix: String) -> String {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        return directory(of: path) + "/." + base + "." + suffix
     }
 
     static func directory(of path: String) -> String {

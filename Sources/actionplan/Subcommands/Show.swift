@@ -43,13 +43,24 @@ struct Rate: ParsableCommand {
             guard let r = Rating(parsing: rating) else {
                 throw PlanError(path: "RATING", message: "\"\(rating)\" is not a rating; expected B, G, A, R, blue, green, amber or red")
             }
-            var p = try PlanStore.load(plan)
-            let path = try p.requirePath(id)
-            let before = p[path].rating
-            try p.rate(id: id, to: r, note: note, by: currentUser(by), on: today, revisedDate: revisedDate)
-            try PlanStore.save(p, to: plan)
-            var msg = "\(id): \(before.badgeLetter) → \(r.letter) (\(r.name)) on \(today) by \(currentUser(by))"
-            if let d = p[path].deadline, revisedDate != nil { msg += "; deadline now \(d)" }
+            if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
+                do {
+                    try Plan.validateDeliveryDate(revisedDate, field: "revised date")
+                } catch var e as PlanError {
+                    e.path = "--revised-date"
+                    throw e
+                }
+            }
+            // Read, change and write under the plan's lock: leads rating at the same moment never lose a change.
+            let (before, deadline) = try PlanStore.update(plan, options: saveOptions()) { p in
+                let path = try p.requirePath(id)
+                let before = p[path].rating
+                try p.rate(id: id, to: r, note: note, by: currentUser(by), on: today, revisedDate: revisedDate)
+                return (before, p[path].deadline)
+            }
+            var msg = "\(TerminalSafe.escape(id)): \(before.badgeLetter) → \(r.letter) (\(r.name)) on \(today) by "
+            msg += TerminalSafe.escape(currentUser(by))
+            if let deadline, revisedDate != nil { msg += "; deadline now \(deadline)" }
             printOut(msg + "; saved \(plan)\n")
         }
     }
@@ -135,7 +146,8 @@ struct Import: ParsableCommand {
                 for e in report.entries { out += "  \(source):\(TerminalSafe.escape(e.description))\n" }
             }
             if let output, !dryRun {
-                try PlanStore.save(plan, to: output)
+                // Under the plan's lock; --force keeps the replaced plan as backup 1 (see restore).
+                try PlanStore.replace(output, with: PlanCodec.encode(plan), mustNotExist: !force, options: saveOptions())
                 out += "Wrote \(output)\n"
             } else {
                 out += "Dry run: nothing written\n"

@@ -1,0 +1,24 @@
+import ActionPlanCore
+
+/// libFuzzer entry point for the plan loader (built only by scripts/fuzz.sh).
+///
+/// Any input must either fail with a `PlanError` or load; a plan that loads
+/// must save and load again to the same plan, byte for byte stable, because a
+/// file anyone sends must never crash the tool or turn into one that does.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    guard let plan = try? PlanCodec.decode(bytes, file: "fuzz.json") else {
+        // Also the lenient reading `check` uses.
+        _ = try? PlanCodec.decode(bytes, file: "fuzz.json", allowDuplicateIDs: true)
+        return 0
+    }
+    let saved = PlanCodec.encode(plan)
+    guard let again = try? PlanCodec.decode(saved, file: "saved.json") else {
+        fatalError("a loaded plan saved to a file that does not load")
+    }
+    precondition(again == plan, "save and load changed the plan")
+    precondition(PlanCodec.encode(again) == saved, "saving is not deterministic")
+    _ = PlanCheck.run(plan, asOf: CalendarDay(year: 2019, month: 1, day: 31)!)
+    return 0
+}

@@ -1,0 +1,105 @@
+import Foundation
+import XCTest
+
+@testable import ActionPlanCore
+
+/// Every save keeps the version it replaces; `restore --list` shows them and `restore --from N` puts one back.
+final class BackupTests: XCTestCase {
+    private var dir = ""
+    private var plan = ""
+
+    override func setUpWithError() throws {
+        dir = try TestSupport.tempDir()
+        plan = dir + "/plan.json"
+        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    private func rate(_ n: Int, env: [String: String]? = nil) throws {
+        let r = try TestSupport.run(
+            ["rate", plan, "1a(i)", n % 2 == 0 ? "red" : "amber", "--note", "save \(n)", "--as-of", "2019-02-01"],
+            environment: env)
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    func testEachSaveKeepsTheReplacedVersionNewestFirstUpToFive() throws {
+        var versions = [try PlanStore.readFile(plan)]
+        for n in 1...7 {
+            try rate(n)
+            versions.append(try PlanStore.readFile(plan))
+        }
+        let backups = PlanBackups.list(for: plan)
+        XCTAssertEqual(backups.map(\.number), [1, 2, 3, 4, 5])
+        XCTAssertEqual(backups.map(\.path), (1...5).map { dir + "/.plan.json.backups/plan.json.\($0)" })
+        for b in backups {
+            XCTAssertEqual(try PlanStore.readFile(b.path), versions[7 - b.number], "backup \(b.number)")
+        }
+        XCTAssertEqual(backups.map(\.modified), backups.map(\.modified).sorted(by: >), "newest first, by when saved")
+    }
+
+    func testBackupsAreConfigurable() throws {
+        try rate(1, env: ["ACTIONPLAN_BACKUPS": "2"])
+        try rate(2, env: ["ACTIONPLAN_BACKUPS": "2"])
+        try rate(3, env: ["ACTIONPLAN_BACKUPS": "2"])
+        XCTAssertEqual(PlanBackups.list(for: plan).map(\.number), [1, 2])
+        try FileManager.default.removeItem(atPath: PlanBackups.directory(for: plan))
+        try rate(4, env: ["ACTIONPLAN_BACKUPS": "0"])
+        XCTAssertFalse(PlanStore.exists(PlanBackups.directory(for: plan)))
+        XCTAssertEqual(PlanStore.SaveOptions(environment: ["ACTIONPLAN_BACKUPS": "x"]), .standard)
+    }
+
+    func testRestoreListsAndRestoresAndCanBeUndone() throws {
+        let original = try PlanStore.readFile(plan)
+        try rate(1)
+        let afterOne = try PlanStore.readFile(plan)
+        try rate(2)
+        let afterTwo = try PlanStore.readFile(plan)
+
+        let list = try TestSupport.run(["restore", plan, "--list"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let lines = list.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "Backups of \(plan), newest first (in \(dir)/.plan.json.backups):")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[1].hasPrefix("  1  saved "), String(lines[1]))
+        XCTAssertTrue(lines[2].contains("  57 actions  \"Barnet Children"), String(lines[2]))
+
+        let r = try TestSupport.run(["restore", plan, "--from", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("Restored \(plan) from backup 2 (saved "), r.stdout)
+        XCTAssertEqual(try PlanStore.readFile(plan), original)
+        XCTAssertEqual(
+            try PlanStore.readFile(PlanBackups.path(for: plan, number: 1)), afterTwo, "the restore is undoable")
+        XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 2)), afterOne)
+
+        XCTAssertEqual(try TestSupport.run(["restore", plan, "--from", "1"]).status, 0)
+        XCTAssertEqual(try PlanStore.readFile(plan), afterTwo)
+    }
+
+    func testRestoreRefusesAMissingOrInvalidBackupAndChangesNothing() throws {
+        try rate(1)
+        let current = try PlanStore.readFile(plan)
+        let missing = try TestSupport.run(["restore", plan, "--from", "9"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(
+            missing.stderr, "actionplan: \(plan): at --from: no backup 9; backups are numbered 1 (see restore --list)\n"
+        )
+        try PlanStore.writeAtomically(
+            Array("{\"schemaVersion\": 1, \"title\": ".utf8), to: PlanBackups.path(for: plan, number: 1))
+        let torn = try TestSupport.run(["restore", plan, "--from", "1"])
+        XCTAssertEqual(torn.status, 2)
+        XCTAssertTrue(
+            torn.stderr.contains("plan.json.1:1:31: at $.title: expected a string, found the end of the file"),
+            torn.stderr)
+        XCTAssertTrue(try TestSupport.run(["restore", plan, "--list"]).stdout.contains("not a valid plan"))
+        XCTAssertEqual(try PlanStore.readFile(plan), current)
+        XCTAssertEqual(try TestSupport.run(["restore", plan]).status, 64, "--list or --from is required")
+    }
+
+    func testImportForceKeepsTheReplacedPlan() throws {
+        let before = try PlanStore.readFile(plan)
+        let r = try TestSupport.run(["import", TestSupport.fixture("barnet-2018-19-plan.txt"), "-o", plan, "--force"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 1)), before)
+    }
+}
