@@ -13,8 +13,11 @@ public enum AppEvent: Hashable, Sendable {
     case saved(path: String, quitAfter: Bool)
     /// Saving failed; the message says why.
     case saveFailed(String)
-    /// The file changed on disk since it was read, so the save was refused.
-    case fileChangedOnDisk(quitAfter: Bool)
+    /// The file changed on disk since it was read and the changes clash with the user's
+    /// (`conflicts` describes each field: yours vs theirs), so the save was refused.
+    case fileChangedOnDisk(quitAfter: Bool, conflicts: [String] = [])
+    /// Saved to `path` after merging changes others saved meanwhile; `plan` is what the file now holds.
+    case savedMerged(plan: Plan, path: String, quitAfter: Bool)
     /// The file was read again.
     case reloaded(Plan)
     /// Reading the file again failed.

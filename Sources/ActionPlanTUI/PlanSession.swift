@@ -16,6 +16,8 @@ public final class PlanSession: TerminalProgram {
     public private(set) var path: String
     /// The fingerprint of the file's bytes as last read or written, or nil for a file never saved.
     public private(set) var fingerprint: UInt64?
+    /// The plan as the file held it when last read or written: the base of a three-way merge on save.
+    private var basePlan: Plan
 
     /// The recovery file kept next to the plan at `path`.
     public static func recoveryPath(for path: String) -> String { path + ".actionplan-recovery" }
@@ -34,6 +36,7 @@ public final class PlanSession: TerminalProgram {
     public init(plan: Plan, path: String, fingerprint: UInt64?, asOf: CalendarDay, user: String, mouse: Bool = false) {
         self.path = path
         self.fingerprint = fingerprint
+        self.basePlan = plan
         state = AppState(plan: plan, filePath: path, asOf: asOf, user: user)
         state.mouseEnabled = mouse
         checkRecovery()
@@ -128,10 +131,8 @@ public final class PlanSession: TerminalProgram {
             return .quit
         case .save(let quitAfter):
             // A file that is gone cannot lose anything by being written; one with other bytes can.
-            if let fingerprint, let now = PlanStore.currentFingerprint(path), now != fingerprint {
-                return .event(.fileChangedOnDisk(quitAfter: quitAfter))
-            }
-            return write(to: path, quitAfter: quitAfter)
+            guard let fingerprint else { return write(to: path, quitAfter: quitAfter) }
+            return saveMerging(quitAfter: quitAfter, baseFingerprint: fingerprint)
         case .saveAs(let newPath, let quitAfter):
             return write(to: newPath, quitAfter: quitAfter)
         case .export(let target):
@@ -140,6 +141,7 @@ public final class PlanSession: TerminalProgram {
             do {
                 let loaded = try PlanStore.loadWithFingerprint(path)
                 fingerprint = loaded.fingerprint
+                basePlan = loaded.plan
                 return .event(.reloaded(loaded.plan))
             } catch {
                 return .event(.reloadFailed("Cannot reload: \(error)"))
@@ -178,6 +180,27 @@ public final class PlanSession: TerminalProgram {
         return .event(.notice("Exported the \(format.rawValue) report to \(target)", isError: false))
     }
 
+    /// Saves under the plan's lock as a compare-and-swap: when someone else saved meanwhile, their
+    /// changes are merged field by field; only a real clash stops the save and is shown for choice.
+    private func saveMerging(quitAfter: Bool, baseFingerprint: UInt64) -> Outcome {
+        let result: PlanStore.MergedSave
+        do {
+            result = try PlanStore.saveMerging(state.plan, base: basePlan, baseFingerprint: baseFingerprint, to: path)
+        } catch {
+            return .event(.saveFailed("Not saved: \(error)"))
+        }
+        guard result.conflicts.isEmpty, let newFingerprint = result.fingerprint else {
+            let clashes = result.conflicts.map { $0.describe(ours: "yours", theirs: "saved") }
+            return .event(.fileChangedOnDisk(quitAfter: quitAfter, conflicts: clashes))
+        }
+        let oldRecovery = PlanSession.recoveryPath(for: path)
+        if PlanStore.exists(oldRecovery) { unlink(oldRecovery) }
+        fingerprint = newFingerprint
+        basePlan = result.plan
+        if result.mergedOthersChanges { return .event(.savedMerged(plan: result.plan, path: path, quitAfter: quitAfter)) }
+        return .event(.saved(path: path, quitAfter: quitAfter))
+    }
+
     /// Saves the plan to `target` atomically; on success it becomes the file being edited.
     private func write(to target: String, quitAfter: Bool) -> Outcome {
         let bytes = PlanCodec.encode(state.plan)
@@ -190,6 +213,7 @@ public final class PlanSession: TerminalProgram {
         if PlanStore.exists(oldRecovery) { unlink(oldRecovery) }
         path = target
         fingerprint = PlanStore.fingerprint(of: bytes)
+        basePlan = state.plan
         return .event(.saved(path: target, quitAfter: quitAfter))
     }
 }

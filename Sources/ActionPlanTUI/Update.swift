@@ -44,9 +44,20 @@ public enum Update {
             s.mode = .browse
             s.message = StatusMessage(why, isError: true)
             return []
-        case .fileChangedOnDisk(let quitAfter):
+        case .fileChangedOnDisk(let quitAfter, let conflicts):
             s.mode = .conflict(quitAfter: quitAfter)
+            if !conflicts.isEmpty {
+                s.message = StatusMessage("Clashes with changes saved meanwhile: " + conflicts.joined(separator: "; "), isError: true)
+            }
             return []
+        case .savedMerged(let plan, let path, let quitAfter):
+            if plan != s.plan { s.commit(plan, label: "merge changes others saved", change: .unknown) }
+            s.savedGeneration = s.generation
+            s.filePath = path
+            s.pendingRecovery = nil
+            s.mode = .browse
+            s.message = StatusMessage("Saved \(path), merged with changes others saved meanwhile")
+            return quitAfter ? [.quit] : []
         case .reloaded(let plan):
             s.mode = .browse
             s.commit(plan, label: "reload from disk", change: .unknown)

@@ -51,6 +51,39 @@ final class PlanSessionTests: XCTestCase {
         XCTAssertTrue(s.state.isModified, "exporting does not save the plan")
     }
 
+    /// Rates the first action Red with a note (an unsaved edit of its rating field).
+    func rateRed(_ s: PlanSession) {
+        for k: KeyEvent in [.home, .down, .down, .char("r"), .char("r")] { XCTAssertTrue(s.handle(k)) }
+        for c in "slipped" { XCTAssertTrue(s.handle(.char(c))) }
+        XCTAssertTrue(s.handle(.enter))
+        XCTAssertEqual(s.state.plan.allActions.first?.rating, .red)
+    }
+
+    /// Someone else's save that rates the first action Blue (clashing with `rateRed`) and renames the plan.
+    func saveClashingChange(title: String) throws {
+        var theirs = TUIFixtures.small()
+        theirs.title = title
+        try theirs.rate(id: theirs.allActions[0].id, to: .blue, note: "done", by: "other", on: TUIFixtures.asOf)
+        try PlanStore.save(theirs, to: path)
+    }
+
+    func testSaveMergesChangesOthersSavedMeanwhile() throws {
+        let s = try open()
+        edit(s, note: "mine")
+        var theirs = TUIFixtures.small()
+        theirs.title = "Renamed by someone else"
+        try theirs.rate(id: "2(i)", to: .amber, note: "theirs", by: "other", on: TUIFixtures.asOf)
+        try PlanStore.save(theirs, to: path)
+        XCTAssertTrue(s.handle(.char("w")))
+        XCTAssertEqual(s.state.mode, .browse)
+        XCTAssertFalse(s.state.isModified)
+        let saved = try PlanStore.load(path)
+        XCTAssertEqual(saved.title, "Renamed by someone else", "their change survives")
+        XCTAssertEqual(saved.allActions.first { $0.id == "2(i)" }?.rating, .amber)
+        XCTAssertEqual(saved.allActions.first?.notes.last?.text, "mine", "my change survives")
+        XCTAssertEqual(s.state.plan, saved, "the screen shows the merged plan")
+    }
+
     func testOpeningAMissingOrInvalidFileThrows() {
         XCTAssertThrowsError(try PlanSession(path: dir + "/none.json", asOf: TUIFixtures.asOf, user: "t"))
     }
@@ -83,13 +116,12 @@ final class PlanSessionTests: XCTestCase {
 
     func testSaveRefusesToOverwriteAFileChangedOnDisk() throws {
         let s = try open()
-        edit(s)
-        var theirs = TUIFixtures.small()
-        theirs.title = "Changed by someone else"
-        try PlanStore.save(theirs, to: path)
+        rateRed(s)
+        try saveClashingChange(title: "Changed by someone else")
 
         XCTAssertTrue(s.handle(.char("w")))
         XCTAssertEqual(s.state.mode, .conflict(quitAfter: false))
+        XCTAssertTrue(s.state.message?.text.contains("rating") ?? false, "the clash is named")
         XCTAssertEqual(try PlanStore.load(path).title, "Changed by someone else", "not overwritten")
 
         // Save elsewhere.
@@ -105,11 +137,9 @@ final class PlanSessionTests: XCTestCase {
 
     func testReloadAfterAConflictDiscardsEditsAfterConfirmationAndUndoBringsThemBack() throws {
         let s = try open()
-        edit(s)
+        rateRed(s)
         let mine = s.state.plan
-        var theirs = TUIFixtures.small()
-        theirs.title = "Theirs"
-        try PlanStore.save(theirs, to: path)
+        try saveClashingChange(title: "Theirs")
         XCTAssertTrue(s.handle(.char("w")))
         XCTAssertTrue(s.handle(.char("r")))
         XCTAssertEqual(s.state.mode, .question(.reloadDiscarding))

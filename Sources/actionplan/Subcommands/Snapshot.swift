@@ -14,9 +14,8 @@ struct TakeSnapshot: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             let today = try asOf.day()
-            var p = try PlanStore.load(plan)
-            let s = try p.takeSnapshot(label: label, asOf: today)
-            try PlanStore.save(p, to: plan)
+            // Inside the plan's lock: read, snapshot, write (with a backup), like `rate`.
+            let s = try PlanStore.update(plan, options: saveOptions()) { p in try p.takeSnapshot(label: label, asOf: today) }
             printOut(
                 "Snapshot \"\(TerminalSafe.escape(s.label))\" of \(s.actions.count) actions as at \(s.date); "
                     + "saved \(plan)\n")
