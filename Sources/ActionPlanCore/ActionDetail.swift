@@ -100,34 +100,9 @@ public enum ActionDetail {
             w.field("deadline", a.deadline?.description)
             w.field("asOf", today.description)
             w.field("daysOverdue", a.daysOverdue(asOf: today))
-            w.key("revisions")
-            w.array(a.revisions) { w, r in
-                w.object { w in
-                    w.field("date", r.date)
-                    w.field("on", r.on.description)
-                    w.field("by", r.by)
-                    w.field("reason", r.reason)
-                }
-            }
+            PlanCodec.writeRevisions(a, &w)
             w.field("rating", a.rating?.rawValue)
-            w.key("history")
-            w.array(a.history) { w, h in
-                w.object { w in
-                    w.field("date", h.date.description)
-                    w.field("from", h.from?.rawValue)
-                    w.field("to", h.to?.rawValue)
-                    w.field("by", h.by)
-                    w.field("note", h.note)
-                }
-            }
-            w.key("notes")
-            w.array(a.notes) { w, n in
-                w.object { w in
-                    w.field("date", n.date.description)
-                    w.field("by", n.by)
-                    w.field("text", n.text)
-                }
-            }
+            PlanCodec.writeHistoryAndNotes(a, &w)
         }
         w.finish()
         return String(decoding: w.bytes, as: UTF8.self)

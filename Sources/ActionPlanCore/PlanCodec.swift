@@ -90,33 +90,43 @@ public enum PlanCodec {
             w.inlineStrings(a.leads)
             w.field("deliveryDate", a.deliveryDate)
             w.field("deadline", a.deadline?.description)
-            w.key("revisions")
-            w.array(a.revisions) { w, r in
-                w.object { w in
-                    w.field("date", r.date)
-                    w.field("on", r.on.description)
-                    w.field("by", r.by)
-                    w.field("reason", r.reason)
-                }
-            }
+            writeRevisions(a, &w)
             w.field("rating", a.rating?.rawValue)
-            w.key("history")
-            w.array(a.history) { w, h in
-                w.object { w in
-                    w.field("date", h.date.description)
-                    w.field("from", h.from?.rawValue)
-                    w.field("to", h.to?.rawValue)
-                    w.field("by", h.by)
-                    w.field("note", h.note)
-                }
+            writeHistoryAndNotes(a, &w)
+        }
+    }
+
+    /// Writes the `revisions` field of `a` (shared with `actionplan show --format json`).
+    static func writeRevisions(_ a: Action, _ w: inout JSONWriter) {
+        w.key("revisions")
+        w.array(a.revisions) { w, r in
+            w.object { w in
+                w.field("date", r.date)
+                w.field("on", r.on.description)
+                w.field("by", r.by)
+                w.field("reason", r.reason)
             }
-            w.key("notes")
-            w.array(a.notes) { w, n in
-                w.object { w in
-                    w.field("date", n.date.description)
-                    w.field("by", n.by)
-                    w.field("text", n.text)
-                }
+        }
+    }
+
+    /// Writes the `history` and `notes` fields of `a` (shared with `actionplan show --format json`).
+    static func writeHistoryAndNotes(_ a: Action, _ w: inout JSONWriter) {
+        w.key("history")
+        w.array(a.history) { w, h in
+            w.object { w in
+                w.field("date", h.date.description)
+                w.field("from", h.from?.rawValue)
+                w.field("to", h.to?.rawValue)
+                w.field("by", h.by)
+                w.field("note", h.note)
+            }
+        }
+        w.key("notes")
+        w.array(a.notes) { w, n in
+            w.object { w in
+                w.field("date", n.date.description)
+                w.field("by", n.by)
+                w.field("text", n.text)
             }
         }
     }
