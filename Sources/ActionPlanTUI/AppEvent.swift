@@ -15,7 +15,7 @@ public enum AppEvent: Hashable, Sendable {
     case saveFailed(String)
     /// The file changed on disk since it was read and the changes clash with the user's
     /// (`conflicts` describes each field: yours vs theirs), so the save was refused.
-    case fileChangedOnDisk(quitAfter: Bool, conflicts: [String] = [])
+    case fileChangedOnDisk(quitAfter: Bool, conflicts: [MergeConflict] = [])
     /// Saved to `path` after merging changes others saved meanwhile; `plan` is what the file now holds.
     case savedMerged(plan: Plan, path: String, quitAfter: Bool)
     /// The file was read again.

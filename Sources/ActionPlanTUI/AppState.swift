@@ -30,6 +30,10 @@ public struct AppState {
     public internal(set) var redoStack: [PlanVersion] = []
     /// A plan found in a recovery file, waiting for the user's answer.
     public internal(set) var pendingRecovery: Plan?
+    /// Fields where the user's edits clash with what someone else saved (from the last refused save).
+    public internal(set) var clashes: [MergeConflict] = []
+    /// The user's choice for each clash so far.
+    public internal(set) var clashChoices: [MergeConflict.Key: MergeSide] = [:]
 
     // MARK: The view
 

@@ -21,7 +21,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // Inside the edit-field picker.
     case editText, editLeads, editDeliveryDate, reviseDate
     // Inside the "file changed on disk" choice.
-    case reload, saveElsewhere
+    case reload, saveElsewhere, chooseEach
+    // Inside the clash-by-clash choice.
+    case keepMine, takeTheirs
     // Inside a yes/no question.
     case yes, no
     // Inside a line editor (prompt).

@@ -1,3 +1,5 @@
+import ActionPlanCore
+
 /// Something the update function asks the outside world to do; ``PlanSession`` performs it.
 ///
 /// Keeping input/output out of ``Update`` makes every key press a pure function
@@ -16,6 +18,8 @@ public enum Effect: Hashable, Sendable {
     case deleteRecovery
     /// End the program.
     case quit
+    /// Save again, merging with the file on disk and settling each clash as chosen.
+    case saveWithChoices([MergeConflict.Key: MergeSide], quitAfter: Bool)
     /// Write the committee report (format by extension) to `path`, as of the session's day.
     case export(path: String)
 }

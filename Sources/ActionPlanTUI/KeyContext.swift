@@ -12,6 +12,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case editPicker
     /// Deciding what to do when the file changed on disk before a save.
     case conflict
+    case clashChoice
     /// Answering a yes/no question (delete, quit with unsaved changes, restore a recovery file).
     case question
     /// Typing into a prompt (search, filter, notes, edits).
@@ -26,6 +27,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .ratingPicker: return "Rating picker (after r)"
         case .editPicker: return "Edit picker (after e)"
         case .conflict: return "File changed on disk (when saving)"
+        case .clashChoice: return "Choosing between your value and the saved one (after c)"
         case .question: return "Yes/no questions"
         case .lineEditor: return "Prompts (line editor)"
         case .help: return "Help screen"

@@ -6,7 +6,7 @@
 public enum KeyTable {
     /// Every binding, grouped by context in the order the help screen shows them.
     public static let bindings: [KeyBinding] =
-        browse + ratingPicker + editPicker + conflict + question + lineEditor + help
+        browse + ratingPicker + editPicker + conflict + clashChoice + question + lineEditor + help
 
     private static let browse: [KeyBinding] = [
         KeyBinding(
@@ -87,7 +87,17 @@ public enum KeyTable {
         KeyBinding(
             [.char("s")], .saveElsewhere, .conflict, "Save your version to another file (asks for a path)",
             hint: "save elsewhere"),
+        KeyBinding(
+            [.char("c")], .chooseEach, .conflict,
+            "Choose clash by clash: keep your value or take the saved one, then save the merge",
+            hint: "choose"),
         KeyBinding([.escape], .cancel, .conflict, "Cancel: keep your edits unsaved", hint: "cancel"),
+    ]
+
+    private static let clashChoice: [KeyBinding] = [
+        KeyBinding([.char("m")], .keepMine, .clashChoice, "Keep your value for this field", hint: "mine"),
+        KeyBinding([.char("t")], .takeTheirs, .clashChoice, "Take the value saved by someone else", hint: "theirs"),
+        KeyBinding([.escape], .cancel, .clashChoice, "Cancel: nothing is saved, your edits are kept", hint: "cancel"),
     ]
 
     private static let question: [KeyBinding] = [

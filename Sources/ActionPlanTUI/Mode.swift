@@ -14,6 +14,8 @@ public enum Mode: Hashable, Sendable {
     case editPicker(actionID: String)
     /// The file changed on disk before a save: reload, save elsewhere, or cancel.
     case conflict(quitAfter: Bool)
+    /// Choosing, clash by clash, between the user's value and the saved one (`index` into `AppState.clashes`).
+    case chooseClash(quitAfter: Bool, index: Int)
     /// A yes/no question.
     case question(Question)
     /// Typing into a prompt.
@@ -27,6 +29,7 @@ public enum Mode: Hashable, Sendable {
         case .ratingPicker: return .ratingPicker
         case .editPicker: return .editPicker
         case .conflict: return .conflict
+        case .chooseClash: return .clashChoice
         case .question: return .question
         case .prompt: return .lineEditor
         }

@@ -135,6 +135,9 @@ public final class PlanSession: TerminalProgram {
             return saveMerging(quitAfter: quitAfter, baseFingerprint: fingerprint)
         case .saveAs(let newPath, let quitAfter):
             return write(to: newPath, quitAfter: quitAfter)
+        case .saveWithChoices(let choices, let quitAfter):
+            guard let fingerprint else { return write(to: path, quitAfter: quitAfter) }
+            return saveMerging(quitAfter: quitAfter, baseFingerprint: fingerprint, choices: choices)
         case .export(let target):
             return export(to: target)
         case .reloadFromDisk:
@@ -182,16 +185,18 @@ public final class PlanSession: TerminalProgram {
 
     /// Saves under the plan's lock as a compare-and-swap: when someone else saved meanwhile, their
     /// changes are merged field by field; only a real clash stops the save and is shown for choice.
-    private func saveMerging(quitAfter: Bool, baseFingerprint: UInt64) -> Outcome {
+    private func saveMerging(
+        quitAfter: Bool, baseFingerprint: UInt64, choices: [MergeConflict.Key: MergeSide] = [:]
+    ) -> Outcome {
         let result: PlanStore.MergedSave
         do {
-            result = try PlanStore.saveMerging(state.plan, base: basePlan, baseFingerprint: baseFingerprint, to: path)
+            result = try PlanStore.saveMerging(
+                state.plan, base: basePlan, baseFingerprint: baseFingerprint, to: path, choices: choices)
         } catch {
             return .event(.saveFailed("Not saved: \(error)"))
         }
         guard result.conflicts.isEmpty, let newFingerprint = result.fingerprint else {
-            let clashes = result.conflicts.map { $0.describe(ours: "yours", theirs: "saved") }
-            return .event(.fileChangedOnDisk(quitAfter: quitAfter, conflicts: clashes))
+            return .event(.fileChangedOnDisk(quitAfter: quitAfter, conflicts: result.conflicts))
         }
         let oldRecovery = PlanSession.recoveryPath(for: path)
         if PlanStore.exists(oldRecovery) { unlink(oldRecovery) }

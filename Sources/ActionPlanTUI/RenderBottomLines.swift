@@ -23,6 +23,11 @@ extension Renderer {
         case .conflict:
             let text = "The file changed on disk since it was read; your edits are not saved."
             grid.put(SafeText.line(text), x: 0, y: y, style: UIStyle.error, maxWidth: width)
+        case .chooseClash(_, let index):
+            guard state.clashes.indices.contains(index) else { break }
+            let c = state.clashes[index]
+            let text = "Clash \(index + 1)/\(state.clashes.count) \(c.key): yours \"\(c.ours)\" │ saved \"\(c.theirs)\""
+            grid.put(SafeText.line(text), x: 0, y: y, style: .strong, maxWidth: width)
         case .question(let q):
             grid.put(SafeText.line(q.text), x: 0, y: y, style: .strong, maxWidth: width)
         case .browse, .help:

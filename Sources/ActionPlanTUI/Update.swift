@@ -46,8 +46,11 @@ public enum Update {
             return []
         case .fileChangedOnDisk(let quitAfter, let conflicts):
             s.mode = .conflict(quitAfter: quitAfter)
+            s.clashes = conflicts
+            s.clashChoices = [:]
             if !conflicts.isEmpty {
-                s.message = StatusMessage("Clashes with changes saved meanwhile: " + conflicts.joined(separator: "; "), isError: true)
+                let list = conflicts.map { $0.describe(ours: "yours", theirs: "saved") }.joined(separator: "; ")
+                s.message = StatusMessage("\(conflicts.count) clash(es) with changes saved meanwhile: " + list, isError: true)
             }
             return []
         case .savedMerged(let plan, let path, let quitAfter):
@@ -119,6 +122,32 @@ public enum Update {
             switch command {
             case .reload: s.mode = .question(.reloadDiscarding)
             case .saveElsewhere: s.mode = .prompt(Prompt(.saveAsPath(quitAfter: quitAfter), text: s.filePath))
+            case .chooseEach:
+                if s.clashes.isEmpty {
+                    s.message = StatusMessage("No field-by-field clashes to choose from: reload or save elsewhere")
+                } else {
+                    s.clashChoices = [:]
+                    s.mode = .chooseClash(quitAfter: quitAfter, index: 0)
+                    s.message = nil
+                }
+            case .cancel: cancel(&s, "Not saved; your edits are kept")
+            default: break
+            }
+            return []
+        case .chooseClash(let quitAfter, let index):
+            guard s.clashes.indices.contains(index) else {
+                s.mode = .browse
+                return []
+            }
+            switch command {
+            case .keepMine, .takeTheirs:
+                s.clashChoices[s.clashes[index].key] = command == .keepMine ? .ours : .theirs
+                if index + 1 < s.clashes.count {
+                    s.mode = .chooseClash(quitAfter: quitAfter, index: index + 1)
+                } else {
+                    s.mode = .browse
+                    return [.saveWithChoices(s.clashChoices, quitAfter: quitAfter)]
+                }
             case .cancel: cancel(&s, "Not saved; your edits are kept")
             default: break
             }

@@ -84,6 +84,32 @@ final class PlanSessionTests: XCTestCase {
         XCTAssertEqual(s.state.plan, saved, "the screen shows the merged plan")
     }
 
+    func testAClashIsShownSideBySideAndSettledByTheUsersChoiceThenSaved() throws {
+        for (key, expected) in [(Character("m"), Rating.red), (Character("t"), Rating.blue)] {
+            try PlanStore.save(TUIFixtures.small(), to: path)
+            let s = try open()
+            rateRed(s)
+            try saveClashingChange(title: "Theirs")
+            XCTAssertTrue(s.handle(.char("w")))
+            XCTAssertEqual(s.state.mode, .conflict(quitAfter: false))
+            XCTAssertEqual(s.state.clashes.map(\.field), ["rating"], "only the rating really clashes")
+            XCTAssertEqual(try PlanStore.load(path).title, "Theirs", "nothing written yet")
+            XCTAssertTrue(s.handle(.char("c")))
+            XCTAssertEqual(s.state.mode, .chooseClash(quitAfter: false, index: 0))
+            let screen = s.frame(width: 100, height: 24).lines().joined(separator: "\n")
+            XCTAssertTrue(screen.contains("Clash 1/1"), screen)
+            XCTAssertTrue(screen.contains("yours \"Red\" │ saved \"Blue\""), screen)
+            XCTAssertTrue(s.handle(.char(key)))
+            XCTAssertEqual(s.state.mode, .browse)
+            XCTAssertFalse(s.state.isModified)
+            let saved = try PlanStore.load(path)
+            XCTAssertEqual(saved.title, "Theirs", "their other change survives")
+            XCTAssertEqual(saved.allActions.first?.rating, expected)
+            XCTAssertEqual(saved.allActions.first?.history.map(\.note).sorted(), ["done", "slipped"], "both entries kept")
+            XCTAssertEqual(s.state.plan, saved)
+        }
+    }
+
     func testOpeningAMissingOrInvalidFileThrows() {
         XCTAssertThrowsError(try PlanSession(path: dir + "/none.json", asOf: TUIFixtures.asOf, user: "t"))
     }
