@@ -45,8 +45,11 @@ let package = Package(
 // Fuzz targets for scripts/fuzz.sh (libFuzzer entry points, sources in Fuzz/, seeds in Tests/FuzzCorpus/).
 // Declared only when ACTIONPLAN_FUZZ=1, so normal builds and tests never see or link them.
 if Context.environment["ACTIONPLAN_FUZZ"] == "1" {
-    for (target, product) in [("FuzzLoader", "fuzz-loader"), ("FuzzImporter", "fuzz-importer"), ("FuzzMerge", "fuzz-merge")] {
-        package.targets.append(.executableTarget(name: target, dependencies: ["ActionPlanCore"], path: "Fuzz/\(target)"))
+    for (target, product) in [
+        ("FuzzLoader", "fuzz-loader"), ("FuzzImporter", "fuzz-importer"), ("FuzzMerge", "fuzz-merge"),
+    ] {
+        package.targets.append(
+            .executableTarget(name: target, dependencies: ["ActionPlanCore"], path: "Fuzz/\(target)"))
         package.products.append(.executable(name: product, targets: [target]))
     }
 }

@@ -11,7 +11,9 @@ public enum ActionDetail {
         func field(_ name: String, _ value: String) {
             let pad = String(repeating: " ", count: max(1, 13 - name.count))
             let lines = DisplayWidth.wrap(value, width: max(10, width - 13))
-            for (i, l) in lines.enumerated() { out += (i == 0 ? name + pad : String(repeating: " ", count: 13)) + l + "\n" }
+            for (i, l) in lines.enumerated() {
+                out += (i == 0 ? name + pad : String(repeating: " ", count: 13)) + l + "\n"
+            }
         }
         var where_ = "\(t.number). \(e(t.title))"
         if let g = t.groups[path.group].title { where_ += " / " + e(g) }
@@ -22,7 +24,8 @@ public enum ActionDetail {
             let r: String
             switch plan.resolve(lead: l) {
             case .officer(let o): r = "\(e(l)) — \(e(o.name)), \(e(o.role))"
-            case .ambiguous(let os): r = "\(e(l)) — ambiguous: " + os.map { "\(e($0.name)) (\(e($0.role)))" }.joined(separator: " or ")
+            case .ambiguous(let os):
+                r = "\(e(l)) — ambiguous: " + os.map { "\(e($0.name)) (\(e($0.role)))" }.joined(separator: " or ")
             case .group(let g): r = "\(e(g)) (group)"
             case .unknown: r = "\(e(l)) — unknown code, not in the officers register"
             }
@@ -54,7 +57,9 @@ public enum ActionDetail {
             field("History:", "—")
         }
         for (i, h) in a.history.enumerated() {
-            field(i == 0 ? "History:" : "", "\(h.date)  \(h.from.badgeLetter) → \(h.to.badgeLetter)  by \(e(h.by)): \(e(h.note))")
+            field(
+                i == 0 ? "History:" : "",
+                "\(h.date)  \(h.from.badgeLetter) → \(h.to.badgeLetter)  by \(e(h.by)): \(e(h.note))")
         }
         if a.notes.isEmpty {
             field("Notes:", "—")

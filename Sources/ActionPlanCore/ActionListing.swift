@@ -54,7 +54,11 @@ public enum ActionListing {
         case .tsv:
             var s = "id\ttheme\tlead\tdue\trating\tdays_overdue\taction\n"
             for r in rows {
-                s += [r.id, String(r.theme), r.lead, r.due?.description ?? "", r.rating, r.daysOverdue.map(String.init) ?? "", r.action]
+                s +=
+                    [
+                        r.id, String(r.theme), r.lead, r.due?.description ?? "", r.rating,
+                        r.daysOverdue.map(String.init) ?? "", r.action,
+                    ]
                     .map(tsvCell).joined(separator: "\t") + "\n"
             }
             return s
@@ -81,15 +85,20 @@ public enum ActionListing {
             let lateW = rows.contains { $0.daysOverdue != nil } ? 6 : 0
             let fixed = idW + 1 + 1 + 1 + leadW + 1 + 11 + (lateW > 0 ? lateW + 1 : 0)
             let textW = max(10, width - fixed)
-            var s = DisplayWidth.pad("ID", to: idW) + " R " + DisplayWidth.pad("LEAD", to: leadW) + " " + DisplayWidth.pad("DUE", to: 11)
+            var s =
+                DisplayWidth.pad("ID", to: idW) + " R " + DisplayWidth.pad("LEAD", to: leadW) + " "
+                + DisplayWidth.pad("DUE", to: 11)
             if lateW > 0 { s += DisplayWidth.pad("LATE", to: lateW, alignRight: true) + " " }
             s += "ACTION\n"
             for r in rows {
                 var line = DisplayWidth.pad(TerminalSafe.escape(r.id), to: idW) + " "
                 line += (r.rating.isEmpty ? "·" : r.rating) + " "
                 line += DisplayWidth.pad(TerminalSafe.escape(r.lead), to: leadW) + " "
-                line += DisplayWidth.pad(r.due?.description ?? TerminalSafe.escape(r.dueText.isEmpty ? "—" : r.dueText), to: 11)
-                if lateW > 0 { line += DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " " }
+                line += DisplayWidth.pad(
+                    r.due?.description ?? TerminalSafe.escape(r.dueText.isEmpty ? "—" : r.dueText), to: 11)
+                if lateW > 0 {
+                    line += DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " "
+                }
                 line += DisplayWidth.truncate(TerminalSafe.escape(r.action), to: textW)
                 s += line + "\n"
             }

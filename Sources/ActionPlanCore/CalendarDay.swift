@@ -105,6 +105,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         "November", "December",
     ]
 
+    /// Earlier days first.
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

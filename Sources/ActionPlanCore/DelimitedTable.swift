@@ -25,7 +25,9 @@ struct DelimitedTable {
                         guard i < lines.count else {
                             throw PlanError(
                                 file: file, line: fieldStartLine,
-                                message: "unbalanced quote: the quoted field starting here never ends (expected a closing \")")
+                                message:
+                                    "unbalanced quote: the quoted field starting here never ends (expected a closing \")"
+                            )
                         }
                         field.append("\n" as Unicode.Scalar)
                         line = Array(lines[i].unicodeScalars)
@@ -59,7 +61,9 @@ struct DelimitedTable {
                     if quotedField && c != " " {
                         throw PlanError(
                             file: file, line: i + 1, column: j + 1,
-                            message: "text after a closing quote (expected \(separator == "\t" ? "a tab" : "'\(separator)'") or the end of the line)")
+                            message:
+                                "text after a closing quote (expected \(separator == "\t" ? "a tab" : "'\(separator)'") or the end of the line)"
+                        )
                     }
                     field.append(c)
                 }

@@ -40,6 +40,10 @@ public struct ImportReport: Hashable, Sendable {
     /// The warnings.
     public var warnings: [Entry] { entries.filter { $0.kind == .warning } }
 
-    mutating func repair(_ line: Int, _ message: String) { entries.append(Entry(line: line, kind: .repair, message: message)) }
-    mutating func warn(_ line: Int, _ message: String) { entries.append(Entry(line: line, kind: .warning, message: message)) }
+    mutating func repair(_ line: Int, _ message: String) {
+        entries.append(Entry(line: line, kind: .repair, message: message))
+    }
+    mutating func warn(_ line: Int, _ message: String) {
+        entries.append(Entry(line: line, kind: .warning, message: message))
+    }
 }

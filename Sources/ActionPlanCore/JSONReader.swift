@@ -208,7 +208,9 @@ struct JSONReader {
                 return s
             }
             if b == UInt8(ascii: "\\") { break }
-            if b < 0x20 { throw error("control character 0x\(String(b, radix: 16)) must be escaped in a string", at: i) }
+            if b < 0x20 {
+                throw error("control character 0x\(String(b, radix: 16)) must be escaped in a string", at: i)
+            }
             if b >= 0x80 { ascii = false }
             i += 1
         }
@@ -251,7 +253,9 @@ struct JSONReader {
                     else { throw error("unpaired UTF-16 surrogate in \\u escape") }
                     pos += 2
                     let low = try readHex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired UTF-16 surrogate in \\u escape") }
+                    guard (0xDC00..<0xE000).contains(low) else {
+                        throw error("unpaired UTF-16 surrogate in \\u escape")
+                    }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     throw error("unpaired UTF-16 surrogate in \\u escape")
@@ -288,7 +292,17 @@ struct JSONReader {
         while i < to {
             let b = bytes[i]
             let n: Int
-            if b < 0x80 { n = 1 } else if b & 0xE0 == 0xC0 { n = 2 } else if b & 0xF0 == 0xE0 { n = 3 } else if b & 0xF8 == 0xF0 { n = 4 } else { return i }
+            if b < 0x80 {
+                n = 1
+            } else if b & 0xE0 == 0xC0 {
+                n = 2
+            } else if b & 0xF0 == 0xE0 {
+                n = 3
+            } else if b & 0xF8 == 0xF0 {
+                n = 4
+            } else {
+                return i
+            }
             if i + n > to || String(validating: bytes[i..<(i + n)], as: UTF8.self) == nil { return i }
             i += n
         }

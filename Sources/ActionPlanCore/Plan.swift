@@ -107,6 +107,7 @@ public struct ActionPath: Hashable, Sendable, Comparable {
         self.action = action
     }
 
+    /// Plan order: by theme, then group, then place in the group.
     public static func < (a: ActionPath, b: ActionPath) -> Bool {
         (a.theme, a.group, a.action) < (b.theme, b.group, b.action)
     }

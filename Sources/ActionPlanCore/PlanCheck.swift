@@ -26,7 +26,8 @@ public enum PlanCheck {
         for t in plan.themes {
             for a in t.actions {
                 if seen.contains(a.id) {
-                    out.append(Finding(id: a.id, rule: "duplicate-id", message: "ID \(a.id) is used by more than one action"))
+                    out.append(
+                        Finding(id: a.id, rule: "duplicate-id", message: "ID \(a.id) is used by more than one action"))
                 }
                 seen.insert(a.id)
                 if a.leads.isEmpty {
@@ -35,31 +36,44 @@ public enum PlanCheck {
                 for l in a.leads {
                     switch plan.resolve(lead: l) {
                     case .unknown:
-                        out.append(Finding(id: a.id, rule: "unknown-lead", message: "lead code \(l) is not in the officers register"))
+                        out.append(
+                            Finding(
+                                id: a.id, rule: "unknown-lead",
+                                message: "lead code \(l) is not in the officers register"))
                     case .ambiguous(let os):
                         out.append(
                             Finding(
                                 id: a.id, rule: "ambiguous-lead",
-                                message: "lead code \(l) matches \(os.count) officers: \(os.map(\.name).joined(separator: ", "))"))
+                                message:
+                                    "lead code \(l) matches \(os.count) officers: \(os.map(\.name).joined(separator: ", "))"
+                            ))
                     case .officer, .group: break
                     }
                 }
                 switch a.currentDelivery {
                 case .notSet:
-                    out.append(Finding(id: a.id, rule: "no-deadline", message: "no delivery date yet (\"\(a.deliveryDate)\")"))
+                    out.append(
+                        Finding(id: a.id, rule: "no-deadline", message: "no delivery date yet (\"\(a.deliveryDate)\")"))
                 case .unrecognised(let why):
                     let text = a.revisions.last?.date ?? a.deliveryDate
-                    out.append(Finding(id: a.id, rule: "bad-date", message: "delivery date \"\(text)\" not understood: \(why)"))
+                    out.append(
+                        Finding(id: a.id, rule: "bad-date", message: "delivery date \"\(text)\" not understood: \(why)")
+                    )
                 default: break
                 }
                 if a.rating == .green, let days = a.daysOverdue(asOf: today) {
                     out.append(
                         Finding(
                             id: a.id, rule: "green-overdue",
-                            message: "rated Green but \(days) days past its deadline \(a.deadline!) — review the rating or revise the date"))
+                            message:
+                                "rated Green but \(days) days past its deadline \(a.deadline!) — review the rating or revise the date"
+                        ))
                 }
                 if a.rating == .blue, !a.history.contains(where: { $0.to == .blue }) {
-                    out.append(Finding(id: a.id, rule: "blue-unrecorded", message: "rated Blue with no history entry recording its completion"))
+                    out.append(
+                        Finding(
+                            id: a.id, rule: "blue-unrecorded",
+                            message: "rated Blue with no history entry recording its completion"))
                 }
             }
         }

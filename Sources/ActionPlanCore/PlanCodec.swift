@@ -197,7 +197,8 @@ public enum PlanCodec {
             default:
                 throw unknownField(
                     key, r,
-                    expected: "schemaVersion, title, organisation, version, period, ragKey, officers, themes, snapshots")
+                    expected: "schemaVersion, title, organisation, version, period, ragKey, officers, themes, snapshots"
+                )
             }
         }
         try r.expectEnd()
@@ -303,7 +304,9 @@ public enum PlanCodec {
             case "id":
                 a.id = try r.readString()
                 sawID = true
-                if a.id.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { throw r.error("an action's id must not be empty") }
+                if a.id.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    throw r.error("an action's id must not be empty")
+                }
             case "crossReferences": a.crossReferences = try r.readStringArray()
             case "text": a.text = try r.readString()
             case "leads": a.leads = try r.readStringArray()
@@ -437,7 +440,9 @@ public enum PlanCodec {
                     if let first = seen[a.id] {
                         throw PlanError(
                             file: file, path: jsonPath(p) + ".id",
-                            message: "duplicate action ID \"\(a.id)\" (first used at \(jsonPath(first)).id); IDs must be unique")
+                            message:
+                                "duplicate action ID \"\(a.id)\" (first used at \(jsonPath(first)).id); IDs must be unique"
+                        )
                     }
                     seen[a.id] = p
                 }

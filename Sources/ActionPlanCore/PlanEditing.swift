@@ -27,7 +27,9 @@ extension Plan {
     }
 
     /// Revises the delivery date of action `id`; the original is kept.
-    public mutating func reviseDate(id: String, to date: String, reason: String, by user: String, on today: CalendarDay) throws {
+    public mutating func reviseDate(id: String, to date: String, reason: String, by user: String, on today: CalendarDay)
+        throws
+    {
         let p = try requirePath(id)
         let text = DeliveryDate.normalise(date)
         try Plan.validateDeliveryDate(text, field: "revised date")
@@ -43,7 +45,9 @@ extension Plan {
     }
 
     /// Replaces the text, leads and/or delivery date of action `id` (nil leaves a field as it is).
-    public mutating func editAction(id: String, text: String? = nil, leads: [String]? = nil, deliveryDate: String? = nil) throws {
+    public mutating func editAction(
+        id: String, text: String? = nil, leads: [String]? = nil, deliveryDate: String? = nil
+    ) throws {
         let p = try requirePath(id)
         if let text {
             let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -69,7 +73,9 @@ extension Plan {
         try Plan.validateDeliveryDate(action.deliveryDate, field: "delivery date", allowUnset: true)
         guard themes.indices.contains(theme) else { throw PlanError(path: "theme", message: "no theme \(theme + 1)") }
         if themes[theme].groups.isEmpty { themes[theme].groups.append(ActionGroup(title: nil)) }
-        guard themes[theme].groups.indices.contains(group) else { throw PlanError(path: "group", message: "no such group") }
+        guard themes[theme].groups.indices.contains(group) else {
+            throw PlanError(path: "group", message: "no such group")
+        }
         var a = action
         a.id = id
         themes[theme].groups[group].actions.append(a)

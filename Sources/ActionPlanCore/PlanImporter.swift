@@ -23,7 +23,8 @@ public enum PlanImporter {
     }
 
     /// Imports `bytes`; `file` names the source in errors and decides the format by its extension.
-    public static func importBytes(_ bytes: [UInt8], file: String, title: String? = nil) throws -> (Plan, ImportReport) {
+    public static func importBytes(_ bytes: [UInt8], file: String, title: String? = nil) throws -> (Plan, ImportReport)
+    {
         if bytes.isEmpty { throw PlanError(file: file, message: "is empty; expected plan text, CSV or TSV") }
         let source = try SourceText(bytes: bytes, file: file)
         let format = detect(file: file, lines: source.lines)
@@ -50,9 +51,13 @@ public enum PlanImporter {
                 tabCells.contains(where: { PlanTableImporter.column(for: $0) == .action })
             {
                 // A plan document's own table header also looks like this; a TSV has no theme headings.
-                if !lines.contains(where: { PlanTextImporter.themeHeading($0) != nil && !$0.contains("\t") }) { return .tsv }
+                if !lines.contains(where: { PlanTextImporter.themeHeading($0) != nil && !$0.contains("\t") }) {
+                    return .tsv
+                }
             }
-            let commaCells = first.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\""))) }
+            let commaCells = first.split(separator: ",").map {
+                String($0).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"")))
+            }
             if commaCells.contains(where: { PlanTableImporter.column(for: $0) == .id }),
                 commaCells.contains(where: { PlanTableImporter.column(for: $0) == .action })
             {

@@ -77,7 +77,9 @@ public enum PlanStore {
         var mode = newFileMode
         var st = stat()
         if stat(path, &st) == 0 {
-            if (st.st_mode & S_IFMT) == S_IFDIR { throw PlanError(file: path, message: "is a directory, expected a file") }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                throw PlanError(file: path, message: "is a directory, expected a file")
+            }
             mode = st.st_mode & 0o7777
         }
         var tmp = ""

@@ -49,7 +49,8 @@ public struct RatingCounts: Hashable, Sendable {
     }
 
     /// Counts for `actions`.
-    public static func of<S: Sequence>(_ actions: S, asOf today: CalendarDay) -> RatingCounts where S.Element == Action {
+    public static func of<S: Sequence>(_ actions: S, asOf today: CalendarDay) -> RatingCounts
+    where S.Element == Action {
         var c = RatingCounts()
         for a in actions { c.add(a, asOf: today) }
         return c
@@ -58,23 +59,36 @@ public struct RatingCounts: Hashable, Sendable {
 
 /// Per-theme and total counts of a plan on a day.
 public struct PlanSummary: Hashable, Sendable {
-    /// One row per theme, in order: number, title, counts.
-    public var themes: [(number: Int, title: String, counts: RatingCounts)]
+    /// One theme's counts.
+    public struct ThemeCounts: Hashable, Sendable {
+        /// The theme's number.
+        public var number: Int
+        /// The theme's title.
+        public var title: String
+        /// Its counts.
+        public var counts: RatingCounts
+    }
+
+    /// One row per theme, in order.
+    public var themes: [ThemeCounts]
     /// The whole plan.
     public var total: RatingCounts
 
     /// Counts `plan` as of `today`.
     public init(_ plan: Plan, asOf today: CalendarDay) {
-        themes = plan.themes.map { t in (t.number, t.title, RatingCounts.of(t.actions, asOf: today)) }
+        themes = plan.themes.map { t in
+            ThemeCounts(number: t.number, title: t.title, counts: RatingCounts.of(t.actions, asOf: today))
+        }
         var total = RatingCounts()
-        for t in plan.themes { for a in t.actions { total.add(a, asOf: today) } }
+        for t in themes {
+            total.total += t.counts.total
+            total.blue += t.counts.blue
+            total.green += t.counts.green
+            total.amber += t.counts.amber
+            total.red += t.counts.red
+            total.unrated += t.counts.unrated
+            total.overdue += t.counts.overdue
+        }
         self.total = total
     }
-
-    public static func == (a: PlanSummary, b: PlanSummary) -> Bool {
-        a.total == b.total && a.themes.map(\.counts) == b.themes.map(\.counts)
-            && a.themes.map(\.number) == b.themes.map(\.number)
-    }
-
-    public func hash(into h: inout Hasher) { h.combine(total) }
 }

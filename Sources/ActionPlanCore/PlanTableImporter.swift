@@ -43,7 +43,9 @@ struct PlanTableImporter {
         return (n, String(rest.dropFirst(rest == "." ? 1 : 2)))
     }
 
-    static func run(lines: [String], separator: Unicode.Scalar, file: String, title: String?) throws -> (Plan, ImportReport) {
+    static func run(lines: [String], separator: Unicode.Scalar, file: String, title: String?) throws -> (
+        Plan, ImportReport
+    ) {
         let table = try DelimitedTable(lines: lines, separator: separator, file: file)
         guard let header = table.records.first else {
             throw PlanError(file: file, message: "is empty; expected a header row and one row per action")
@@ -145,7 +147,9 @@ struct PlanTableImporter {
             var rating: Rating?
             if !ragCell.isEmpty {
                 rating = Rating(parsing: ragCell)
-                if rating == nil { report.warn(n, "action \(id): rating \"\(ragCell)\" is not B, G, A or R; left unrated") }
+                if rating == nil {
+                    report.warn(n, "action \(id): rating \"\(ragCell)\" is not B, G, A or R; left unrated")
+                }
             }
             let leads =
                 exported

@@ -54,7 +54,9 @@ struct PlanTextImporter {
         let digits = rest.prefix(while: \.isNumber)
         guard !digits.isEmpty, digits.count <= 2, let n = Int(digits) else { return nil }
         rest = rest.dropFirst(digits.count)
-        guard let sep = rest.first, sep == ":" || sep == "." || sep == " " || sep == "-" || sep == "–" else { return nil }
+        guard let sep = rest.first, sep == ":" || sep == "." || sep == " " || sep == "-" || sep == "–" else {
+            return nil
+        }
         rest = rest.dropFirst()
         var title = rest.trimmingCharacters(in: .whitespaces)
         var glued: String?
@@ -62,7 +64,9 @@ struct PlanTextImporter {
             glued = String(title[star.lowerBound...]).replacingOccurrences(of: "*", with: "")
                 .trimmingCharacters(in: .whitespaces)
             title = String(title[..<star.lowerBound]).trimmingCharacters(in: .whitespaces)
-        } else if let q = title.range(of: "What do we need to fix?", options: .caseInsensitive), q.lowerBound > title.startIndex {
+        } else if let q = title.range(of: "What do we need to fix?", options: .caseInsensitive),
+            q.lowerBound > title.startIndex
+        {
             glued = String(title[q.lowerBound...])
             title = String(title[..<q.lowerBound]).trimmingCharacters(in: .whitespaces)
         }
@@ -126,7 +130,8 @@ struct PlanTextImporter {
             return v
         }
         // No version line: the last short line mentioning a plan above the first theme heading.
-        let firstTheme = lines[..<firstTable].lastIndex { Self.themeHeading($0) != nil && !$0.contains("\t") } ?? firstTable
+        let firstTheme =
+            lines[..<firstTable].lastIndex { Self.themeHeading($0) != nil && !$0.contains("\t") } ?? firstTable
         var j = firstTheme
         while j > 0 {
             j -= 1
@@ -144,7 +149,8 @@ struct PlanTextImporter {
             throw PlanError(
                 file: file,
                 message: "no action table found; expected a tab-separated header row such as "
-                    + "\"ID<tab>Actions<tab>Lead<tab>Date of Delivery<tab>RAG\" (for CSV/TSV files use a .csv or .tsv name)")
+                    + "\"ID<tab>Actions<tab>Lead<tab>Date of Delivery<tab>RAG\" (for CSV/TSV files use a .csv or .tsv name)"
+            )
         }
         report.firstLine = start + 1
         let titleLine = lines[start].trimmingCharacters(in: .whitespaces)
@@ -179,7 +185,8 @@ struct PlanTextImporter {
                     officerRowsSeen = true
                     let o = Officer(
                         code: cells[0], name: SourceText.plainText(cells[1]),
-                        role: cells.count > 2 ? SourceText.plainText(cells[2...].filter { !$0.isEmpty }.joined(separator: " ")) : "")
+                        role: cells.count > 2
+                            ? SourceText.plainText(cells[2...].filter { !$0.isEmpty }.joined(separator: " ")) : "")
                     if let firstLine = officerCodes[o.code] {
                         let other = plan.officers.first { $0.code == o.code }?.name ?? ""
                         report.repair(
@@ -240,13 +247,16 @@ struct PlanTextImporter {
             if let h = headingText.flatMap(Self.themeHeading) {
                 if let t = theme, plan.themes[t].number == h.number {
                     if isTab || inTable {
-                        report.repair(n, "theme \(h.number) heading repeated inside its table (page break) skipped; not a group")
+                        report.repair(
+                            n, "theme \(h.number) heading repeated inside its table (page break) skipped; not a group")
                     } else {
                         report.repair(n, "theme \(h.number) heading printed twice; second copy skipped")
                     }
                 } else if mode == .preamble || mode == .ragKey || mode == .themes {
                     if let existing = plan.themes.firstIndex(where: { $0.number == h.number }) {
-                        report.warn(n, "theme \(h.number) heading appears again after other themes; continuing theme \(h.number)")
+                        report.warn(
+                            n,
+                            "theme \(h.number) heading appears again after other themes; continuing theme \(h.number)")
                         theme = existing
                     } else {
                         plan.themes.append(Theme(number: h.number, title: SourceText.plainText(h.title)))
@@ -274,7 +284,8 @@ struct PlanTextImporter {
                     continue
                 }
                 if !inTable {
-                    report.repair(n, "table row without a header row above it; read as ID, Actions, Lead, Date of Delivery, RAG")
+                    report.repair(
+                        n, "table row without a header row above it; read as ID, Actions, Lead, Date of Delivery, RAG")
                     inTable = true
                     headerSeen.insert(t)
                 }
@@ -285,7 +296,8 @@ struct PlanTextImporter {
             // Plain text in a theme.
             inTable = false
             if Self.isNarrativeHeading(trimmed) {
-                plan.themes[t].narrative.append(NarrativeBlock(heading: trimmed.replacingOccurrences(of: "*", with: ""), text: ""))
+                plan.themes[t].narrative.append(
+                    NarrativeBlock(heading: trimmed.replacingOccurrences(of: "*", with: ""), text: ""))
                 block = plan.themes[t].narrative.count - 1
                 continue
             }
@@ -314,7 +326,9 @@ struct PlanTextImporter {
         report.lastLine = min(end, lines.count)
 
         if plan.themes.isEmpty {
-            throw PlanError(file: file, line: start + 1, message: "no theme headings found (expected lines such as \"Theme 1: …\" or \"Priority 2: …\")")
+            throw PlanError(
+                file: file, line: start + 1,
+                message: "no theme headings found (expected lines such as \"Theme 1: …\" or \"Priority 2: …\")")
         }
         applyRAGKey(ragLines)
         resolveLeads()
@@ -360,7 +374,8 @@ struct PlanTextImporter {
             var definition = text
             for r in Rating.allCases where text.lowercased().hasPrefix(r.rawValue) {
                 rating = r
-                definition = String(text.dropFirst(r.rawValue.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :-–="))
+                definition = String(text.dropFirst(r.rawValue.count)).trimmingCharacters(
+                    in: CharacterSet(charactersIn: " :-–="))
             }
             guard let r = rating else { break }
             byOrder.removeAll { $0 == r }
@@ -373,7 +388,8 @@ struct PlanTextImporter {
             _ = line
         }
         if ragLines.count != 4 {
-            report.warn(ragLines[0].0, "the RAG key has \(ragLines.count) definitions, expected 4 (Blue, Green, Amber, Red)")
+            report.warn(
+                ragLines[0].0, "the RAG key has \(ragLines.count) definitions, expected 4 (Blue, Green, Amber, Red)")
         }
         plan.ragKey = key
     }
@@ -429,9 +445,13 @@ struct PlanTextImporter {
             a.leads = leads
             if leads.isEmpty { report.warn(row.line, "action \(a.id) has no lead") }
             for l in leads where !known.contains(l) && !Plan.isGroupLead(l) {
-                let near = codes.filter { $0.lowercased().hasPrefix(l.lowercased()) || l.lowercased().hasPrefix($0.lowercased()) }
+                let near = codes.filter {
+                    $0.lowercased().hasPrefix(l.lowercased()) || l.lowercased().hasPrefix($0.lowercased())
+                }
                 let hint = near.isEmpty ? "" : " (did the document mean \(near.joined(separator: " or "))?)"
-                report.warn(row.line, "action \(a.id): lead code \(l) is not in the named officers list; kept as written\(hint)")
+                report.warn(
+                    row.line, "action \(a.id): lead code \(l) is not in the named officers list; kept as written\(hint)"
+                )
             }
             for l in leads where ambiguous.contains(l) {
                 report.warn(row.line, "action \(a.id): lead code \(l) matches more than one named officer")

@@ -42,6 +42,7 @@ public enum Rating: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// Less severe first (Blue < Green < Amber < Red).
     public static func < (a: Rating, b: Rating) -> Bool { a.severity < b.severity }
 }
 

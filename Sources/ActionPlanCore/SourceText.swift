@@ -27,7 +27,8 @@ struct SourceText {
                 line += 1
                 i = j + 1
             }
-            throw PlanError(file: file, line: line, message: "is not valid UTF-8 text; save the source as UTF-8 and try again")
+            throw PlanError(
+                file: file, line: line, message: "is not valid UTF-8 text; save the source as UTF-8 and try again")
         }
         self.init(text: text)
     }

@@ -9,8 +9,12 @@ public enum SummaryReport {
         case .tsv:
             var out = "theme\ttitle\ttotal\tblue\tgreen\tamber\tred\tunrated\toverdue\tpercent_complete\n"
             for (n, title, c) in rows {
-                out += [n, ActionListing.tsvCell(title), "\(c.total)", "\(c.blue)", "\(c.green)", "\(c.amber)", "\(c.red)",
-                    "\(c.unrated)", "\(c.overdue)", "\(c.percentComplete)"].joined(separator: "\t") + "\n"
+                out +=
+                    [
+                        n, ActionListing.tsvCell(title), "\(c.total)", "\(c.blue)", "\(c.green)", "\(c.amber)",
+                        "\(c.red)",
+                        "\(c.unrated)", "\(c.overdue)", "\(c.percentComplete)",
+                    ].joined(separator: "\t") + "\n"
             }
             return out
         case .json:

@@ -8,7 +8,9 @@ public enum SyntheticPlan {
     /// A plan of `actions` actions, the same for the same `seed`.
     public static func make(actions count: Int, seed: UInt64 = 1) -> Plan {
         var rng = SplitMix(seed)
-        let codes = ["CM", "TMcE", "BJ", "KP", "SM", "KPop", "NH", "SL", "YP", "DS", "BT", "GL", "CS", "JH", "AD", "HM"]
+        let codes = [
+            "CM", "TMcE", "BJ", "KP", "SM", "KPop", "NH", "SL", "YP", "DS", "BT", "GL", "CS", "JH", "AD", "HM",
+        ]
         var plan = Plan(
             title: "Synthetic Improvement Action Plan (\(count) actions)", organisation: "Benchmark Borough",
             version: "Generated", period: "April 2019 – March 2021",
@@ -58,10 +60,12 @@ public enum SyntheticPlan {
         let ratings: [Rating?] = [.green, .green, .green, .amber, .blue, .red, nil, .green]
         let rating = ratings[Int(rng.next() % UInt64(ratings.count))]
         var a = Action(
-            id: "\(theme).\(number)", crossReferences: number % 3 == 0 ? ["\(theme)a(\(number % 7))", "T\(number % 9)"] : [],
+            id: "\(theme).\(number)",
+            crossReferences: number % 3 == 0 ? ["\(theme)a(\(number % 7))", "T\(number % 9)"] : [],
             text: "Action \(number): ensure that every child's plan is reviewed on time and that managers see the "
                 + "evidence of impact, with partners across the borough (\(number))",
-            leads: number % 5 == 0 ? [codes[number % codes.count], codes[(number + 3) % codes.count]] : [codes[number % codes.count]],
+            leads: number % 5 == 0
+                ? [codes[number % codes.count], codes[(number + 3) % codes.count]] : [codes[number % codes.count]],
             deliveryDate: date, rating: rating)
         let historyCount = Int(rng.next() % 4)
         var previous: Rating? = .green
@@ -77,12 +81,15 @@ public enum SyntheticPlan {
         if rng.next() % 3 == 0 {
             a.notes.append(
                 ProgressNote(
-                    date: CalendarDay(year: 2019, month: 1, day: 1 + Int(rng.next() % 28))!, by: codes[number % codes.count],
+                    date: CalendarDay(year: 2019, month: 1, day: 1 + Int(rng.next() % 28))!,
+                    by: codes[number % codes.count],
                     text: "Update: workshop held with partners; next review due"))
         }
         if rng.next() % 10 == 0 {
             a.revisions.append(
-                DateRevision(date: "\(months[Int(rng.next() % 12)]) \(year + 1)", on: CalendarDay(year: 2019, month: 1, day: 15)!,
+                DateRevision(
+                    date: "\(months[Int(rng.next() % 12)]) \(year + 1)",
+                    on: CalendarDay(year: 2019, month: 1, day: 15)!,
                     by: codes[number % codes.count], reason: "Revised at board"))
         }
         return a

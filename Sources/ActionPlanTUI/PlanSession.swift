@@ -202,7 +202,9 @@ public final class PlanSession: TerminalProgram {
         if PlanStore.exists(oldRecovery) { unlink(oldRecovery) }
         fingerprint = newFingerprint
         basePlan = result.plan
-        if result.mergedOthersChanges { return .event(.savedMerged(plan: result.plan, path: path, quitAfter: quitAfter)) }
+        if result.mergedOthersChanges {
+            return .event(.savedMerged(plan: result.plan, path: path, quitAfter: quitAfter))
+        }
         return .event(.saved(path: path, quitAfter: quitAfter))
     }
 

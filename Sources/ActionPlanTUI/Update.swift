@@ -50,7 +50,8 @@ public enum Update {
             s.clashChoices = [:]
             if !conflicts.isEmpty {
                 let list = conflicts.map { $0.describe(ours: "yours", theirs: "saved") }.joined(separator: "; ")
-                s.message = StatusMessage("\(conflicts.count) clash(es) with changes saved meanwhile: " + list, isError: true)
+                s.message = StatusMessage(
+                    "\(conflicts.count) clash(es) with changes saved meanwhile: " + list, isError: true)
             }
             return []
         case .savedMerged(let plan, let path, let quitAfter):

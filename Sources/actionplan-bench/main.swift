@@ -61,7 +61,8 @@ func tsvSource(of plan: Plan) -> String {
     for t in plan.themes {
         for g in t.groups {
             for a in g.actions {
-                s += "\(t.number)\t\(g.title ?? "")\t\(a.id)\t\(a.text)\t\(a.leads.joined(separator: " "))\t\(a.deliveryDate)\t\(a.rating?.letter ?? "")\n"
+                s +=
+                    "\(t.number)\t\(g.title ?? "")\t\(a.id)\t\(a.text)\t\(a.leads.joined(separator: " "))\t\(a.deliveryDate)\t\(a.rating?.letter ?? "")\n"
             }
         }
     }
@@ -93,7 +94,8 @@ if let size = option("--child").flatMap(Int.init) {
     precondition(imported == size && loaded.allActions.count == size)
     print(
         String(
-            format: "%9d  %7.1f MB  %8.3f  %8.3f  %8.4f  %8.3f  %8.1f  (%d overdue)", size, Double(bytes) / 1e6, load, save,
+            format: "%9d  %7.1f MB  %8.3f  %8.3f  %8.4f  %8.3f  %8.1f  (%d overdue)", size, Double(bytes) / 1e6, load,
+            save,
             scan, imp, peakMiB(), overdue.count))
     exit(0)
 }
@@ -119,7 +121,9 @@ guard FileManager.default.isExecutableFile(atPath: actionplan) else {
     exit(0)
 }
 var targets: [(String, String)] = []
-if let sample = option("--sample") ?? ["Data/barnet-2018-19.json"].first(where: { FileManager.default.fileExists(atPath: $0) }) {
+if let sample = option("--sample")
+    ?? ["Data/barnet-2018-19.json"].first(where: { FileManager.default.fileExists(atPath: $0) })
+{
     targets.append(("57 (Data/barnet-2018-19.json)", sample))
 }
 for size in sizes {
@@ -147,14 +151,18 @@ for (label, path) in targets {
     for _ in 0..<3 {
         let out = "\(dir)/report.html"
         let (t, rss, status) = runProcess(
-            actionplan, ["export", path, "--format", "html", "--output", out, "--as-of", "2019-01-31", "--produced", "2019-02-01"])
+            actionplan,
+            ["export", path, "--format", "html", "--output", out, "--as-of", "2019-01-31", "--produced", "2019-02-01"])
         if status != 0 { print("  \(label): exit status \(status)") }
         times.append(t)
         peak = max(peak, rss)
     }
     times.sort()
     let size = (try? FileManager.default.attributesOfItem(atPath: "\(dir)/report.html")[.size] as? Int) ?? 0
-    print(String(format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of HTML", label as NSString, times[1], peak, Double(size) / 1e6))
+    print(
+        String(
+            format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of HTML", label as NSString, times[1], peak,
+            Double(size) / 1e6))
 }
 
 #if canImport(ActionPlanTUI)
@@ -187,10 +195,15 @@ for (label, path) in targets {
                 n += 1
             }
         }
-        print(String(format: "  %-32@ %8.1f ms   %8.3f ms   %8.3f ms", label as NSString, first * 1000, total / Double(n) * 1000, worst * 1000))
+        print(
+            String(
+                format: "  %-32@ %8.1f ms   %8.3f ms   %8.3f ms", label as NSString, first * 1000,
+                total / Double(n) * 1000, worst * 1000))
     }
 
-    print("\nTerminal UI at 80×24 (first frame: load + first full frame, best of 3; keys: j/k, PgDn, G/g, o, a, S, Enter, Tab)")
+    print(
+        "\nTerminal UI at 80×24 (first frame: load + first full frame, best of 3; keys: j/k, PgDn, G/g, o, a, S, Enter, Tab)"
+    )
     print("  plan                              first frame   mean/key     worst key")
     for (label, path) in targets { try benchmarkTUI(path, label: label) }
 #endif

@@ -48,7 +48,8 @@ final class CommandLineTests: XCTestCase {
 
     func testListFilters() throws {
         let r = try run("list", plan, "--lead", "nh", "--rating", "A,red", "--format", "tsv", "--as-of", "2019-01-31")
-        XCTAssertEqual(r.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) }, ["5(xii)"])
+        XCTAssertEqual(
+            r.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) }, ["5(xii)"])
         let soon = try run("list", plan, "--due-within", "28", "--format", "tsv", "--as-of", "2019-01-31")
         let ids = soon.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[0]) }
         XCTAssertTrue(ids.contains("1c(i)"), "due on the day counts as due within")
@@ -61,7 +62,10 @@ final class CommandLineTests: XCTestCase {
 
     func testRateAppendsHistorySavesAndShowReportsIt() throws {
         let r = try TestSupport.run(
-            ["rate", plan, "5(xii)", "red", "--note", "Provider withdrew", "--revised-date", "June 2019", "--as-of", "2019-01-31"],
+            [
+                "rate", plan, "5(xii)", "red", "--note", "Provider withdrew", "--revised-date", "June 2019", "--as-of",
+                "2019-01-31",
+            ],
             environment: ["ACTIONPLAN_USER": "NH", "PATH": "/usr/bin:/bin"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("5(xii): A → R (Red) on 2019-01-31 by NH; deadline now 2019-06-30"), r.stdout)
@@ -85,7 +89,10 @@ final class CommandLineTests: XCTestCase {
             (["rate", plan, "9(ix)", "G", "--note", "x"], "no action with ID \"9(ix)\""),
             (["rate", plan, "5(xii)", "purple", "--note", "x"], "\"purple\" is not a rating"),
             (["rate", plan, "5(xii)", "A", "--note", "  "], "a note explaining the rating change is required"),
-            (["rate", plan, "5(xii)", "A", "--note", "x", "--revised-date", "31/02/2019"], "not a day of the calendar"),
+            (
+                ["rate", plan, "5(xii)", "A", "--note", "x", "--revised-date", "31/02/2019"],
+                "not a day of the calendar"
+            ),
             (["show", plan, "nope"], "no action with ID"),
             (["overdue", plan, "--as-of", "31/01/2019"], "expected YYYY-MM-DD"),
             (["overdue", dir + "/missing.json"], "missing.json: cannot open: No such file or directory"),
@@ -110,7 +117,8 @@ final class CommandLineTests: XCTestCase {
 
     func testSummaryFormats() throws {
         let t = try run("summary", plan, "--as-of", "2019-01-31")
-        XCTAssertTrue(t.stdout.contains("Total                                      0  51   6   0   0    28    0%"), t.stdout)
+        XCTAssertTrue(
+            t.stdout.contains("Total                                      0  51   6   0   0    28    0%"), t.stdout)
         let tsv = try run("summary", plan, "--format", "tsv", "--as-of", "2019-01-31")
         let rows = tsv.stdout.split(separator: "\n")
         XCTAssertEqual(rows.count, 8)
@@ -126,9 +134,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stdout.contains("2a(vi): unknown-lead: lead code TMc is not in the officers register"))
         XCTAssertTrue(r.stdout.contains("33 problems: 1 duplicate-officer, 25 green-overdue, 7 unknown-lead"), r.stdout)
-        var clean = Plan(title: "Clean", themes: [Theme(number: 1, title: "T", groups: [ActionGroup(title: nil, actions: [
-            Action(id: "1", text: "x", leads: ["BT"], deliveryDate: "March 2030", rating: .green)
-        ])])])
+        var clean = Plan(
+            title: "Clean",
+            themes: [
+                Theme(
+                    number: 1, title: "T",
+                    groups: [
+                        ActionGroup(
+                            title: nil,
+                            actions: [
+                                Action(id: "1", text: "x", leads: ["BT"], deliveryDate: "March 2030", rating: .green)
+                            ])
+                    ])
+            ])
         clean.officers = [Officer(code: "BT", name: "Ben Thomas", role: "Lead")]
         try PlanStore.save(clean, to: dir + "/clean.json")
         let ok = try run("check", dir + "/clean.json", "--as-of", "2019-01-31")

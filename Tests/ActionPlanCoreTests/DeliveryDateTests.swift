@@ -76,16 +76,29 @@ final class DeliveryDateTests: XCTestCase {
     }
 
     func testARevisedDateReplacesTheOriginalButKeepsIt() throws {
-        var plan = Plan(title: "t", themes: [Theme(number: 1, title: "T", groups: [ActionGroup(title: nil, actions: [
-            Action(id: "1(i)", text: "t", deliveryDate: "November 2018", rating: .green)
-        ])])])
-        try plan.rate(id: "1(i)", to: .amber, note: "slipped", by: "BT", on: TestSupport.day("2019-01-31"), revisedDate: "June 2019")
+        var plan = Plan(
+            title: "t",
+            themes: [
+                Theme(
+                    number: 1, title: "T",
+                    groups: [
+                        ActionGroup(
+                            title: nil,
+                            actions: [
+                                Action(id: "1(i)", text: "t", deliveryDate: "November 2018", rating: .green)
+                            ])
+                    ])
+            ])
+        try plan.rate(
+            id: "1(i)", to: .amber, note: "slipped", by: "BT", on: TestSupport.day("2019-01-31"),
+            revisedDate: "June 2019")
         let a = plan.allActions[0]
         XCTAssertEqual(a.deliveryDate, "November 2018")
         XCTAssertEqual(a.deadline?.description, "2019-06-30")
         XCTAssertNil(a.daysOverdue(asOf: TestSupport.day("2019-01-31")))
         XCTAssertEqual(a.revisions.first?.reason, "slipped")
-        XCTAssertThrowsError(try plan.reviseDate(id: "1(i)", to: "31/02/2019", reason: "x", by: "BT", on: TestSupport.day("2019-01-31")))
+        XCTAssertThrowsError(
+            try plan.reviseDate(id: "1(i)", to: "31/02/2019", reason: "x", by: "BT", on: TestSupport.day("2019-01-31")))
     }
 
     func testCalendarDayArithmetic() {

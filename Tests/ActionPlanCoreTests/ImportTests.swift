@@ -18,7 +18,8 @@ final class ImportTests: XCTestCase {
             [
                 "Systems Leadership for Children", "Enhancing Practice Leadership for Children",
                 "Right Interventions, Right Time (Thresholds)", "Strengthening Assessment for children",
-                "Strengthening Planning for Children", "Embedding a child centred culture that improves children's lives",
+                "Strengthening Planning for Children",
+                "Embedding a child centred culture that improves children's lives",
             ])
         XCTAssertEqual(plan.themes[0].leads, ["Chris Munday"])
         XCTAssertEqual(plan.themes[1].leads, ["Tina McElligott", "Brigitte Jordaan"])
@@ -42,12 +43,15 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(c.total, 57)
         XCTAssertEqual(c.green, 51)
         XCTAssertEqual(c.amber, 6)
-        XCTAssertEqual(plan.allActions.filter { $0.rating == .amber }.map(\.id), ["1c(v)", "5(i)", "5(xii)", "5(xix)", "5(xxi)", "6(ii)"])
+        XCTAssertEqual(
+            plan.allActions.filter { $0.rating == .amber }.map(\.id),
+            ["1c(v)", "5(i)", "5(xii)", "5(xix)", "5(xxi)", "6(ii)"])
     }
 
     func testGroupsOfThemesOneAndThreeAndNoGroupsFromRepeatedThemeRows() throws {
         let (plan, _) = try importFixture()
-        XCTAssertEqual(plan.themes[0].groups.map(\.title), ["Systems Leadership", "Strengthened Governance", "Corporate Support"])
+        XCTAssertEqual(
+            plan.themes[0].groups.map(\.title), ["Systems Leadership", "Strengthened Governance", "Corporate Support"])
         XCTAssertEqual(plan.themes[0].groups.map { $0.actions.count }, [5, 5, 5])
         XCTAssertEqual(
             plan.themes[2].groups.map(\.title),
@@ -136,7 +140,9 @@ final class ImportTests: XCTestCase {
         let (_, report) = try importFixture()
         let lines = Dictionary(grouping: report.entries, by: \.line)
         func has(_ line: Int, _ fragment: String, file: StaticString = #filePath, l: UInt = #line) {
-            XCTAssertTrue(lines[line]?.contains { $0.message.contains(fragment) } ?? false, "line \(line): \(fragment)", file: file, line: l)
+            XCTAssertTrue(
+                lines[line]?.contains { $0.message.contains(fragment) } ?? false, "line \(line): \(fragment)",
+                file: file, line: l)
         }
         // Plan text starts at seed line 2924, so fixture line = seed line − 2923.
         for seedLine in [3069, 3085, 3122, 3195, 3281] { has(seedLine - 2923, "repeated table header row") }
@@ -167,9 +173,12 @@ final class ImportTests: XCTestCase {
         var text = String(decoding: try TestSupport.fixtureBytes(Self.planFile), as: UTF8.self)
         let header = "ID\tActions\tLead\tDate of Delivery\tRAG"
         // Page-break header rows in new places: before a group row, before a theme heading, inside narrative.
-        text = text.replacingOccurrences(of: "Strengthened Governance\t", with: header + "\n\nStrengthened Governance\t")
+        text = text.replacingOccurrences(
+            of: "Strengthened Governance\t", with: header + "\n\nStrengthened Governance\t")
         text = text.replacingOccurrences(of: "\nPriority 4:", with: "\n" + header + "\n\nPriority 4:")
-        text = text.replacingOccurrences(of: "What do we need to change?\n\n- Practice", with: "What do we need to change?\n\n" + header + "\n\n- Practice")
+        text = text.replacingOccurrences(
+            of: "What do we need to change?\n\n- Practice",
+            with: "What do we need to change?\n\n" + header + "\n\n- Practice")
         text = text.replacingOccurrences(of: "'", with: "\u{2019}")
         text = text.replacingOccurrences(of: "2c(iii),2a(i),T6\t", with: "2c(iii),2a(i),\u{A0}T6\u{A0}\t")
         text = text.replacingOccurrences(of: "Lead: Chris Munday", with: "Lead:\u{A0}Chris\u{A0}Munday")
@@ -183,7 +192,8 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(plan.allActions.map(\.deliveryDate), reference.allActions.map(\.deliveryDate))
         XCTAssertEqual(plan.allActions.map(\.rating), reference.allActions.map(\.rating))
         XCTAssertEqual(
-            plan.allActions.map { $0.text.replacingOccurrences(of: "\u{2019}", with: "'") }, reference.allActions.map(\.text))
+            plan.allActions.map { $0.text.replacingOccurrences(of: "\u{2019}", with: "'") },
+            reference.allActions.map(\.text))
         XCTAssertEqual(plan.themes[0].groups.map(\.title), reference.themes[0].groups.map(\.title))
         XCTAssertEqual(plan.themes[0].leads, ["Chris Munday"])
         XCTAssertEqual(plan.officers.count, 27)
@@ -235,7 +245,8 @@ final class ImportTests: XCTestCase {
         let noColumns = err("name,when\nx,y\n", "bad.csv")
         XCTAssertEqual(noColumns?.line, 1)
         XCTAssertTrue(noColumns?.message.contains("ID column") ?? false)
-        XCTAssertTrue(err("just some prose\nwith no table\n", "notes.txt")?.message.contains("no action table") ?? false)
+        XCTAssertTrue(
+            err("just some prose\nwith no table\n", "notes.txt")?.message.contains("no action table") ?? false)
         XCTAssertTrue(err("", "empty.txt")?.message.contains("empty") ?? false)
         do {
             _ = try PlanImporter.importBytes([0x41, 0x0A, 0x42, 0xFF, 0x0A], file: "latin1.txt")

@@ -8,9 +8,12 @@ final class PlanFileTests: XCTestCase {
 
     func testRoundTripIsExactAndDeterministic() throws {
         var plan = try samplePlan()
-        try plan.rate(id: "5(xii)", to: .red, note: "Évaluation delayed — 例え 📋 \"quoted\"\nnext line\t tab", by: "NH", on: TestSupport.day("2019-01-31"))
+        try plan.rate(
+            id: "5(xii)", to: .red, note: "Évaluation delayed — 例え 📋 \"quoted\"\nnext line\t tab", by: "NH",
+            on: TestSupport.day("2019-01-31"))
         try plan.addNote(id: "1a(i)", text: "Briefing held", by: "CM", on: TestSupport.day("2019-01-15"))
-        try plan.reviseDate(id: "1a(i)", to: "Q1 2019/20", reason: "new board", by: "CM", on: TestSupport.day("2019-01-16"))
+        try plan.reviseDate(
+            id: "1a(i)", to: "Q1 2019/20", reason: "new board", by: "CM", on: TestSupport.day("2019-01-16"))
         let bytes = PlanCodec.encode(plan)
         let back = try PlanCodec.decode(bytes, file: "mem")
         XCTAssertEqual(back, plan)
@@ -23,9 +26,11 @@ final class PlanFileTests: XCTestCase {
 
     func testOneEditChangesOnlyTheLinesOfThatAction() throws {
         var plan = try samplePlan()
-        let before = String(decoding: PlanCodec.encode(plan), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let before = String(decoding: PlanCodec.encode(plan), as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
         try plan.rate(id: "3a(ii)", to: .blue, note: "done", by: "SM", on: TestSupport.day("2019-01-31"))
-        let after = String(decoding: PlanCodec.encode(plan), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let after = String(decoding: PlanCodec.encode(plan), as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let diff = after.count - before.count
         XCTAssertEqual(diff, 8, "history entry adds 8 lines (the empty [] becomes a 7-line array)")
         let prefix = zip(before, after).prefix { $0 == $1 }.count
@@ -77,7 +82,8 @@ final class PlanFileTests: XCTestCase {
         XCTAssertEqual(wrongType?.column, 17)
         XCTAssertEqual(wrongType?.path, "$.themes[0].number")
         XCTAssertEqual(wrongType?.message, "expected a whole number, found a string")
-        XCTAssertEqual(wrongType?.description, "plan.json:6:17: at $.themes[0].number: expected a whole number, found a string")
+        XCTAssertEqual(
+            wrongType?.description, "plan.json:6:17: at $.themes[0].number: expected a whole number, found a string")
 
         let rating = decodeError(minimal.replacingOccurrences(of: "\"green\"", with: "\"purple\""))
         XCTAssertEqual(rating?.path, "$.themes[0].groups[0].actions[0].rating")
@@ -97,17 +103,21 @@ final class PlanFileTests: XCTestCase {
         let unknownField = decodeError(minimal.replacingOccurrences(of: "\"title\": \"T\"", with: "\"titel\": \"T\""))
         XCTAssertTrue(unknownField?.message.contains("unknown field \"titel\"") ?? false)
 
-        let dupKey = decodeError(minimal.replacingOccurrences(of: "\"title\": \"T\"", with: "\"title\": \"T\", \"title\": \"U\""))
+        let dupKey = decodeError(
+            minimal.replacingOccurrences(of: "\"title\": \"T\"", with: "\"title\": \"T\", \"title\": \"U\""))
         XCTAssertTrue(dupKey?.message.contains("duplicate field \"title\"") ?? false)
 
-        let deadline = decodeError(minimal.replacingOccurrences(of: "\"rating\": \"green\"", with: "\"deadline\": \"2019-03-30\""))
+        let deadline = decodeError(
+            minimal.replacingOccurrences(of: "\"rating\": \"green\"", with: "\"deadline\": \"2019-03-30\""))
         XCTAssertTrue(deadline?.message.contains("does not match its delivery date (expected 2019-03-31)") ?? false)
 
         XCTAssertTrue(decodeError("")?.message.contains("expected an object, found the end of the file") ?? false)
         XCTAssertTrue(decodeError("[1, 2]")?.message.contains("expected an object, found an array") ?? false)
         XCTAssertTrue(decodeError(minimal + "x")?.message.contains("after the end") ?? false)
         let deep = String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
-        XCTAssertTrue(decodeError("{\"schemaVersion\": 1, \"title\": \(deep)}")?.message.contains("expected a string, found an array") ?? false)
+        XCTAssertTrue(
+            decodeError("{\"schemaVersion\": 1, \"title\": \(deep)}")?.message.contains(
+                "expected a string, found an array") ?? false)
         let nul = decodeError(minimal.replacingOccurrences(of: "\"Do\"", with: "\"D\u{0}o\""))
         XCTAssertTrue(nul?.message.contains("control character") ?? false)
         var bad = Array(minimal.utf8)
@@ -181,7 +191,9 @@ final class PlanFileTests: XCTestCase {
         plan[plan.path(of: "6(vi)")!].rating = .blue
         let findings = PlanCheck.run(plan, asOf: TestSupport.day("2019-01-31"))
         let rules = Dictionary(grouping: findings, by: \.rule).mapValues { $0.map(\.id) }
-        XCTAssertEqual(rules["unknown-lead"]?.sorted(), ["1a(iv)", "1b(iv)", "2a(vi)", "3c(iv)", "5(ii)", "5(xix)", "5(xx)"].sorted())
+        XCTAssertEqual(
+            rules["unknown-lead"]?.sorted(),
+            ["1a(iv)", "1b(iv)", "2a(vi)", "3c(iv)", "5(ii)", "5(xix)", "5(xx)"].sorted())
         XCTAssertEqual(rules["no-deadline"], ["1a(iii)"])
         XCTAssertEqual(rules["bad-date"], ["1b(v)"])
         XCTAssertEqual(rules["blue-unrecorded"], ["6(vi)"])
@@ -197,13 +209,15 @@ final class PlanFileTests: XCTestCase {
         // Hand-computed: deadlines before 31 Jan 2019 that are not Blue.
         let expected: [(String, Int)] = [
             ("6(ii)", 457), ("1a(i)", 306), ("3c(iv)", 306), ("4(iv)", 365), ("5(xxii)", 365),
-            ("5(xiii)", 276), ("5(xix)", 276), ("1c(ii)", 123), ("5(iii)", 92), ("5(ix)", 92), ("5(x)", 92), ("6(i)", 92),
+            ("5(xiii)", 276), ("5(xix)", 276), ("1c(ii)", 123), ("5(iii)", 92), ("5(ix)", 92), ("5(x)", 92),
+            ("6(i)", 92),
             ("1a(ii)", 62), ("1c(iii)", 62), ("2(i)", 62), ("2(ii)", 62), ("2(iv)", 62), ("4(i)", 62), ("4(ii)", 62),
             ("5(i)", 62), ("5(ii)", 62), ("5(iv)", 62), ("5(viii)", 62), ("5(xi)", 62), ("6(iv)", 62),
             ("2a(viii)", 31), ("3b(i)", 31), ("4(iii)", 31),
         ]
         let sorted = expected.enumerated().sorted { x, y in
-            x.element.1 != y.element.1 ? x.element.1 > y.element.1 : plan.path(of: x.element.0)! < plan.path(of: y.element.0)!
+            x.element.1 != y.element.1
+                ? x.element.1 > y.element.1 : plan.path(of: x.element.0)! < plan.path(of: y.element.0)!
         }.map(\.element)
         XCTAssertEqual(overdue.map(\.action.id), sorted.map(\.0))
         XCTAssertEqual(overdue.map { $0.action.daysOverdue(asOf: today)! }, sorted.map(\.1))

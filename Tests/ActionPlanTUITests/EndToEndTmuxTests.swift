@@ -7,7 +7,8 @@ final class EndToEndTmuxTests: XCTestCase {
     private var dir = ""
 
     private static var root: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     private static var binary: String {
@@ -48,7 +49,9 @@ final class EndToEndTmuxTests: XCTestCase {
 
     /// Waits until the screen contains `text` (or fails after a few seconds).
     @discardableResult
-    private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)
+        throws -> String
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -61,7 +64,9 @@ final class EndToEndTmuxTests: XCTestCase {
     }
 
     /// Waits until the screen no longer contains `text`.
-    private func waitUntilGone(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws {
+    private func waitUntilGone(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)
+        throws
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -89,7 +94,8 @@ final class EndToEndTmuxTests: XCTestCase {
     }
 
     private func start(width: Int = 80, height: Int = 24, extra: String = "") throws {
-        let cmd = "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(Self.binary)' plan.json --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
+        let cmd =
+            "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(Self.binary)' plan.json --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
         try sh(["tmux", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), cmd])
     }
 
@@ -156,7 +162,8 @@ final class EndToEndTmuxTests: XCTestCase {
         try keys("Enter")
         let s = try waitFor("Evil ^[]2;PWNED^G")
         XCTAssertFalse(s.contains("PWNED\u{07}"))
-        let title = try tmux("display-message", "-p", "-t", session, "#{pane_title}").trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = try tmux("display-message", "-p", "-t", session, "#{pane_title}").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         XCTAssertEqual(title, "clean-title")
         try keys("q")
         try keys("n")

@@ -105,7 +105,8 @@ final class PlanSessionTests: XCTestCase {
             let saved = try PlanStore.load(path)
             XCTAssertEqual(saved.title, "Theirs", "their other change survives")
             XCTAssertEqual(saved.allActions.first?.rating, expected)
-            XCTAssertEqual(saved.allActions.first?.history.map(\.note).sorted(), ["done", "slipped"], "both entries kept")
+            XCTAssertEqual(
+                saved.allActions.first?.history.map(\.note).sorted(), ["done", "slipped"], "both entries kept")
             XCTAssertEqual(s.state.plan, saved)
         }
     }

@@ -29,14 +29,17 @@ struct List: ParsableCommand {
                         continue
                     }
                     guard let r = Rating(parsing: t) else {
-                        throw PlanError(path: "--rating", message: "\"\(t)\" is not a rating; expected B, G, A, R, a colour name or none")
+                        throw PlanError(
+                            path: "--rating",
+                            message: "\"\(t)\" is not a rating; expected B, G, A, R, a colour name or none")
                     }
                     set.insert(r)
                 }
                 f.ratings = set
             }
             if let dueWithin, dueWithin < 0 {
-                throw PlanError(path: "--due-within", message: "expected a number of days of 0 or more, got \(dueWithin)")
+                throw PlanError(
+                    path: "--due-within", message: "expected a number of days of 0 or more, got \(dueWithin)")
             }
             let rows = ActionListing.rows(f.apply(to: p, asOf: today), in: p, asOf: today)
             printOut(ActionListing.render(rows, format: format.format))

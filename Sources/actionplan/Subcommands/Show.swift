@@ -18,7 +18,8 @@ struct Show: ParsableCommand {
             let today = try asOf.day()
             let p = try PlanStore.load(plan)
             let path = try p.requirePath(id)
-            printOut(format == .json ? ActionDetail.json(p, path, asOf: today) : ActionDetail.text(p, path, asOf: today))
+            printOut(
+                format == .json ? ActionDetail.json(p, path, asOf: today) : ActionDetail.text(p, path, asOf: today))
         }
     }
 }
@@ -41,7 +42,9 @@ struct Rate: ParsableCommand {
         try reportingBadInput {
             let today = try asOf.day()
             guard let r = Rating(parsing: rating) else {
-                throw PlanError(path: "RATING", message: "\"\(rating)\" is not a rating; expected B, G, A, R, blue, green, amber or red")
+                throw PlanError(
+                    path: "RATING",
+                    message: "\"\(rating)\" is not a rating; expected B, G, A, R, blue, green, amber or red")
             }
             if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
                 do {
@@ -126,20 +129,25 @@ struct Import: ParsableCommand {
     @Flag(help: "Overwrite the output file if it exists.") var force = false
 
     func validate() throws {
-        if output == nil && !dryRun { throw ValidationError("Missing expected argument '--output <output>' (or use --dry-run)") }
+        if output == nil && !dryRun {
+            throw ValidationError("Missing expected argument '--output <output>' (or use --dry-run)")
+        }
     }
 
     func run() throws {
         try reportingBadInput {
             if let output, !dryRun, !force, PlanStore.exists(output) {
-                throw PlanError(file: output, message: "already exists; import never overwrites a plan (use --force to replace it)")
+                throw PlanError(
+                    file: output, message: "already exists; import never overwrites a plan (use --force to replace it)")
             }
             let (plan, report) = try PlanImporter.importFile(source, title: title)
             let counts = RatingCounts.of(plan.allActions, asOf: CalendarDay(ordinal: 0))
-            var out = "Imported \"\(TerminalSafe.escape(plan.title))\" from \(source) (lines \(report.firstLine)–\(report.lastLine)):\n"
+            var out =
+                "Imported \"\(TerminalSafe.escape(plan.title))\" from \(source) (lines \(report.firstLine)–\(report.lastLine)):\n"
             out += "  \(plan.themes.count) themes, \(counts.total) actions "
             out += "(\(plan.themes.map { String($0.actions.count) }.joined(separator: ", ")))\n"
-            out += "  ratings: \(counts.blue) Blue, \(counts.green) Green, \(counts.amber) Amber, \(counts.red) Red, \(counts.unrated) unrated\n"
+            out +=
+                "  ratings: \(counts.blue) Blue, \(counts.green) Green, \(counts.amber) Amber, \(counts.red) Red, \(counts.unrated) unrated\n"
             out += "  \(plan.officers.count) named officers\n"
             if !report.entries.isEmpty {
                 out += "\(report.repairs.count) repairs, \(report.warnings.count) warnings:\n"
@@ -147,7 +155,8 @@ struct Import: ParsableCommand {
             }
             if let output, !dryRun {
                 // Under the plan's lock; --force keeps the replaced plan as backup 1 (see restore).
-                try PlanStore.replace(output, with: PlanCodec.encode(plan), mustNotExist: !force, options: saveOptions())
+                try PlanStore.replace(
+                    output, with: PlanCodec.encode(plan), mustNotExist: !force, options: saveOptions())
                 out += "Wrote \(output)\n"
             } else {
                 out += "Dry run: nothing written\n"

@@ -15,7 +15,9 @@ struct TakeSnapshot: ParsableCommand {
         try reportingBadInput {
             let today = try asOf.day()
             // Inside the plan's lock: read, snapshot, write (with a backup), like `rate`.
-            let s = try PlanStore.update(plan, options: saveOptions()) { p in try p.takeSnapshot(label: label, asOf: today) }
+            let s = try PlanStore.update(plan, options: saveOptions()) { p in
+                try p.takeSnapshot(label: label, asOf: today)
+            }
             printOut(
                 "Snapshot \"\(TerminalSafe.escape(s.label))\" of \(s.actions.count) actions as at \(s.date); "
                     + "saved \(plan)\n")
