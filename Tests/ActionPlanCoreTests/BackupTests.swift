@@ -4,17 +4,7 @@ import XCTest
 @testable import ActionPlanCore
 
 /// Every save keeps the version it replaces; `restore --list` shows them and `restore --from N` puts one back.
-final class BackupTests: XCTestCase {
-    private var dir = ""
-    private var plan = ""
-
-    override func setUpWithError() throws {
-        dir = try TestSupport.tempDir()
-        plan = dir + "/plan.json"
-        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+final class BackupTests: SamplePlanTestCase {
 
     private func rate(_ n: Int, env: [String: String]? = nil) throws {
         let r = try TestSupport.run(

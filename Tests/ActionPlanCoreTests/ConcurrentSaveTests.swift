@@ -4,17 +4,7 @@ import XCTest
 @testable import ActionPlanCore
 
 /// Several leads saving one plan at the same moment: nothing anyone saves is lost (docs/concurrency.md).
-final class ConcurrentSaveTests: XCTestCase {
-    private var dir = ""
-    private var plan = ""
-
-    override func setUpWithError() throws {
-        dir = try TestSupport.tempDir()
-        plan = dir + "/plan.json"
-        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+final class ConcurrentSaveTests: SamplePlanTestCase {
 
     private static let ratings = ["blue", "green", "amber", "red"]
 

@@ -4,17 +4,7 @@ import XCTest
 @testable import ActionPlanCore
 
 /// `actionplan export`, `snapshot` and `snapshots` run as a user would.
-final class ExportCommandLineTests: XCTestCase {
-    private var dir = ""
-    private var plan = ""
-
-    override func setUpWithError() throws {
-        dir = try TestSupport.tempDir()
-        plan = dir + "/plan.json"
-        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+final class ExportCommandLineTests: SamplePlanTestCase {
 
     private func run(_ args: String...) throws -> TestSupport.Run { try TestSupport.run(args) }
 

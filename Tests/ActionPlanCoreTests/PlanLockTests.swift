@@ -4,17 +4,7 @@ import XCTest
 @testable import ActionPlanCore
 
 /// The plan lock: exclusive, gone after release, and never blocked for long by a dead or vanished holder.
-final class PlanLockTests: XCTestCase {
-    private var dir = ""
-    private var plan = ""
-
-    override func setUpWithError() throws {
-        dir = try TestSupport.tempDir()
-        plan = dir + "/plan.json"
-        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+final class PlanLockTests: SamplePlanTestCase {
 
     private func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: dir).sorted() }
 

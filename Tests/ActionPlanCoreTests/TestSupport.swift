@@ -68,3 +68,22 @@ enum TestSupport {
     /// A day from `YYYY-MM-DD`.
     static func day(_ s: String) -> CalendarDay { CalendarDay(iso: s)! }
 }
+
+/// A test case working on its own copy of the sample plan, `plan`, in a fresh temporary directory `dir`.
+///
+/// The CLI, backup, lock, concurrency and export tests all change a plan file; each test gets a
+/// new copy so no test sees another's saves, backups or lock files.
+class SamplePlanTestCase: XCTestCase {
+    /// The test's temporary directory (removed after the test).
+    var dir = ""
+    /// The copy of `Data/barnet-2018-19.json` in `dir`.
+    var plan = ""
+
+    override func setUpWithError() throws {
+        dir = try TestSupport.tempDir()
+        plan = dir + "/plan.json"
+        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+}
