@@ -30,13 +30,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "actionplan-bench", dependencies: ["ActionPlanCore", "ActionPlanTUI"]),
+        // Starts the programs the tests drive (actionplan, tmux, git, Chromium) with a deadline.
+        .target(name: "TestProcess", path: "Tests/TestProcess"),
         .testTarget(
             name: "ActionPlanCoreTests",
-            dependencies: ["ActionPlanCore", "actionplan"],
+            dependencies: ["ActionPlanCore", "actionplan", "TestProcess"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore", "actionplan"],
+            name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore", "actionplan", "TestProcess"],
             exclude: ["Snapshots"]
         ),
     ]

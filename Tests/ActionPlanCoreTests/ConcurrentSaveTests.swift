@@ -1,4 +1,5 @@
 import Foundation
+import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
@@ -16,7 +17,7 @@ final class ConcurrentSaveTests: SamplePlanTestCase {
         let shared = "5(xii)"
         let own = Array(base.allActions.map(\.id).filter { $0 != shared }.prefix(8))
         let before = Dictionary(uniqueKeysWithValues: base.allActions.map { ($0.id, $0.history.count) })
-        var workers: [Process] = []
+        var workers: [ChildProcess] = []
         for k in 0..<10 {
             let id = k < 8 ? own[k] : shared
             // Each worker: 50 `rate` commands one after another; any non-zero exit is recorded.
@@ -30,21 +31,17 @@ final class ConcurrentSaveTests: SamplePlanTestCase {
                   i=$((i + 1))
                 done
                 """
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", script]
             var env = ProcessInfo.processInfo.environment
             env["BIN"] = TestSupport.binary
             env["PLAN"] = plan
             env["ID"] = id
             env["K"] = String(k)
             env["DIR"] = dir
-            p.environment = env
-            workers.append(p)
+            workers.append(try ChildProcess("/bin/sh", ["-c", script], environment: env))
         }
-        for p in workers { try p.run() }
-        for p in workers { p.waitUntilExit() }
-        XCTAssertEqual(workers.map(\.terminationStatus), Array(repeating: 0, count: 10))
+        let outcomes = workers.map { $0.wait(timeout: 600) }
+        XCTAssertEqual(outcomes.filter(\.timedOut).count, 0, "every worker finished")
+        XCTAssertEqual(outcomes.map(\.status), Array(repeating: 0, count: 10))
         let failures = (try? String(contentsOfFile: dir + "/failures", encoding: .utf8)) ?? ""
         XCTAssertEqual(failures, "", "every command exited 0")
 

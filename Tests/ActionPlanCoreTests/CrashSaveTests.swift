@@ -1,4 +1,5 @@
 import Foundation
+import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
@@ -18,20 +19,12 @@ final class CrashSaveTests: XCTestCase {
     /// Starts `actionplan debug-save-loop` with `args`, kills it with SIGKILL after a random delay of up to
     /// `maxDelay` seconds, and returns the numbers it printed (`saved N`).
     private func killSaveLoop(_ args: [String], maxDelay: Double) throws -> [Int] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: TestSupport.binary)
-        p.arguments = ["debug-save-loop", plan] + args
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
+        let p = try ChildProcess(TestSupport.binary, ["debug-save-loop", plan] + args)
         usleep(UInt32.random(in: 0...UInt32(maxDelay * 1_000_000)))
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problem = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        XCTAssertEqual(p.terminationReason, .uncaughtSignal, "killed, not failed: \(problem)")
+        p.send(SIGKILL)
+        let o = p.wait(timeout: 60)
+        XCTAssertEqual(o.signal, SIGKILL, "killed, not failed: \(o.stderr)")
+        let printed = o.stdout
         return printed.split(separator: "\n").compactMap { $0.hasPrefix("saved ") ? Int($0.dropFirst(6)) : nil }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcess
 import XCTest
 
 /// Runs the real readers of exported files: headless Chromium, poppler's pdftotext/pdfinfo, Python's icalendar.
@@ -25,37 +26,11 @@ enum ExternalTools {
         return nil
     }
 
-    /// A process that the time-out may terminate from another thread.
-    private final class Running: @unchecked Sendable {
-        let process: Process
-        init(_ p: Process) { process = p }
-    }
-
-    /// Runs `tool` with `args`, killing it after `timeout` seconds.
+    /// Runs `tool` with `args`, killing it (and what it started) after `timeout` seconds.
     static func run(_ tool: String, _ args: [String], timeout: TimeInterval = 120) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        let out = Pipe()
-        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("ext-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errFile) }
-        let err = try FileHandle(forWritingTo: errFile)
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let running = Running(p)
-        let killer = DispatchWorkItem { if running.process.isRunning { running.process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        killer.cancel()
-        try? err.close()
-        let e = (try? Data(contentsOf: errFile)) ?? Data()
-        return Result(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+        let o = try ChildProcess.run(tool, args, timeout: timeout)
+        if o.timedOut { XCTFail("\(o.commandLine) did not finish within \(Int(timeout)) s; killed") }
+        return Result(status: o.status, stdout: o.stdout, stderr: o.stderr)
     }
 
     /// Chromium, or a skip explaining how to install it.

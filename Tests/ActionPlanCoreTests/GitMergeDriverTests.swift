@@ -31,24 +31,11 @@ final class GitMergeDriverTests: XCTestCase {
 
     @discardableResult
     private func git(_ args: String...) throws -> TestSupport.Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        p.arguments = ["-C", dir] + args
         var env = ProcessInfo.processInfo.environment
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["HOME"] = dir
-        p.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let r = TestSupport.Run(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+        env["GIT_EDITOR"] = "true"
+        let r = try TestSupport.run("git", ["-C", dir] + args, environment: env, timeout: 120)
         if args.first != "merge" && r.status != 0 { XCTFail("git \(args.joined(separator: " ")): \(r.stderr)") }
         return r
     }

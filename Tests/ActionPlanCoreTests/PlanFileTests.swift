@@ -154,7 +154,7 @@ final class PlanFileTests: XCTestCase {
             // root ignores directory permissions; use a path whose parent is a file instead.
             let dir = try TestSupport.tempDir()
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            FileManager.default.createFile(atPath: dir + "/file", contents: Data("x".utf8))
+            _ = FileManager.default.createFile(atPath: dir + "/file", contents: Data("x".utf8))
             XCTAssertThrowsError(try PlanStore.save(try samplePlan(), to: dir + "/file/plan.json")) { e in
                 XCTAssertTrue("\(e)".contains("cannot save"), "\(e)")
             }

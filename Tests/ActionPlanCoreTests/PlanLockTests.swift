@@ -1,4 +1,5 @@
 import Foundation
+import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
@@ -16,11 +17,9 @@ final class PlanLockTests: SamplePlanTestCase {
 
     /// The ID of a process that has exited.
     private func deadPID() throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/true")
-        try p.run()
-        p.waitUntilExit()
-        return p.processIdentifier
+        let p = try ChildProcess("/bin/true", [])
+        p.wait(timeout: 30)
+        return p.pid
     }
 
     func testLockNamesItsHolderAndLeavesNothingBehind() throws {

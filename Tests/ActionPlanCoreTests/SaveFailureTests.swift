@@ -18,21 +18,8 @@ final class SaveFailureTests: XCTestCase {
     }
 
     @discardableResult
-    private func shell(_ command: String, user: String? = nil) throws -> TestSupport.Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return TestSupport.Run(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+    private func shell(_ command: String) throws -> TestSupport.Run {
+        try TestSupport.run("/bin/sh", ["-c", command], timeout: 60)
     }
 
     /// A small tmpfs at `dir/mnt` holding a copy of the sample plan (needs root; skipped otherwise).

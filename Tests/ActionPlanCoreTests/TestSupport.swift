@@ -1,4 +1,5 @@
 import Foundation
+import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
@@ -44,25 +45,26 @@ enum TestSupport {
         var stderr: String
     }
 
-    /// Runs `actionplan` with `args`, returning its status and output.
+    /// Runs `actionplan` with `args`, returning its status and output (failing the test if it hangs).
     @discardableResult
-    static func run(_ args: [String], environment: [String: String]? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = args
-        if let environment { p.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+    static func run(
+        _ args: [String], environment: [String: String]? = nil, file: StaticString = #filePath, line: UInt = #line
+    ) throws -> Run {
+        try run(binary, args, environment: environment, file: file, line: line)
+    }
+
+    /// Runs any program with `args` (a path, or a name on `PATH`), failing the test if it does not
+    /// end within `timeout` seconds.
+    @discardableResult
+    static func run(
+        _ program: String, _ args: [String], environment: [String: String]? = nil, timeout: Double = 120,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> Run {
+        let o = try ChildProcess.run(program, args, environment: environment, timeout: timeout)
+        if o.timedOut {
+            XCTFail("\(o.commandLine) did not finish within \(Int(timeout)) s; killed", file: file, line: line)
+        }
+        return Run(status: o.status, stdout: o.stdout, stderr: o.stderr)
     }
 
     /// A day from `YYYY-MM-DD`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcess
 import XCTest
 
 /// Drives the real `actionplan` binary in tmux, as a lead would: search, rate, save, quit, resize.
@@ -20,27 +21,15 @@ final class EndToEndTmuxTests: XCTestCase {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
     }
 
-    /// Runs a command and returns its status and output.
+    /// Runs a command and returns its status and output, failing the test if it hangs.
     ///
-    /// Output goes through a temporary file, not a pipe: the first `tmux` call starts
-    /// the tmux server, which inherits the descriptors and would hold a pipe open forever.
+    /// The first `tmux` call starts the tmux server, which outlives the client: ``ChildProcess``
+    /// waits for the client alone (Foundation's `Process` would wait for the server too).
     @discardableResult
-    private func sh(_ args: [String]) throws -> (Int32, String) {
-        let outPath = NSTemporaryDirectory() + "actionplan-e2e-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outPath) }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        try out.close()
-        let data = try Data(contentsOf: URL(fileURLWithPath: outPath))
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    private func sh(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (Int32, String) {
+        let o = try ChildProcess.run(args[0], Array(args.dropFirst()), timeout: 30)
+        if o.timedOut { XCTFail("\(o.commandLine) did not finish within 30 s; killed", file: file, line: line) }
+        return (o.status, o.stdout + o.stderr)
     }
 
     private func tmux(_ args: String...) throws -> String { try sh(["tmux"] + args).1 }
