@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// A program the tests start (the built `actionplan`, tmux, git, Chromium, a shell loop), with a deadline.
 ///
