@@ -73,6 +73,23 @@ final class CommandLineTests: SamplePlanTestCase {
         XCTAssertTrue(text.stdout.contains("NH — Nikki Hale, Head of Service Children in Care & Permanence"))
     }
 
+    func testRateRecordsTheUserFromEnvironmentElseTheLoginName() throws {
+        var env = ProcessInfo.processInfo.environment
+        env["ACTIONPLAN_USER"] = nil
+        env["USER"] = "lead-from-env"
+        XCTAssertEqual(
+            try TestSupport.run(["rate", plan, "1a(i)", "amber", "--note", "a"], environment: env).status, 0)
+        env["USER"] = nil
+        XCTAssertEqual(try TestSupport.run(["rate", plan, "1a(i)", "red", "--note", "b"], environment: env).status, 0)
+        env["ACTIONPLAN_USER"] = "BT"
+        XCTAssertEqual(
+            try TestSupport.run(["rate", plan, "1a(i)", "green", "--note", "c"], environment: env).status, 0)
+        let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        let saved = try PlanStore.load(plan)
+        let history = saved[saved.path(of: "1a(i)")!].history
+        XCTAssertEqual(history.suffix(3).map(\.by), ["lead-from-env", login, "BT"])
+    }
+
     func testBadInputExitsTwoWithAMessageAndWritesNothing() throws {
         let before = try PlanStore.readFile(plan)
         let cases: [([String], String)] = [

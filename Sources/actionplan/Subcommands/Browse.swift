@@ -11,7 +11,8 @@ struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the plan in the terminal UI (the default command).")
 
     @Argument(help: "The plan file (JSON).") var plan: String
-    @Option(help: "Who is making changes (default: $ACTIONPLAN_USER, else $USER).") var user: String?
+    @Option(help: "Who is making changes (default: $ACTIONPLAN_USER, else $USER, else your login name).")
+    var user: String?
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).") var noColor = false
     @Flag(help: "Enable the mouse: click selects, wheel scrolls.") var mouse = false
     @OptionGroup var asOf: AsOfOption

@@ -59,11 +59,16 @@ func printOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// The user recorded in history: `--by`/`--user`, else `$ACTIONPLAN_USER`, else `$USER`.
+/// The user recorded in history: `--by`/`--user`, else `$ACTIONPLAN_USER`, else `$USER`, else the
+/// login name of the process's user.
+///
+/// `$USER` is often unset where the tool runs unattended (cron, containers, tmux started from a
+/// service), and "unknown" in a plan's history helps nobody: the account name at least says who.
 func currentUser(_ explicit: String?) -> String {
     if let explicit, !explicit.isEmpty { return explicit }
     let env = ProcessInfo.processInfo.environment
     if let u = env["ACTIONPLAN_USER"], !u.isEmpty { return u }
     if let u = env["USER"], !u.isEmpty { return u }
+    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name, name.pointee != 0 { return String(cString: name) }
     return "unknown"
 }

@@ -33,7 +33,8 @@ struct Rate: ParsableCommand {
     @Argument(help: "The action's ID.") var id: String
     @Argument(help: "The new rating: B, G, A, R, blue, green, amber or red.") var rating: String
     @Option(help: "Why the rating changed (required).") var note: String
-    @Option(help: "Who is making the change (default: $ACTIONPLAN_USER, else $USER).") var by: String?
+    @Option(help: "Who is making the change (default: $ACTIONPLAN_USER, else $USER, else your login name).")
+    var by: String?
     @Option(name: .customLong("revised-date"), help: "A revised date of delivery, e.g. 'June 2019' or 30/06/2019.")
     var revisedDate: String?
     @OptionGroup var asOf: AsOfOption
