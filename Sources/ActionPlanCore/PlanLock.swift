@@ -138,7 +138,7 @@ public final class PlanLock {
             let ofd = open(ownerPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if ofd >= 0 {
                 defer { close(ofd) }
-                if !writeAll(ofd, ownerText) {
+                if !PlanStore.writeAll(ofd, ownerText) {
                     let why = PlanStore.errnoText()
                     unlink(ownerPath)
                     throw PlanError(
@@ -206,18 +206,5 @@ public final class PlanLock {
             file: planPath,
             message: "cannot save: the plan is locked by \(who); gave up after \(Int(timeout)) s. If no actionplan "
                 + "is running there, delete \(ownerPath)")
-    }
-
-    private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            done += n
-        }
-        return true
     }
 }

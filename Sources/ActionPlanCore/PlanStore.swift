@@ -101,14 +101,8 @@ public enum PlanStore {
                 unlink(tmp)
             }
         }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PlanError(file: path, message: "cannot save: \(errnoText()); the previous file is unchanged")
-            }
-            written += n
+        if !writeAll(fd, bytes) {
+            throw PlanError(file: path, message: "cannot save: \(errnoText()); the previous file is unchanged")
         }
         if fchmod(fd, mode) != 0 || (durable && fsync(fd) != 0) {
             throw PlanError(file: path, message: "cannot save: \(errnoText()); the previous file is unchanged")
@@ -152,6 +146,20 @@ public enum PlanStore {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Writes all of `bytes` to `fd`, retrying interrupted and partial writes; false on an error, with `errno` set.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            done += n
+        }
+        return true
+    }
 }
 
 extension PlanStore {
