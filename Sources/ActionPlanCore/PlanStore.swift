@@ -37,21 +37,13 @@ public enum PlanStore {
                 message: "is \(Int(st.st_size) >> 20) MB; actionplan reads files of up to \(maxFileSize >> 20) MB "
                     + "(a plan of 100,000 actions is about 60 MB)")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(st.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PlanError(file: path, message: "cannot read: \(errnoText())")
-            }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
-            if out.count > maxFileSize {
-                throw PlanError(
-                    file: path, message: "is over \(maxFileSize >> 20) MB; actionplan reads files of up to that size")
-            }
+        // One byte more than allowed tells a file that grew too big since fstat.
+        guard let out = readAll(fd, chunk: 1 << 20, maxBytes: maxFileSize + 1, sizeHint: Int(st.st_size) + 1) else {
+            throw PlanError(file: path, message: "cannot read: \(errnoText())")
+        }
+        if out.count > maxFileSize {
+            throw PlanError(
+                file: path, message: "is over \(maxFileSize >> 20) MB; actionplan reads files of up to that size")
         }
         return (out, FileIdentity(st))
     }
@@ -146,6 +138,31 @@ public enum PlanStore {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Reads `fd` to its end, `chunk` bytes at a time, stopping early once at least `maxBytes` are read;
+    /// nil on an error, with `errno` set. `sizeHint` is the capacity to reserve.
+    static func readAll(_ fd: Int32, chunk: Int, maxBytes: Int, sizeHint: Int = 0) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(sizeHint)
+        var failure: Int32 = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk) { buffer in
+            while out.count < maxBytes {
+                let n = read(fd, buffer.baseAddress, buffer.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                out.append(contentsOf: buffer[0..<n])
+            }
+        }
+        if failure != 0 {
+            errno = failure  // as read left it, whatever freeing the buffer did
+            return nil
+        }
+        return out
+    }
 
     /// Writes all of `bytes` to `fd`, retrying interrupted and partial writes; false on an error, with `errno` set.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
