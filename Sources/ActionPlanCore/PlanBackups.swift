@@ -40,13 +40,8 @@ public enum PlanBackups {
     public static func list(for plan: String) -> [Backup] {
         let dir = directory(for: plan)
         let base = plan.split(separator: "/").last.map(String.init) ?? plan
-        guard let d = opendir(dir) else { return [] }
-        defer { closedir(d) }
         var out: [Backup] = []
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+        for name in PlanStore.names(in: dir) {
             guard name.hasPrefix(base + "."), let n = Int(name.dropFirst(base.count + 1)), n >= 1 else { continue }
             var st = stat()
             guard stat(dir + "/" + name, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }

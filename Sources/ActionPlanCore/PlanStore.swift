@@ -137,6 +137,21 @@ public enum PlanStore {
         return d.isEmpty ? "/" : d
     }
 
+    /// The names of the entries in directory `dir` (with `.` and `..`), in directory order; empty when it
+    /// cannot be read.
+    static func names(in dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            names.append(
+                withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                })
+        }
+        return names
+    }
+
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
     /// Reads `fd` to its end, `chunk` bytes at a time, stopping early once at least `maxBytes` are read;

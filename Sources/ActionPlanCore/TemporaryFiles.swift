@@ -12,16 +12,7 @@ enum TemporaryFiles {
         let dir = PlanStore.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         let prefix = "." + base + ".tmp-"
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        var names: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasPrefix(prefix) { names.append(name) }
-        }
-        for name in names {
+        for name in PlanStore.names(in: dir) where name.hasPrefix(prefix) {
             let parts = name.dropFirst(prefix.count).split(separator: "-")
             guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]) else { continue }
             let host = parts.dropLast(2).joined(separator: "-")
