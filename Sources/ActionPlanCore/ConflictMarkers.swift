@@ -27,12 +27,10 @@ public enum ConflictMarkers {
         let mid = Array((String(repeating: "=", count: markerSize) + "\n").utf8)
         let close = Array((String(repeating: ">", count: markerSize) + " " + theirsLabel + "\n").utf8)
         var ia = 0
-        var ib = 0
         for hunk in LineDiff.hunks(ai, bi) {
             while ia < hunk.a.lowerBound {
                 out.append(contentsOf: a[ia])
                 ia += 1
-                ib += 1
             }
             out.append(contentsOf: open)
             for l in a[hunk.a] { appendLine(l, to: &out) }
@@ -40,7 +38,6 @@ public enum ConflictMarkers {
             for l in b[hunk.b] { appendLine(l, to: &out) }
             out.append(contentsOf: close)
             ia = hunk.a.upperBound
-            ib = hunk.b.upperBound
         }
         while ia < a.count {
             out.append(contentsOf: a[ia])
