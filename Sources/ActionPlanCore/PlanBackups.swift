@@ -32,14 +32,13 @@ public enum PlanBackups {
 
     /// The path of backup `number` of `plan`.
     public static func path(for plan: String, number: Int) -> String {
-        let base = plan.split(separator: "/").last.map(String.init) ?? plan
-        return directory(for: plan) + "/" + base + ".\(number)"
+        directory(for: plan) + "/" + PlanStore.fileName(of: plan) + ".\(number)"
     }
 
     /// The backups of `plan`, newest (1) first.
     public static func list(for plan: String) -> [Backup] {
         let dir = directory(for: plan)
-        let base = plan.split(separator: "/").last.map(String.init) ?? plan
+        let base = PlanStore.fileName(of: plan)
         var out: [Backup] = []
         for name in PlanStore.names(in: dir) {
             guard name.hasPrefix(base + "."), let n = Int(name.dropFirst(base.count + 1)), n >= 1 else { continue }

@@ -65,7 +65,6 @@ public enum PlanStore {
     /// `writeAtomically`; when not `durable`, without the fsyncs (for backups: a torn one is caught on restore).
     static func writeAtomically(_ bytes: [UInt8], to path: String, newFileMode: mode_t, durable: Bool) throws {
         let dir = directory(of: path)
-        let base = path.split(separator: "/").last.map(String.init) ?? path
         var mode = newFileMode
         var st = stat()
         if stat(path, &st) == 0 {
@@ -77,7 +76,7 @@ public enum PlanStore {
         var tmp = ""
         var fd: Int32 = -1
         for attempt in 0..<100 {
-            tmp = dir + "/." + base + ".tmp-\(ProcessProbe.safeHostName)-\(getpid())-\(attempt)"
+            tmp = TemporaryFiles.path(for: path, attempt: attempt)
             fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if fd >= 0 || errno != EEXIST { break }
         }
@@ -127,8 +126,12 @@ public enum PlanStore {
 
     /// A hidden file beside `path`: `DIR/.NAME.suffix` (lock files, the backups directory).
     public static func sidePath(of path: String, _ suffix: String) -> String {
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        return directory(of: path) + "/." + base + "." + suffix
+        directory(of: path) + "/." + fileName(of: path) + "." + suffix
+    }
+
+    /// The last component of `path`: `plan.json` for `/a/b/plan.json` (and for `plan.json`).
+    public static func fileName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     static func directory(of path: String) -> String {
