@@ -60,7 +60,8 @@ public enum PlanBackups {
         let dir = directory(for: plan)
         if mkdir(dir, 0o755) != 0 && errno != EEXIST { return }
         var st = stat()
-        let mode: mode_t = stat(plan, &st) == 0 ? st.st_mode & 0o777 : 0o644
+        let planFound = stat(plan, &st) == 0
+        let mode: mode_t = planFound ? st.st_mode & 0o777 : 0o644
         let incoming = path(for: plan, number: 0)
         TemporaryFiles.sweep(beside: incoming)
         do {
@@ -69,7 +70,7 @@ public enum PlanBackups {
             return
         }
         // Keep the time the version was saved as the plan, not the time it was replaced.
-        if stat(plan, &st) == 0 {
+        if planFound {
             #if os(Linux)
                 var times = [st.st_atim, st.st_mtim]
             #else
