@@ -8,8 +8,11 @@
 ///
 /// A cheap way to notice that a file changed since it was read without reading
 /// it again: every writer either replaces the file (a new inode) or writes into
-/// it (a new modification time or size). Only when the identity differs is the
-/// file read again and its fingerprint compared.
+/// it (a new modification time or size). ``PlanStore/update(_:options:_:)``
+/// reads a large plan again, and compares its bytes, only when the identity
+/// differs; a small plan it reads again anyway, since a writer in place may
+/// keep its size and (coarse) modification time. Backups and temporary files
+/// use it for their modification time.
 struct FileIdentity: Equatable {
     var device: UInt64
     var inode: UInt64

@@ -38,7 +38,7 @@ extension PlanStore {
         var replaced = bytes
         // Written meanwhile by something that ignores the lock? A changed identity says so; a small file is
         // also re-read, in case a writer in place kept its size and (coarse) modification time.
-        let suspect = FileIdentity.of(path) != identity || bytes.count < 4 << 20
+        let suspect = bytes.count < 4 << 20 || FileIdentity.of(path) != identity
         if suspect, let now = try? readFile(path), now != bytes {
             let merged = PlanMerge.merge(base: base, ours: plan, theirs: try decodeChanged(now, path))
             if !merged.isClean { throw PlanConflictError(file: path, conflicts: merged.conflicts) }
