@@ -9,9 +9,7 @@ enum MergeLog {
     /// The merged list: our entries in our order, with entries only they added inserted by `date`
     /// (after the last entry dated on or before theirs), or appended when there is no date.
     static func merge<T: Hashable>(base: [T], ours: [T], theirs: [T], date: ((T) -> CalendarDay)?) -> [T] {
-        if ours == theirs { return ours }
-        if base == ours { return theirs }
-        if base == theirs { return ours }
+        if let list = PlanMerge.resolvedTrivially(base: base, ours: ours, theirs: theirs) { return list }
         let b = counts(base)
         let o = counts(ours)
         let t = counts(theirs)

@@ -29,13 +29,23 @@ public enum PlanMerge {
     public static func merge(
         base: Plan?, ours: Plan, theirs: Plan, choices: [MergeConflict.Key: MergeSide] = [:]
     ) -> MergeResult {
-        if ours == theirs { return MergeResult(plan: ours, conflicts: []) }
-        if let base {
-            if base == ours { return MergeResult(plan: theirs, conflicts: []) }
-            if base == theirs { return MergeResult(plan: ours, conflicts: []) }
+        if let plan = resolvedTrivially(base: base, ours: ours, theirs: theirs) {
+            return MergeResult(plan: plan, conflicts: [])
         }
         var merger = PlanMerger(choices: choices)
         let plan = merger.mergePlan(base: base, ours: ours, theirs: theirs)
         return MergeResult(plan: plan, conflicts: merger.conflicts)
+    }
+
+    /// The three-way result when no more than one side changed: the shared value when `ours` equals
+    /// `theirs`, else the side that differs from `base` while the other still equals it; nil when both
+    /// changed (or, `base` nil, when they differ).
+    static func resolvedTrivially<T: Equatable>(base: T?, ours: T, theirs: T) -> T? {
+        if ours == theirs { return ours }
+        if let base {
+            if base == ours { return theirs }
+            if base == theirs { return ours }
+        }
+        return nil
     }
 }

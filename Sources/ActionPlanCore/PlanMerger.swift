@@ -17,11 +17,7 @@ struct PlanMerger {
     mutating func pick<T: Equatable>(
         _ scope: MergeConflict.Scope, _ field: String, base: T?, ours: T, theirs: T, show: (T) -> String
     ) -> T {
-        if ours == theirs { return ours }
-        if let base {
-            if base == ours { return theirs }
-            if base == theirs { return ours }
-        }
+        if let value = PlanMerge.resolvedTrivially(base: base, ours: ours, theirs: theirs) { return value }
         return conflict(
             scope, field, base: base.map(show), ours: ours, theirs: theirs, oursText: show(ours),
             theirsText: show(theirs))
@@ -74,11 +70,7 @@ struct PlanMerger {
 
     /// Merges one action present on both sides, field by field (`base` nil: added on both sides).
     mutating func mergeAction(_ id: String, base b: Action?, ours o: Action, theirs t: Action) -> Action {
-        if o == t { return o }
-        if let b {
-            if b == o { return t }
-            if b == t { return o }
-        }
+        if let a = PlanMerge.resolvedTrivially(base: b, ours: o, theirs: t) { return a }
         let s = MergeConflict.Scope.action(id)
         let refs = pick(
             s, "cross-references", base: b.map(\.crossReferences), ours: o.crossReferences, theirs: t.crossReferences,
