@@ -93,7 +93,7 @@ public enum PlanBackups {
     public static func restore(
         _ plan: String, from number: Int, options: PlanStore.SaveOptions = .standard
     ) throws -> Backup {
-        let lock = try PlanLock.acquire(for: plan, timeout: options.lockTimeout, staleAfter: options.staleLockAge)
+        let lock = try PlanLock.acquire(for: plan, options: options)
         defer { lock.release() }
         let all = list(for: plan)
         guard let backup = all.first(where: { $0.number == number }) else {
@@ -108,7 +108,7 @@ public enum PlanBackups {
         let current = try? PlanStore.readIfPresent(plan)
         var keepOptions = options
         keepOptions.backups = max(options.backups, 1)
-        try PlanStore.writeLocked(bytes, replacing: current ?? nil, to: plan, lock: lock, options: keepOptions)
+        try PlanStore.writeLocked(bytes, replacing: current, to: plan, lock: lock, options: keepOptions)
         return backup
     }
 }

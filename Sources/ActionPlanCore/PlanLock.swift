@@ -51,6 +51,12 @@ public final class PlanLock {
         return lock
     }
 
+    /// Takes the lock on `plan`, waiting and judging staleness as `options` say
+    /// (`lockTimeout`, `staleLockAge`).
+    public static func acquire(for plan: String, options: PlanStore.SaveOptions) throws -> PlanLock {
+        try acquire(for: plan, timeout: options.lockTimeout, staleAfter: options.staleLockAge)
+    }
+
     private init(plan: String) {
         planPath = plan
         (lockPath, ownerPath) = PlanLock.paths(for: plan)

@@ -27,7 +27,7 @@ extension PlanStore {
         _ path: String, options: SaveOptions = .standard, _ change: (inout Plan) throws -> R
     ) throws -> R {
         if !exists(path) { _ = try readFile(path) }  // "cannot open: …", not a complaint about the lock
-        let lock = try PlanLock.acquire(for: path, timeout: options.lockTimeout, staleAfter: options.staleLockAge)
+        let lock = try PlanLock.acquire(for: path, options: options)
         defer { lock.release() }
         let (bytes, identity) = try readFileAndIdentity(path)
         let base = try PlanCodec.decode(bytes, file: path)
@@ -63,7 +63,7 @@ extension PlanStore {
         _ plan: Plan, base: Plan, baseFingerprint: UInt64?, to path: String,
         choices: [MergeConflict.Key: MergeSide] = [:], options: SaveOptions = .standard
     ) throws -> MergedSave {
-        let lock = try PlanLock.acquire(for: path, timeout: options.lockTimeout, staleAfter: options.staleLockAge)
+        let lock = try PlanLock.acquire(for: path, options: options)
         defer { lock.release() }
         let current = try readIfPresent(path)
         var toWrite = plan
@@ -89,13 +89,13 @@ extension PlanStore {
     public static func replace(
         _ path: String, with bytes: [UInt8], mustNotExist: Bool = false, options: SaveOptions = .standard
     ) throws {
-        let lock = try PlanLock.acquire(for: path, timeout: options.lockTimeout, staleAfter: options.staleLockAge)
+        let lock = try PlanLock.acquire(for: path, options: options)
         defer { lock.release() }
         if mustNotExist && exists(path) {
             throw PlanError(file: path, message: "already exists; not overwritten")
         }
         let current = try? readIfPresent(path)
-        try writeLocked(bytes, replacing: current ?? nil, to: path, lock: lock, options: options)
+        try writeLocked(bytes, replacing: current, to: path, lock: lock, options: options)
     }
 
     // MARK: - Inside the lock
