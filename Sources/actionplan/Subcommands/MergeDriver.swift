@@ -24,20 +24,17 @@ struct MergeDriver: ParsableCommand {
 
     func run() throws {
         let name = path ?? ours
-        let result = try reportingBadInput { () -> (MergeResult, Plan?, Plan, Plan) in
+        let conflicts = try reportingBadInput { () -> [MergeConflict] in
             let baseBytes = try PlanStore.readFile(base)
             let b: Plan? =
                 baseBytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
                 ? nil : try PlanCodec.decode(baseBytes, file: "\(name) (common ancestor)")
             let o = try PlanCodec.decode(try PlanStore.readFile(ours), file: "\(name) (ours)")
             let t = try PlanCodec.decode(try PlanStore.readFile(theirs), file: "\(name) (theirs)")
-            return (PlanMerge.merge(base: b, ours: o, theirs: t), b, o, t)
-        }
-        let (merged, b, o, t) = result
-        try reportingBadInput {
+            let merged = PlanMerge.merge(base: b, ours: o, theirs: t)
             if merged.isClean {
                 try PlanStore.writeAtomically(PlanCodec.encode(merged.plan), to: ours)
-                return
+                return []
             }
             var allTheirs: [MergeConflict.Key: MergeSide] = [:]
             for c in merged.conflicts { allTheirs[c.key] = .theirs }
@@ -46,13 +43,14 @@ struct MergeDriver: ParsableCommand {
                 ours: PlanCodec.encode(merged.plan), theirs: PlanCodec.encode(theirsSide), oursLabel: "ours",
                 theirsLabel: "theirs", markerSize: max(markerSize, 1))
             try PlanStore.writeAtomically(marked, to: ours)
+            return merged.conflicts
         }
-        if merged.isClean { return }
-        let n = merged.conflicts.count
+        if conflicts.isEmpty { return }
+        let n = conflicts.count
         printError(
             "actionplan merge-driver: \(TerminalSafe.escape(name)): \(n) conflict\(n == 1 ? "" : "s") "
                 + "(marked in the file; keep one side of each, then git add):")
-        for c in merged.conflicts { printError("  " + TerminalSafe.escape(c.description)) }
+        for c in conflicts { printError("  " + TerminalSafe.escape(c.description)) }
         throw ExitCode(3)
     }
 }
