@@ -21,10 +21,11 @@ struct DebugSaveLoop: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             let versions = try bytes.map { try PlanStore.readFile($0) }
+            let options = saveOptions()
             var done = 0
             while count.map({ done < $0 }) ?? true {
                 if versions.isEmpty {
-                    let n = try PlanStore.update(plan, options: saveOptions()) { p -> Int in
+                    let n = try PlanStore.update(plan, options: options) { p -> Int in
                         let n = (p.version.split(separator: " ").last.flatMap { Int($0) } ?? 0) + 1
                         p.version = "debug save \(n)"
                         return n
@@ -32,7 +33,7 @@ struct DebugSaveLoop: ParsableCommand {
                     printOut("saved \(n)\n")
                 } else {
                     let k = done % versions.count
-                    try PlanStore.replace(plan, with: versions[k], options: saveOptions())
+                    try PlanStore.replace(plan, with: versions[k], options: options)
                     printOut("saved \(k + 1)\n")
                 }
                 done += 1

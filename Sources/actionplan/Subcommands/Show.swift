@@ -55,15 +55,16 @@ struct Rate: ParsableCommand {
                     throw e
                 }
             }
+            let user = currentUser(by)
             // Read, change and write under the plan's lock: leads rating at the same moment never lose a change.
             let (before, deadline) = try PlanStore.update(plan, options: saveOptions()) { p in
                 let path = try p.requirePath(id)
                 let before = p[path].rating
-                try p.rate(id: id, to: r, note: note, by: currentUser(by), on: today, revisedDate: revisedDate)
+                try p.rate(id: id, to: r, note: note, by: user, on: today, revisedDate: revisedDate)
                 return (before, p[path].deadline)
             }
             var msg = "\(TerminalSafe.escape(id)): \(before.badgeLetter) → \(r.letter) (\(r.name)) on \(today) by "
-            msg += TerminalSafe.escape(currentUser(by))
+            msg += TerminalSafe.escape(user)
             if let deadline, revisedDate != nil { msg += "; deadline now \(deadline)" }
             printOut(msg + "; saved \(plan)\n")
         }
