@@ -12,9 +12,12 @@ extension PlanMerger {
         var group: String
     }
 
+    /// An action with its place.
+    typealias Placed = (action: Action, place: Place)
+
     /// One side's plan indexed by keys.
     struct Layout {
-        var actions: [String: (action: Action, place: Place)] = [:]
+        var actions: [String: Placed] = [:]
         /// Action IDs in plan order.
         var actionOrder: [String] = []
         var themeOrder: [String] = []
@@ -58,7 +61,7 @@ extension PlanMerger {
         let t = Layout(theirs)
 
         // 1. Every action's contents and place.
-        var merged: [String: (action: Action, place: Place)] = [:]
+        var merged: [String: Placed] = [:]
         var ids = o.actionOrder
         ids += t.actionOrder.filter { o.actions[$0] == nil }
         for id in ids {
@@ -125,9 +128,8 @@ extension PlanMerger {
     /// An action one side deleted and the other kept: dropped when the keeper left it unchanged,
     /// kept when it was added there, otherwise a conflict (ours kept unless theirs is chosen).
     private mutating func deletedByOneSide(
-        _ id: String, base: (action: Action, place: Place)?, changed: (action: Action, place: Place),
-        changedIsOurs: Bool
-    ) -> (action: Action, place: Place)? {
+        _ id: String, base: Placed?, changed: Placed, changedIsOurs: Bool
+    ) -> Placed? {
         guard let base else { return changed }
         if base.action == changed.action && base.place == changed.place { return nil }
         let what =
@@ -179,7 +181,7 @@ extension PlanMerger {
 
     /// The actions placed in `place`, in order: ours, then theirs' others after the action they follow.
     private func actionOrder(
-        in place: Place, ours: [String], theirs: [String], merged: [String: (action: Action, place: Place)]
+        in place: Place, ours: [String], theirs: [String], merged: [String: Placed]
     ) -> [String] {
         var seq = ours.filter { merged[$0]?.place == place }
         var placed = Set(seq)
