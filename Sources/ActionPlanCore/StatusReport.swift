@@ -63,7 +63,9 @@ public struct StatusReport: Sendable {
         /// Actions by rating, unrated and overdue.
         public var counts: RatingCounts
         /// Actions that are not overdue (including Blue ones and ones with no deadline).
-        public var onTime: Int
+        ///
+        /// All actions less the overdue ones: an overdue action is always at least one day late.
+        public var onTime: Int { counts.total - counts.overdue }
         /// Actions 1–31 days late.
         public var upToOneMonthLate: Int
         /// Actions 32 or more days late.
@@ -323,7 +325,7 @@ public struct StatusReport: Sendable {
             title: now.title, organisation: now.organisation, version: now.version, period: now.period,
             asOf: asOf, produced: produced,
             comparison: snapshot.map { Comparison(label: $0.label, date: $0.date) }, ragKey: now.ragKey,
-            headline: Headline(counts: RatingCounts(), onTime: 0, upToOneMonthLate: 0, moreThanOneMonthLate: 0),
+            headline: Headline(counts: RatingCounts(), upToOneMonthLate: 0, moreThanOneMonthLate: 0),
             themes: [], total: ThemeRow(number: nil, title: "All themes", counts: RatingCounts(), change: nil),
             movement: nil, exceptions: [], plan: now, leadNameByCode: names)
         report.computeHeadlineAndThemes()
@@ -374,21 +376,21 @@ public struct StatusReport: Sendable {
     }
 
     private mutating func computeHeadlineAndThemes() {
-        var total = RatingCounts()
+        let summary = PlanSummary(plan, asOf: asOf)
+        themes = summary.themes.map { ThemeRow(number: $0.number, title: $0.title, counts: $0.counts, change: nil) }
+        total.counts = summary.total
+        headline.counts = summary.total
         for t in plan.themes {
-            let c = RatingCounts.of(t.actions, asOf: asOf)
-            themes.append(ThemeRow(number: t.number, title: t.title, counts: c, change: nil))
-            for a in t.actions {
-                total.add(a, asOf: asOf)
-                switch Lateness.of(daysOverdue: a.daysOverdue(asOf: asOf)) {
-                case .onTime: headline.onTime += 1
-                case .upToOneMonth: headline.upToOneMonthLate += 1
-                case .moreThanOneMonth: headline.moreThanOneMonthLate += 1
+            for g in t.groups {
+                for a in g.actions {
+                    switch Lateness.of(daysOverdue: a.daysOverdue(asOf: asOf)) {
+                    case .onTime: break
+                    case .upToOneMonth: headline.upToOneMonthLate += 1
+                    case .moreThanOneMonth: headline.moreThanOneMonthLate += 1
+                    }
                 }
             }
         }
-        headline.counts = total
-        self.total.counts = total
     }
 
     /// The leads' names of `action`, resolved against the officers register.
