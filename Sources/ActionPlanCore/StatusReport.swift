@@ -335,8 +335,11 @@ public struct StatusReport: Sendable {
         return report
     }
 
-    /// The snapshot to compare with, or nil; an error naming `--since` when the label is bad.
-    static func comparisonSnapshot(_ plan: Plan, asOf: CalendarDay, since: String?) throws -> Snapshot? {
+    /// The snapshot a report on `plan` as at `asOf` compares with: the one labelled `since`, else the latest
+    /// taken strictly before `asOf`, or nil when there is none.
+    ///
+    /// Throws a `PlanError` naming `--since` when that label is unknown or the snapshot was taken after `asOf`.
+    public static func comparisonSnapshot(_ plan: Plan, asOf: CalendarDay, since: String?) throws -> Snapshot? {
         guard let since else { return plan.latestSnapshot(before: asOf) }
         guard let s = plan.snapshot(labelled: since) else {
             let known = plan.snapshots.map { "\"\($0.label)\"" }.joined(separator: ", ")

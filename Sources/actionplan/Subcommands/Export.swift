@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
             try PlanStore.writeAtomically(bytes, to: output)
             var msg = "Wrote \(output) (\(fmt.rawValue), position as at \(today)"
             if fmt == .html || fmt == .markdown || fmt == .json {
-                let cmp = p.latestSnapshotLabel(asOf: today, since: since)
+                let cmp = try StatusReport.comparisonSnapshot(p, asOf: today, since: since)?.label
                 msg +=
                     cmp.map { ", compared with snapshot \"\(TerminalSafe.escape($0))\"" }
                     ?? ", no snapshot to compare with"
@@ -72,13 +72,5 @@ struct Export: ParsableCommand {
                 path: "--produced", message: "\"\(produced)\" is not a date; expected YYYY-MM-DD, e.g. 2019-02-05")
         }
         return d
-    }
-}
-
-extension Plan {
-    /// The label of the snapshot a report as at `day` compares with, or nil.
-    fileprivate func latestSnapshotLabel(asOf day: CalendarDay, since: String?) -> String? {
-        if let since { return snapshot(labelled: since)?.label }
-        return latestSnapshot(before: day)?.label
     }
 }
