@@ -35,17 +35,40 @@ public struct RatingCounts: Hashable, Sendable {
     /// Blue as a whole per cent of all actions (0 when there are none).
     public var percentComplete: Int { total == 0 ? 0 : blue * 100 / total }
 
-    /// Adds one action as of `today`.
-    public mutating func add(_ a: Action, asOf today: CalendarDay) {
+    /// Adds one action rated `rating` (nil = unrated), leaving `overdue` alone.
+    public mutating func add(rating: Rating?) {
         total += 1
-        switch a.rating {
+        switch rating {
         case .blue?: blue += 1
         case .green?: green += 1
         case .amber?: amber += 1
         case .red?: red += 1
         case nil: unrated += 1
         }
+    }
+
+    /// Adds one action as of `today`.
+    public mutating func add(_ a: Action, asOf today: CalendarDay) {
+        add(rating: a.rating)
         if a.daysOverdue(asOf: today) != nil { overdue += 1 }
+    }
+
+    /// Adds every count of `other` to these.
+    public mutating func add(_ other: RatingCounts) {
+        total += other.total
+        blue += other.blue
+        green += other.green
+        amber += other.amber
+        red += other.red
+        unrated += other.unrated
+        overdue += other.overdue
+    }
+
+    /// Counts by rating of `ratings` (nil = unrated), one action each; `overdue` stays 0.
+    public static func of<S: Sequence>(ratings: S) -> RatingCounts where S.Element == Rating? {
+        var c = RatingCounts()
+        for r in ratings { c.add(rating: r) }
+        return c
     }
 
     /// Counts for `actions`.
@@ -80,15 +103,7 @@ public struct PlanSummary: Hashable, Sendable {
             ThemeCounts(number: t.number, title: t.title, counts: RatingCounts.of(t.actions, asOf: today))
         }
         var total = RatingCounts()
-        for t in themes {
-            total.total += t.counts.total
-            total.blue += t.counts.blue
-            total.green += t.counts.green
-            total.amber += t.counts.amber
-            total.red += t.counts.red
-            total.unrated += t.counts.unrated
-            total.overdue += t.counts.overdue
-        }
+        for t in themes { total.add(t.counts) }
         self.total = total
     }
 }

@@ -109,28 +109,20 @@ public enum SnapshotListing {
         struct Row {
             var label: String
             var date: CalendarDay
-            var total: Int
-            var counts: [Int]  // B, G, A, R, unrated
+            var counts: RatingCounts
+            /// B, G, A, R and unrated, in column order.
+            var byRating: [Int] { [counts.blue, counts.green, counts.amber, counts.red, counts.unrated] }
         }
-        let rows = plan.snapshots.map { s -> Row in
-            var c = [0, 0, 0, 0, 0]
-            for e in s.actions {
-                switch e.rating {
-                case .blue?: c[0] += 1
-                case .green?: c[1] += 1
-                case .amber?: c[2] += 1
-                case .red?: c[3] += 1
-                case nil: c[4] += 1
-                }
-            }
-            return Row(label: s.label, date: s.date, total: s.actions.count, counts: c)
+        let rows = plan.snapshots.map { s in
+            Row(label: s.label, date: s.date, counts: RatingCounts.of(ratings: s.actions.lazy.map(\.rating)))
         }
         switch format {
         case .tsv:
             var out = "label\tdate\tactions\tblue\tgreen\tamber\tred\tunrated\n"
             for r in rows {
                 out +=
-                    ([ActionListing.tsvCell(r.label), r.date.description, String(r.total)] + r.counts.map(String.init))
+                    ([ActionListing.tsvCell(r.label), r.date.description, String(r.counts.total)]
+                    + r.byRating.map(String.init))
                     .joined(separator: "\t") + "\n"
             }
             return out
@@ -140,12 +132,12 @@ public enum SnapshotListing {
                 w.object { w in
                     w.field("label", r.label)
                     w.field("date", r.date.description)
-                    w.field("actions", r.total)
-                    w.field("blue", r.counts[0])
-                    w.field("green", r.counts[1])
-                    w.field("amber", r.counts[2])
-                    w.field("red", r.counts[3])
-                    w.field("unrated", r.counts[4])
+                    w.field("actions", r.counts.total)
+                    w.field("blue", r.counts.blue)
+                    w.field("green", r.counts.green)
+                    w.field("amber", r.counts.amber)
+                    w.field("red", r.counts.red)
+                    w.field("unrated", r.counts.unrated)
                 }
             }
             w.finish()
@@ -160,8 +152,8 @@ public enum SnapshotListing {
             for r in rows {
                 out += DisplayWidth.pad(r.date.description, to: 11)
                 out += DisplayWidth.pad(TerminalSafe.escape(r.label), to: 35) + " "
-                out += DisplayWidth.pad(String(r.total), to: 7, alignRight: true)
-                for v in r.counts { out += DisplayWidth.pad(String(v), to: 4, alignRight: true) }
+                out += DisplayWidth.pad(String(r.counts.total), to: 7, alignRight: true)
+                for v in r.byRating { out += DisplayWidth.pad(String(v), to: 4, alignRight: true) }
                 out += "\n"
             }
             return out

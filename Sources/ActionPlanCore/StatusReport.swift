@@ -478,11 +478,11 @@ public struct StatusReport: Sendable {
         func change(now: RatingCounts, then: [Rating?], ids: [String]) -> Change {
             let u = ids.reduce(0) { $0 + (up[$1] ?? 0) }
             let d = ids.reduce(0) { $0 + (down[$1] ?? 0) }
-            func n(_ r: Rating?) -> Int { then.filter { $0 == r }.count }
+            let t = RatingCounts.of(ratings: then)
             return Change(
                 direction: u > d ? .up : d > u ? .down : .same, movedUp: u, movedDown: d,
-                blue: now.blue - n(.blue), green: now.green - n(.green), amber: now.amber - n(.amber),
-                red: now.red - n(.red), unrated: now.unrated - n(nil))
+                blue: now.blue - t.blue, green: now.green - t.green, amber: now.amber - t.amber,
+                red: now.red - t.red, unrated: now.unrated - t.unrated)
         }
         for (ti, t) in plan.themes.enumerated() {
             let ids = t.actions.map(\.id)
