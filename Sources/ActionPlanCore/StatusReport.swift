@@ -118,7 +118,7 @@ public struct StatusReport: Sendable {
     /// A theme's change against the snapshot: direction, moves and the change in each rating's count.
     public struct Change: Hashable, Sendable {
         /// Up, down or same, from `movedUp` and `movedDown`.
-        public var direction: Direction
+        public var direction: Direction { movedUp > movedDown ? .up : movedDown > movedUp ? .down : .same }
         /// Actions whose rating improved (including newly Blue).
         public var movedUp: Int
         /// Actions whose rating worsened.
@@ -133,6 +133,17 @@ public struct StatusReport: Sendable {
         public var red: Int
         /// Change in the unrated count.
         public var unrated: Int
+
+        /// The change from counts `then` (in the snapshot) to counts `now`, with the actions moved up and down.
+        init(now: RatingCounts, then: RatingCounts, movedUp: Int, movedDown: Int) {
+            self.movedUp = movedUp
+            self.movedDown = movedDown
+            blue = now.blue - then.blue
+            green = now.green - then.green
+            amber = now.amber - then.amber
+            red = now.red - then.red
+            unrated = now.unrated - then.unrated
+        }
 
         /// The count changes that are not zero as letters, e.g. `B+1 A−1`, or `no change in counts`.
         public var countsText: String {
@@ -329,8 +340,7 @@ public struct StatusReport: Sendable {
             themes: [], total: ThemeRow(number: nil, title: "All themes", counts: RatingCounts(), change: nil),
             movement: nil, exceptions: [], plan: now, leadNameByCode: names)
         report.computeHeadlineAndThemes()
-        if let snapshot { report.movement = report.computeMovement(snapshot) }
-        report.computeThemeChanges(snapshot)
+        if let snapshot { report.computeMovement(snapshot) }
         report.computeExceptions()
         return report
     }
@@ -408,14 +418,20 @@ public struct StatusReport: Sendable {
             note: a.latestNote?.text ?? "")
     }
 
-    private func computeMovement(_ snapshot: Snapshot) -> Movement {
+    /// Fills `movement`, and each theme's and the total's change, against `snapshot` in one pass over the plan.
+    private mutating func computeMovement(_ snapshot: Snapshot) {
         var m = Movement()
         var entries: [String: SnapshotEntry] = [:]
         entries.reserveCapacity(snapshot.actions.count)
         for e in snapshot.actions where entries[e.id] == nil { entries[e.id] = e }
         var present = Set<String>()
         present.reserveCapacity(entries.count)
-        for t in plan.themes {
+        var totalUp = 0
+        var totalDown = 0
+        for (ti, t) in plan.themes.enumerated() {
+            var up = 0
+            var down = 0
+            var then = RatingCounts()
             for a in t.actions {
                 present.insert(a.id)
                 guard let e = entries[a.id] else {
@@ -424,6 +440,7 @@ public struct StatusReport: Sendable {
                     m.added.append(i)
                     continue
                 }
+                then.add(rating: e.rating)
                 if a.rating != e.rating {
                     var i = item(a, theme: t.number, entry: e)
                     if let h = a.history.last {
@@ -435,8 +452,15 @@ public struct StatusReport: Sendable {
                         i.date = done
                         if let done, let d = a.deadline, done > d { i.daysLate = d.days(until: done) }
                         m.completed.append(i)
+                        up += 1
                     } else if let before = e.rating, let after = a.rating {
-                        if after.severity < before.severity { m.ratingUp.append(i) } else { m.ratingDown.append(i) }
+                        if after.severity < before.severity {
+                            m.ratingUp.append(i)
+                            up += 1
+                        } else {
+                            m.ratingDown.append(i)
+                            down += 1
+                        }
                     } else {
                         m.ratingSetOrCleared.append(i)
                     }
@@ -455,6 +479,9 @@ public struct StatusReport: Sendable {
                     m.notUpdated.append(i)
                 }
             }
+            themes[ti].change = Change(now: themes[ti].counts, then: then, movedUp: up, movedDown: down)
+            totalUp += up
+            totalDown += down
         }
         for e in snapshot.actions where !present.contains(e.id) {
             present.insert(e.id)
@@ -463,33 +490,9 @@ public struct StatusReport: Sendable {
                     id: e.id, themeNumber: nil, text: "", leadNames: [], before: e.rating, after: nil,
                     deadlineBefore: e.deadline, deadlineAfter: nil, date: nil, daysLate: nil, note: e.latestNote))
         }
-        return m
-    }
-
-    private mutating func computeThemeChanges(_ snapshot: Snapshot?) {
-        guard let snapshot, let movement else { return }
-        var before: [String: Rating?] = [:]
-        before.reserveCapacity(snapshot.actions.count)
-        for e in snapshot.actions where before[e.id] == nil { before[e.id] = .some(e.rating) }
-        var up: [String: Int] = [:]
-        var down: [String: Int] = [:]
-        for i in movement.completed + movement.ratingUp { up[i.id, default: 0] += 1 }
-        for i in movement.ratingDown { down[i.id, default: 0] += 1 }
-        func change(now: RatingCounts, then: [Rating?], ids: [String]) -> Change {
-            let u = ids.reduce(0) { $0 + (up[$1] ?? 0) }
-            let d = ids.reduce(0) { $0 + (down[$1] ?? 0) }
-            let t = RatingCounts.of(ratings: then)
-            return Change(
-                direction: u > d ? .up : d > u ? .down : .same, movedUp: u, movedDown: d,
-                blue: now.blue - t.blue, green: now.green - t.green, amber: now.amber - t.amber,
-                red: now.red - t.red, unrated: now.unrated - t.unrated)
-        }
-        for (ti, t) in plan.themes.enumerated() {
-            let ids = t.actions.map(\.id)
-            let then = ids.compactMap { before[$0] }
-            themes[ti].change = change(now: themes[ti].counts, then: then, ids: ids)
-        }
-        total.change = change(now: total.counts, then: snapshot.actions.map(\.rating), ids: plan.allActions.map(\.id))
+        let then = RatingCounts.of(ratings: snapshot.actions.lazy.map(\.rating))
+        total.change = Change(now: total.counts, then: then, movedUp: totalUp, movedDown: totalDown)
+        movement = m
     }
 
     private mutating func computeExceptions() {
