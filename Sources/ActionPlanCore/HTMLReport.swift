@@ -85,12 +85,8 @@ public enum HTMLReport {
     }
 
     private static func headline(_ r: StatusReport, _ h: inout HTMLBuffer) {
-        let c = r.headline.counts
         h.raw("<section id=\"headline\">\n<h2>2. Headline</h2>\n<p class=\"lede\">")
-        h.text(
-            "\(c.total) actions: \(c.blue) Blue, \(c.green) Green, \(c.amber) Amber, \(c.red) Red, "
-                + "\(c.unrated) unrated. \(c.overdue) overdue as at \(ReportText.longDate(r.asOf)): \(r.headline.upToOneMonthLate) up to one "
-                + "month late, \(r.headline.moreThanOneMonthLate) more than one month late.")
+        h.text(ReportText.headline(r))
         h.raw("</p>\n<table class=\"headline\">\n")
         h.raw("<colgroup><col style=\"width:8%\"><col><col style=\"width:14%\"><col style=\"width:16%\"></colgroup>\n")
         h.raw(
@@ -106,9 +102,9 @@ public enum HTMLReport {
             h.raw("</td></tr>\n")
         }
         h.raw("</tbody>\n</table>\n")
-        h.raw("<p class=\"note\">Overdue: a deadline before the report’s day and not Blue. Late by more than 31 days ")
-        h.raw("counts as more than one month. Percentages are rounded to the nearest whole number and may not add ")
-        h.raw("up to 100.</p>\n</section>\n")
+        h.raw("<p class=\"note\">")
+        h.text(ReportText.overdueNote)
+        h.raw("</p>\n</section>\n")
     }
 
     private static func themes(_ r: StatusReport, _ h: inout HTMLBuffer) {
@@ -166,12 +162,7 @@ public enum HTMLReport {
 
     private static func exceptions(_ r: StatusReport, _ h: inout HTMLBuffer) {
         h.raw("<section id=\"exceptions\" class=\"newpage\">\n<h2>5. Exceptions</h2>\n<p class=\"lede\">")
-        let n = r.exceptionCount
-        h.text(
-            n == 0
-                ? "No action is Red, Amber or overdue."
-                : "\(n) action\(n == 1 ? " is" : "s are") Red, Amber or overdue (including Green but overdue), "
-                    + "by theme and then by lead.")
+        h.text(ReportText.exceptionsSummary(r.exceptionCount))
         h.raw("</p>\n")
         let cols = ReportTables.exceptionColumns
         for t in r.exceptions {
@@ -226,25 +217,22 @@ public enum HTMLReport {
     }
 
     private static func narrative(_ text: String, _ h: inout HTMLBuffer) {
-        var inList = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty { continue }
-            if t.hasPrefix("- ") || t.hasPrefix("• ") {
-                if !inList { h.raw("<ul>\n") }
-                inList = true
-                h.raw("<li>")
-                h.text(String(t.dropFirst(2)))
-                h.raw("</li>\n")
-            } else {
-                if inList { h.raw("</ul>\n") }
-                inList = false
+        for part in ReportText.narrative(text) {
+            switch part {
+            case .paragraph(let t):
                 h.raw("<p>")
                 h.text(t)
                 h.raw("</p>\n")
+            case .list(let items):
+                h.raw("<ul>\n")
+                for t in items {
+                    h.raw("<li>")
+                    h.text(t)
+                    h.raw("</li>\n")
+                }
+                h.raw("</ul>\n")
             }
         }
-        if inList { h.raw("</ul>\n") }
     }
 
     private static func officers(_ r: StatusReport, _ h: inout HTMLBuffer) {

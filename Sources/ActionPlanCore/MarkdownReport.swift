@@ -33,18 +33,13 @@ public enum MarkdownReport {
             out += "| \(ReportText.ratingLabel(rating)) | \(cell(r.ragKey.definition(of: rating))) |\n"
         }
 
-        let c = r.headline.counts
-        out += "\n## 2. Headline\n\n"
-        out += "\(c.total) actions: \(c.blue) Blue, \(c.green) Green, \(c.amber) Amber, \(c.red) Red, \(c.unrated) "
-        out += "unrated. \(c.overdue) overdue as at \(ReportText.longDate(r.asOf)): \(r.headline.upToOneMonthLate) up "
-        out += "to one month late, \(r.headline.moreThanOneMonthLate) more than one month late.\n\n"
+        out += "\n## 2. Headline\n\n" + ReportText.headline(r) + "\n\n"
         out += "| Measure | Actions | % of all actions |\n| --- | ---: | ---: |\n"
         for row in ReportText.headlineRows(r) {
             let label = row.isRating && row.rating != nil ? "\(row.rating!.letter) — \(row.label)" : row.label
             out += "| \(label) | \(row.count) | \(row.percent.map { "\($0)%" } ?? "") |\n"
         }
-        out += "\nOverdue: a deadline before the report’s day and not Blue. Late by more than 31 days counts as more "
-        out += "than one month. Percentages are rounded to the nearest whole number and may not add up to 100.\n"
+        out += "\n" + ReportText.overdueNote + "\n"
 
         out += "\n## 3. Summary by theme\n\n"
         if let cmp = r.comparison {
@@ -74,12 +69,7 @@ public enum MarkdownReport {
         }
 
         out += "\n## 5. Exceptions\n\n"
-        let n = r.exceptionCount
-        out +=
-            n == 0
-            ? "No action is Red, Amber or overdue.\n"
-            : "\(n) action\(n == 1 ? " is" : "s are") Red, Amber or overdue (including Green but overdue), by theme "
-                + "and then by lead.\n"
+        out += ReportText.exceptionsSummary(r.exceptionCount) + "\n"
         for t in r.exceptions {
             out += "\n### Theme \(t.number): \(inline(HTMLReport.singleLine(t.title)))\n"
             for l in t.leads {
@@ -168,20 +158,14 @@ public enum MarkdownReport {
     /// is escaped unless it is one of the plan's own bullets (`- ` or `• `), which becomes a list item.
     static func paragraphs(_ text: String) -> String {
         var out = ""
-        var inList = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty { continue }
-            if t.hasPrefix("- ") || t.hasPrefix("• ") {
-                out += "- " + inline(String(t.dropFirst(2))) + "\n"
-                inList = true
-                continue
+        for part in ReportText.narrative(text) {
+            switch part {
+            case .paragraph(let t): out += escapeBlockStart(inline(t)) + "\n\n"
+            case .list(let items):
+                for t in items { out += "- " + inline(t) + "\n" }
+                out += "\n"
             }
-            if inList { out += "\n" }
-            inList = false
-            out += escapeBlockStart(inline(t)) + "\n\n"
         }
-        if inList { out += "\n" }
         return out
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The content of a committee status report: every number and list the formats print, computed once.
 ///
 /// Councils report progress on an improvement plan to committees every few
@@ -587,6 +589,56 @@ enum ReportText {
                 h.percent(h.moreThanOneMonthLate)
             ),
         ]
+    }
+
+    /// The headline sentence: `57 actions: 1 Blue, 50 Green, … 2 more than one month late.`
+    static func headline(_ r: StatusReport) -> String {
+        let h = r.headline
+        let c = h.counts
+        return "\(c.total) actions: \(c.blue) Blue, \(c.green) Green, \(c.amber) Amber, \(c.red) Red, "
+            + "\(c.unrated) unrated. \(c.overdue) overdue as at \(longDate(r.asOf)): \(h.upToOneMonthLate) up to "
+            + "one month late, \(h.moreThanOneMonthLate) more than one month late."
+    }
+
+    /// The note under the headline table: what overdue means and how per cents are rounded.
+    static let overdueNote =
+        "Overdue: a deadline before the report’s day and not Blue. Late by more than 31 days counts as more than "
+        + "one month. Percentages are rounded to the nearest whole number and may not add up to 100."
+
+    /// The sentence opening the exceptions, for `count` exceptions.
+    static func exceptionsSummary(_ count: Int) -> String {
+        count == 0
+            ? "No action is Red, Amber or overdue."
+            : "\(count) action\(count == 1 ? " is" : "s are") Red, Amber or overdue (including Green but overdue), "
+                + "by theme and then by lead."
+    }
+
+    /// A part of a theme's narrative: a paragraph, or a run of the plan's own bullet lines.
+    enum NarrativePart: Hashable {
+        /// One line of text.
+        case paragraph(String)
+        /// Consecutive bullet lines, without their `- ` or `• ` markers.
+        case list([String])
+    }
+
+    /// Narrative `text` as paragraphs and bullet lists: every non-blank line trimmed, a line starting
+    /// `- ` or `• ` is a bullet, and consecutive bullets make one list.
+    static func narrative(_ text: String) -> [NarrativePart] {
+        var parts: [NarrativePart] = []
+        var bullets: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }
+            if t.hasPrefix("- ") || t.hasPrefix("• ") {
+                bullets.append(String(t.dropFirst(2)))
+                continue
+            }
+            if !bullets.isEmpty { parts.append(.list(bullets)) }
+            bullets = []
+            parts.append(.paragraph(t))
+        }
+        if !bullets.isEmpty { parts.append(.list(bullets)) }
+        return parts
     }
 
     /// The rating move of a movement item: `A → G`.
