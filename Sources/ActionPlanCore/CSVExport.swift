@@ -31,9 +31,9 @@ public enum CSVExport {
         out.reserveCapacity(256 + p.allActions.count * 400)
         append(header, to: &out)
         for t in p.themes {
-            let theme = "\(t.number). " + HTMLReport.singleLine(t.title)
+            let theme = "\(t.number). " + ReportText.singleLine(t.title)
             for g in t.groups {
-                let group = g.title.map { HTMLReport.singleLine($0) } ?? ""
+                let group = g.title.map { ReportText.singleLine($0) } ?? ""
                 for a in g.actions {
                     append(
                         [

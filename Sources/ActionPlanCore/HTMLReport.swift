@@ -18,7 +18,7 @@ public enum HTMLReport {
         h.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         h.raw("<meta name=\"generator\" content=\"actionplan export\">\n<title>")
-        h.text(singleLine(report.title) + " — position as at " + ReportText.longDate(report.asOf))
+        h.text(ReportText.singleLine(report.title) + " — position as at " + ReportText.longDate(report.asOf))
         h.raw("</title>\n<style>\n")
         h.raw(stylesheet)
         h.raw("@page {\n  @bottom-left { content: \"")
@@ -42,7 +42,7 @@ public enum HTMLReport {
 
     private static func header(_ r: StatusReport, _ h: inout HTMLBuffer) {
         h.raw("<header class=\"cover\">\n<p class=\"kicker\">Improvement plan status report</p>\n<h1>")
-        h.text(singleLine(r.title))
+        h.text(ReportText.singleLine(r.title))
         h.raw("</h1>\n")
         if !r.organisation.isEmpty {
             h.raw("<p class=\"org\">")
@@ -167,7 +167,7 @@ public enum HTMLReport {
         let cols = ReportTables.exceptionColumns
         for t in r.exceptions {
             h.raw("<div class=\"exc\">\n<h3>")
-            h.text("Theme \(t.number): \(singleLine(t.title))")
+            h.text("Theme \(t.number): \(ReportText.singleLine(t.title))")
             h.raw("</h3>\n")
             table(cols, class: "exceptions", &h) { h in
                 for l in t.leads {
@@ -187,7 +187,7 @@ public enum HTMLReport {
         let cols = ReportTables.planColumns(r)
         for (i, t) in r.plan.themes.enumerated() {
             h.raw(i == 0 ? "<div class=\"theme\">\n<h3>" : "<div class=\"theme newpage\">\n<h3>")
-            h.text("Theme \(t.number): \(singleLine(t.title))")
+            h.text("Theme \(t.number): \(ReportText.singleLine(t.title))")
             h.raw("</h3>\n")
             if !t.leads.isEmpty {
                 h.raw("<p class=\"leads\"><strong>Theme leads:</strong> ")
@@ -196,7 +196,7 @@ public enum HTMLReport {
             }
             for b in t.narrative {
                 h.raw("<div class=\"narrative\">\n<h4>")
-                h.text(singleLine(b.heading))
+                h.text(ReportText.singleLine(b.heading))
                 h.raw("</h4>\n")
                 narrative(b.text, &h)
                 h.raw("</div>\n")
@@ -305,12 +305,9 @@ public enum HTMLReport {
 
     // MARK: - Text
 
-    /// `s` on one line: line breaks and tabs become spaces.
-    static func singleLine(_ s: String) -> String { TerminalSafe.escape(s, singleLine: true) }
-
     /// The title for the running footer, cut to 110 characters so it fits on one line of A4.
     static func footerTitle(_ title: String) -> String {
-        let t = singleLine(title)
+        let t = ReportText.singleLine(title)
         return t.count <= 110 ? t : String(t.prefix(109)) + "…"
     }
 
@@ -318,7 +315,7 @@ public enum HTMLReport {
     /// so no plan text can end the string, the rule or the `<style>` element.
     static func cssString(_ s: String) -> String {
         var out = ""
-        for u in singleLine(s).unicodeScalars {
+        for u in ReportText.singleLine(s).unicodeScalars {
             let v = u.value
             if (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x20 {
                 out.unicodeScalars.append(u)

@@ -17,7 +17,7 @@ public enum ICSExport {
         var out: [UInt8] = []
         out.reserveCapacity(512 + p.allActions.count * 600)
         let stamp = compact(asOf) + "T000000Z"
-        let title = HTMLReport.singleLine(p.title)
+        let title = ReportText.singleLine(p.title)
         line("BEGIN:VCALENDAR", &out)
         line("VERSION:2.0", &out)
         line("PRODID:-//actionplan//Improvement plan deadlines//EN", &out)
@@ -32,7 +32,7 @@ public enum ICSExport {
                 desc += "\nRating: " + ReportText.ratingName(a.rating)
                 desc += "\nDelivery date: " + ReportText.delivery(of: a)
                 if let late = a.daysOverdue(asOf: asOf) { desc += "\nOverdue by \(late) days as at \(asOf)" }
-                desc += "\nTheme \(t.number): " + HTMLReport.singleLine(t.title)
+                desc += "\nTheme \(t.number): " + ReportText.singleLine(t.title)
                 if !a.crossReferences.isEmpty {
                     desc += "\nCross-references: " + a.crossReferences.joined(separator: ", ")
                 }

@@ -14,7 +14,7 @@ public enum MarkdownReport {
     public static func render(_ r: StatusReport) -> String {
         var out = ""
         out.reserveCapacity(4096 + r.plan.allActions.count * 700)
-        out += "# " + inline(HTMLReport.singleLine(r.title)) + "\n\n"
+        out += "# " + inline(ReportText.singleLine(r.title)) + "\n\n"
         out += "_Improvement plan status report_\n\n"
         out += "| | |\n| --- | --- |\n"
         let facts: [(String, String)] = [
@@ -71,9 +71,9 @@ public enum MarkdownReport {
         out += "\n## 5. Exceptions\n\n"
         out += ReportText.exceptionsSummary(r.exceptionCount) + "\n"
         for t in r.exceptions {
-            out += "\n### Theme \(t.number): \(inline(HTMLReport.singleLine(t.title)))\n"
+            out += "\n### Theme \(t.number): \(inline(ReportText.singleLine(t.title)))\n"
             for l in t.leads {
-                out += "\n#### Lead: \(inline(HTMLReport.singleLine(l.lead)))\n\n"
+                out += "\n#### Lead: \(inline(ReportText.singleLine(l.lead)))\n\n"
                 table(ReportTables.exceptionColumns, l.items, &out)
             }
         }
@@ -81,16 +81,16 @@ public enum MarkdownReport {
         out += "\n## 6. The full plan\n"
         let cols = ReportTables.planColumns(r)
         for t in r.plan.themes {
-            out += "\n### Theme \(t.number): \(inline(HTMLReport.singleLine(t.title)))\n\n"
+            out += "\n### Theme \(t.number): \(inline(ReportText.singleLine(t.title)))\n\n"
             if !t.leads.isEmpty {
-                out += "**Theme leads:** \(inline(HTMLReport.singleLine(t.leads.joined(separator: ", "))))\n\n"
+                out += "**Theme leads:** \(inline(ReportText.singleLine(t.leads.joined(separator: ", "))))\n\n"
             }
             for b in t.narrative {
-                out += "#### \(inline(HTMLReport.singleLine(b.heading)))\n\n"
+                out += "#### \(inline(ReportText.singleLine(b.heading)))\n\n"
                 out += paragraphs(b.text)
             }
             for g in t.groups where !g.actions.isEmpty {
-                if let title = g.title { out += "#### \(inline(HTMLReport.singleLine(title)))\n\n" }
+                if let title = g.title { out += "#### \(inline(ReportText.singleLine(title)))\n\n" }
                 table(cols, g.actions, &out)
                 out += "\n"
             }

@@ -663,8 +663,13 @@ enum ReportText {
         return "on time"
     }
 
-    /// A single-line, terminal-safe version of plan text: control characters made visible, line breaks kept.
+    /// A terminal-safe version of plan text that keeps its lines: control characters made visible,
+    /// line breaks and tabs kept, carriage returns dropped (`singleLine(_:)` puts it on one line).
     static func clean(_ s: String) -> String { TerminalSafe.escape(s, singleLine: false) }
+
+    /// A terminal-safe version of plan text on one line: control characters made visible, and line breaks,
+    /// carriage returns and tabs as spaces.
+    static func singleLine(_ s: String) -> String { TerminalSafe.escape(s, singleLine: true) }
 }
 
 /// One cell of a report table, before a renderer formats it.
