@@ -28,7 +28,7 @@ public enum CSVExport {
     public static func render(_ plan: Plan, asOf: CalendarDay) -> [UInt8] {
         let p = plan.position(asOf: asOf)
         var out: [UInt8] = []
-        out.reserveCapacity(256 + p.allActions.count * 400)
+        out.reserveCapacity(256 + p.actionCount * 400)
         append(header, to: &out)
         for t in p.themes {
             let theme = "\(t.number). " + ReportText.singleLine(t.title)

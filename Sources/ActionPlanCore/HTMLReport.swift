@@ -14,7 +14,7 @@ import Foundation
 public enum HTMLReport {
     /// The report as the bytes of an HTML document (UTF-8).
     public static func render(_ report: StatusReport) -> [UInt8] {
-        var h = HTMLBuffer(capacity: 4096 + report.plan.allActions.count * 900)
+        var h = HTMLBuffer(capacity: 4096 + report.plan.actionCount * 900)
         h.raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         h.raw("<meta name=\"generator\" content=\"actionplan export\">\n<title>")

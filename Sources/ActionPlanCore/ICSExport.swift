@@ -15,7 +15,7 @@ public enum ICSExport {
     public static func render(_ plan: Plan, asOf: CalendarDay) -> [UInt8] {
         let p = plan.position(asOf: asOf)
         var out: [UInt8] = []
-        out.reserveCapacity(512 + p.allActions.count * 600)
+        out.reserveCapacity(512 + p.actionCount * 600)
         let stamp = compact(asOf) + "T000000Z"
         let title = ReportText.singleLine(p.title)
         line("BEGIN:VCALENDAR", &out)

@@ -13,7 +13,7 @@ public enum MarkdownReport {
     /// The report as a Markdown document ending with a newline.
     public static func render(_ r: StatusReport) -> String {
         var out = ""
-        out.reserveCapacity(4096 + r.plan.allActions.count * 700)
+        out.reserveCapacity(4096 + r.plan.actionCount * 700)
         out += "# " + inline(ReportText.singleLine(r.title)) + "\n\n"
         out += "_Improvement plan status report_\n\n"
         out += "| | |\n| --- | --- |\n"

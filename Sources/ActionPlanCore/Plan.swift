@@ -45,6 +45,9 @@ public struct Plan: Hashable, Sendable {
         return out
     }
 
+    /// How many actions the plan has, counted without copying them as `allActions` does.
+    public var actionCount: Int { themes.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.actions.count } } }
+
     /// Every action with where it sits, in plan order.
     public var locatedActions: [LocatedAction] {
         var out: [LocatedAction] = []

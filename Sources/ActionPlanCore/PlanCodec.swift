@@ -432,7 +432,7 @@ public enum PlanCodec {
     /// Fails on duplicate action IDs, naming both places.
     static func validateIDs(_ plan: Plan, file: String) throws {
         var seen: [String: ActionPath] = [:]
-        seen.reserveCapacity(plan.themes.reduce(0) { $0 + $1.groups.reduce(0) { $0 + $1.actions.count } })
+        seen.reserveCapacity(plan.actionCount)
         for (ti, t) in plan.themes.enumerated() {
             for (gi, g) in t.groups.enumerated() {
                 for (ai, a) in g.actions.enumerated() {

@@ -12,7 +12,7 @@ public enum ReportJSON {
 
     /// The report as JSON bytes ending with a newline.
     public static func render(_ r: StatusReport) -> [UInt8] {
-        var w = JSONWriter(capacity: 4096 + r.plan.allActions.count * 300)
+        var w = JSONWriter(capacity: 4096 + r.plan.actionCount * 300)
         w.object { w in
             w.field("reportFormat", formatVersion)
             w.key("plan")
