@@ -109,10 +109,7 @@ public enum MarkdownReport {
         out += "|"
         for c in cols { out += " " + cell(c.title) + " |" }
         out += "\n|"
-        for c in cols {
-            let right = ReportTables.isNumeric(c.title)
-            out += right ? " ---: |" : " --- |"
-        }
+        for c in cols { out += c.numeric ? " ---: |" : " --- |" }
         out += "\n"
         for row in rows {
             out += "|"
@@ -179,12 +176,5 @@ public enum MarkdownReport {
             if let c = rest.first, c == "." || c == ")" { return digits + "\\" + rest }
         }
         return line
-    }
-}
-
-extension ReportTables {
-    /// Whether a column of this title holds numbers (right-aligned in Markdown).
-    static func isNumeric(_ title: String) -> Bool {
-        ["B", "G", "A", "R", "Unrated", "Overdue", "% complete", "Days late", "Shift"].contains(title)
     }
 }

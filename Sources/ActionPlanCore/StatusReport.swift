@@ -699,6 +699,22 @@ struct ReportColumn<Row>: Sendable {
     var title: String
     var width: Int?
     var cell: @Sendable (Row) -> ReportCell
+    /// Whether every cell is a `.number` (right-aligned in Markdown); set by `number(_:width:_:)`.
+    private(set) var numeric = false
+
+    /// A column whose cells `cell` makes.
+    init(title: String, width: Int?, cell: @escaping @Sendable (Row) -> ReportCell) {
+        self.title = title
+        self.width = width
+        self.cell = cell
+    }
+
+    /// A column of numbers: every cell is `.number(value(row))`, and the column is `numeric`.
+    static func number(_ title: String, width: Int?, _ value: @escaping @Sendable (Row) -> String) -> ReportColumn {
+        var c = ReportColumn(title: title, width: width) { .number(value($0)) }
+        c.numeric = true
+        return c
+    }
 }
 
 /// The report's tables, shared by the HTML and Markdown renderers so both print the same columns.
@@ -710,13 +726,13 @@ enum ReportTables {
     /// The summary by theme: theme, B, G, A, R, unrated, overdue, per cent complete, change.
     static let themeColumns: [ReportColumn<StatusReport.ThemeRow>] = [
         ReportColumn(title: "Theme", width: nil) { .text(ReportText.themeLabel($0)) },
-        ReportColumn(title: "B", width: 5) { .number(String($0.counts.blue)) },
-        ReportColumn(title: "G", width: 5) { .number(String($0.counts.green)) },
-        ReportColumn(title: "A", width: 5) { .number(String($0.counts.amber)) },
-        ReportColumn(title: "R", width: 5) { .number(String($0.counts.red)) },
-        ReportColumn(title: "Unrated", width: 9) { .number(String($0.counts.unrated)) },
-        ReportColumn(title: "Overdue", width: 9) { .number(String($0.counts.overdue)) },
-        ReportColumn(title: "% complete", width: 10) { .number("\($0.counts.percentComplete)%") },
+        .number("B", width: 5) { String($0.counts.blue) },
+        .number("G", width: 5) { String($0.counts.green) },
+        .number("A", width: 5) { String($0.counts.amber) },
+        .number("R", width: 5) { String($0.counts.red) },
+        .number("Unrated", width: 9) { String($0.counts.unrated) },
+        .number("Overdue", width: 9) { String($0.counts.overdue) },
+        .number("% complete", width: 10) { "\($0.counts.percentComplete)%" },
         ReportColumn(title: "Change since snapshot", width: 25) { .text(ReportText.change($0.change)) },
     ]
 
@@ -756,7 +772,7 @@ enum ReportTables {
                 idColumn, actionColumn, leadsColumn,
                 ReportColumn(title: "Deadline then", width: 11) { day($0.deadlineBefore) },
                 ReportColumn(title: "Deadline now", width: 11) { day($0.deadlineAfter) },
-                ReportColumn(title: "Shift", width: 11) { .number(ReportText.shift($0)) },
+                .number("Shift", width: 11) { ReportText.shift($0) },
                 ReportColumn(title: "Reason", width: 17) { .prose($0.note.isEmpty ? "—" : $0.note) },
             ]
         case "notUpdated":
@@ -789,7 +805,7 @@ enum ReportTables {
         ReportColumn(title: "Revised deadline", width: 10) { item in
             .text(item.revisedDelivery.map { ReportText.deadline($0, item.revisedDeadline) } ?? "—")
         },
-        ReportColumn(title: "Days late", width: 7) { .number($0.daysLate.map(String.init) ?? "—") },
+        .number("Days late", width: 7) { $0.daysLate.map(String.init) ?? "—" },
         ReportColumn(title: "Latest note", width: 20) { item in
             .prose(item.latestNote.map { (item.latestNoteDate.map { "\($0.humanDescription): " } ?? "") + $0 } ?? "—")
         },
