@@ -93,7 +93,7 @@ public enum HTMLReport {
             "<thead><tr><th></th><th>Measure</th><th class=\"num\">Actions</th><th class=\"num\">% of all actions</th>")
         h.raw("</tr></thead>\n<tbody>\n")
         for row in ReportText.headlineRows(r) {
-            h.raw(row.label == "Actions in total" ? "<tr class=\"total\">" : "<tr>")
+            h.raw(row.isTotal ? "<tr class=\"total\">" : "<tr>")
             if row.isRating { ratingCell(row.rating, &h) } else { h.raw("<td></td>") }
             h.raw("<td>")
             h.text(row.label)

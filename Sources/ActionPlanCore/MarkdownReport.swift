@@ -36,7 +36,7 @@ public enum MarkdownReport {
         out += "\n## 2. Headline\n\n" + ReportText.headline(r) + "\n\n"
         out += "| Measure | Actions | % of all actions |\n| --- | ---: | ---: |\n"
         for row in ReportText.headlineRows(r) {
-            let label = row.isRating && row.rating != nil ? "\(row.rating!.letter) — \(row.label)" : row.label
+            let label = row.rating.map { "\($0.letter) — \(row.label)" } ?? row.label
             out += "| \(label) | \(row.count) | \(row.percent.map { "\($0)%" } ?? "") |\n"
         }
         out += "\n" + ReportText.overdueNote + "\n"

@@ -513,7 +513,7 @@ public struct StatusReport: Sendable {
                     id: a.id, text: a.text, leadNames: names, rating: a.rating, reasons: reasons,
                     originalDelivery: a.deliveryDate, originalDeadline: a.originalDelivery.deadline,
                     revisedDelivery: revised?.date,
-                    revisedDeadline: revised.flatMap { DeliveryDate.parse($0.date).deadline },
+                    revisedDeadline: revised != nil ? a.deadline : nil,
                     daysLate: late, latestNote: a.latestNote?.text, latestNoteDate: a.latestNote?.date)
                 byLead[names.isEmpty ? "No lead named" : names.joined(separator: ", "), default: []].append(item)
             }
@@ -532,9 +532,6 @@ public struct StatusReport: Sendable {
 enum ReportText {
     /// `31 January 2019`.
     static func longDate(_ d: CalendarDay) -> String { "\(d.day) \(CalendarDay.monthNames[d.month - 1]) \(d.year)" }
-
-    /// `31 January 2019`, or `—`.
-    static func longDate(_ d: CalendarDay?) -> String { d.map(longDate) ?? "—" }
 
     /// `Green`, or `Unrated`.
     static func ratingName(_ r: Rating?) -> String { r?.name ?? "Unrated" }
@@ -568,25 +565,29 @@ enum ReportText {
         return s
     }
 
-    /// The headline's rows: label, number, per cent (nil when a per cent would not mean anything).
+    /// The headline's rows: label, number, per cent (nil when a per cent would not mean anything);
+    /// `isTotal` marks the row of all actions.
     static func headlineRows(_ r: StatusReport) -> [(
-        label: String, rating: Rating?, isRating: Bool, count: Int, percent: Int?
+        label: String, rating: Rating?, isRating: Bool, count: Int, percent: Int?, isTotal: Bool
     )] {
         let h = r.headline
         let c = h.counts
         return [
-            ("Actions in total", nil, false, c.total, nil),
-            ("Blue: completed", .blue, true, c.blue, h.percent(c.blue)),
-            ("Green: on track", .green, true, c.green, h.percent(c.green)),
-            ("Amber: unlikely to meet timescales", .amber, true, c.amber, h.percent(c.amber)),
-            ("Red: will not be delivered", .red, true, c.red, h.percent(c.red)),
-            ("Unrated", nil, true, c.unrated, h.percent(c.unrated)),
-            ("Overdue", nil, false, c.overdue, h.percent(c.overdue)),
-            ("On time (not overdue)", nil, false, h.onTime, h.percent(h.onTime)),
-            ("Up to one month late (1–31 days)", nil, false, h.upToOneMonthLate, h.percent(h.upToOneMonthLate)),
+            ("Actions in total", nil, false, c.total, nil, true),
+            ("Blue: completed", .blue, true, c.blue, h.percent(c.blue), false),
+            ("Green: on track", .green, true, c.green, h.percent(c.green), false),
+            ("Amber: unlikely to meet timescales", .amber, true, c.amber, h.percent(c.amber), false),
+            ("Red: will not be delivered", .red, true, c.red, h.percent(c.red), false),
+            ("Unrated", nil, true, c.unrated, h.percent(c.unrated), false),
+            ("Overdue", nil, false, c.overdue, h.percent(c.overdue), false),
+            ("On time (not overdue)", nil, false, h.onTime, h.percent(h.onTime), false),
+            (
+                "Up to one month late (1–31 days)", nil, false, h.upToOneMonthLate, h.percent(h.upToOneMonthLate),
+                false
+            ),
             (
                 "More than one month late (32 days or more)", nil, false, h.moreThanOneMonthLate,
-                h.percent(h.moreThanOneMonthLate)
+                h.percent(h.moreThanOneMonthLate), false
             ),
         ]
     }
