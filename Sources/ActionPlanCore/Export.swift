@@ -50,19 +50,16 @@ public enum Exporter {
         _ plan: Plan, format: ExportFormat, asOf: CalendarDay, produced: CalendarDay, since: String? = nil
     ) throws -> [UInt8] {
         switch format {
-        case .csv:
+        case .csv, .ics:
             _ = try StatusReport.comparisonSnapshot(plan, asOf: asOf, since: since)
-            return CSVExport.render(plan, asOf: asOf)
-        case .ics:
-            _ = try StatusReport.comparisonSnapshot(plan, asOf: asOf, since: since)
-            return ICSExport.render(plan, asOf: asOf)
-        case .html:
-            return HTMLReport.render(try StatusReport.make(plan, asOf: asOf, produced: produced, since: since))
-        case .markdown:
-            let r = try StatusReport.make(plan, asOf: asOf, produced: produced, since: since)
-            return Array(MarkdownReport.render(r).utf8)
-        case .json:
-            return ReportJSON.render(try StatusReport.make(plan, asOf: asOf, produced: produced, since: since))
+            return format == .csv ? CSVExport.render(plan, asOf: asOf) : ICSExport.render(plan, asOf: asOf)
+        case .html, .markdown, .json:
+            let report = try StatusReport.make(plan, asOf: asOf, produced: produced, since: since)
+            switch format {
+            case .html: return HTMLReport.render(report)
+            case .markdown: return Array(MarkdownReport.render(report).utf8)
+            default: return ReportJSON.render(report)
+            }
         }
     }
 }
