@@ -18,12 +18,7 @@ public enum PlanCodec {
             w.field("version", plan.version)
             w.field("period", plan.period)
             w.key("ragKey")
-            w.object { w in
-                w.field("blue", plan.ragKey.blue)
-                w.field("green", plan.ragKey.green)
-                w.field("amber", plan.ragKey.amber)
-                w.field("red", plan.ragKey.red)
-            }
+            writeRAGKey(plan.ragKey, &w)
             w.key("officers")
             w.array(plan.officers) { w, o in
                 w.object { w in
@@ -54,6 +49,16 @@ public enum PlanCodec {
         }
         w.finish()
         return w.bytes
+    }
+
+    /// Writes `key` as the `ragKey` object of the plan file (the export JSON writes the same object).
+    static func writeRAGKey(_ key: RAGKey, _ w: inout JSONWriter) {
+        w.object { w in
+            w.field("blue", key.blue)
+            w.field("green", key.green)
+            w.field("amber", key.amber)
+            w.field("red", key.red)
+        }
     }
 
     private static func encode(_ t: Theme, _ w: inout JSONWriter) {

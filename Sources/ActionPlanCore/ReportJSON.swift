@@ -34,12 +34,7 @@ public enum ReportJSON {
                 w.null()
             }
             w.key("ragKey")
-            w.object { w in
-                w.field("blue", r.ragKey.blue)
-                w.field("green", r.ragKey.green)
-                w.field("amber", r.ragKey.amber)
-                w.field("red", r.ragKey.red)
-            }
+            PlanCodec.writeRAGKey(r.ragKey, &w)
             w.key("headline")
             w.object { w in
                 let h = r.headline
