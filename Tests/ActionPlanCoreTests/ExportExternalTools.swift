@@ -1,5 +1,4 @@
 import Foundation
-import TestProcess
 import XCTest
 
 /// Runs the real readers of exported files: headless Chromium, poppler's pdftotext/pdfinfo, Python's icalendar.
@@ -7,13 +6,6 @@ import XCTest
 /// Each test that needs one skips with a message naming the package to install
 /// when it is absent (CI installs them: see .ci/run).
 enum ExternalTools {
-    /// The output of a finished process.
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// The full path of the first of `names` found on `PATH`, or nil.
     static func which(_ names: String...) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
@@ -24,13 +16,6 @@ enum ExternalTools {
             }
         }
         return nil
-    }
-
-    /// Runs `tool` with `args`, killing it (and what it started) after `timeout` seconds.
-    static func run(_ tool: String, _ args: [String], timeout: TimeInterval = 120) throws -> Result {
-        let o = try ChildProcess.run(tool, args, timeout: timeout)
-        if o.timedOut { XCTFail("\(o.commandLine) did not finish within \(Int(timeout)) s; killed") }
-        return Result(status: o.status, stdout: o.stdout, stderr: o.stderr)
     }
 
     /// Chromium, or a skip explaining how to install it.
@@ -46,7 +31,7 @@ enum ExternalTools {
     /// (the report draws its own running footer with CSS @page margin boxes).
     static func printToPDF(html: String, pdf: String, profile: String) throws {
         let chrome = try chromium()
-        let r = try run(
+        let r = try TestSupport.run(
             chrome,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(profile)",
@@ -68,14 +53,14 @@ enum ExternalTools {
 
     /// The number of pages of `pdf`, from pdfinfo.
     static func pageCount(_ pdf: String) throws -> Int {
-        let r = try run(try poppler().pdfinfo, [pdf])
+        let r = try TestSupport.run(try poppler().pdfinfo, [pdf])
         let line = r.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") } ?? ""
         return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? -1
     }
 
     /// The text of `pdf` (pages separated by form feeds), from pdftotext.
     static func pdfText(_ pdf: String) throws -> String {
-        try run(try poppler().pdftotext, ["-enc", "UTF-8", pdf, "-"]).stdout
+        try TestSupport.run(try poppler().pdftotext, ["-enc", "UTF-8", pdf, "-"]).stdout
     }
 
     /// One event as Python's icalendar read it.
@@ -90,7 +75,7 @@ enum ExternalTools {
     /// Parses `ics` with Python's icalendar (a real RFC 5545 parser), or skips when it is missing.
     static func parseICS(_ ics: String) throws -> [Event] {
         guard let python = which("python3") else { throw XCTSkip("python3 is not installed; ICS parser check skipped") }
-        let probe = try run(python, ["-c", "import icalendar"])
+        let probe = try TestSupport.run(python, ["-c", "import icalendar"])
         if probe.status != 0 {
             throw XCTSkip("Python's icalendar is not installed (python3 -m pip install icalendar); ICS check skipped")
         }
@@ -104,7 +89,7 @@ enum ExternalTools {
                              'start': e.get('DTSTART').dt.isoformat(), 'end': e.get('DTEND').dt.isoformat()})
             print(json.dumps(out))
             """
-        let r = try run(python, ["-c", script, ics])
+        let r = try TestSupport.run(python, ["-c", script, ics])
         guard r.status == 0 else {
             XCTFail("icalendar could not parse \(ics): \(r.stderr)")
             return []

@@ -39,7 +39,7 @@ final class ExportPrintTests: XCTestCase {
         let (pages, text) = try print(report, name: "barnet")
         XCTAssertEqual(text.count, pages)
         XCTAssertTrue((12...40).contains(pages), "\(pages) pages")
-        let info = try ExternalTools.run(try ExternalTools.poppler().pdfinfo, [dir + "/barnet.pdf"]).stdout
+        let info = try TestSupport.run(try ExternalTools.poppler().pdfinfo, [dir + "/barnet.pdf"]).stdout
         XCTAssertTrue(info.contains("(A4)"), info)
         for (i, page) in text.enumerated() {
             XCTAssertTrue(page.contains("Page \(i + 1) of \(pages)"), "footer on page \(i + 1)")
