@@ -5,13 +5,8 @@ import XCTest
 
 /// Hostile and broken input, as the CLI meets it: each case exits 2 with a message naming where and what,
 /// and nothing is written (docs/reliability.md has the same table).
-final class BadInputTests: XCTestCase {
-    private var dir = ""
-
-    override func setUpWithError() throws { dir = try TestSupport.tempDir() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
-    private var sample: [UInt8] { get throws { try PlanStore.readFile(TestSupport.samplePlanPath) } }
+final class BadInputTests: SamplePlanTestCase {
+    private var sample: [UInt8] { get throws { try PlanStore.readFile(plan) } }
 
     /// `bytes` with the first occurrence of `old` replaced by `new`.
     private func replacing(_ bytes: [UInt8], _ old: String, _ new: [UInt8]) -> [UInt8] {
@@ -141,9 +136,9 @@ final class BadInputTests: XCTestCase {
 
     func testATenMegabyteActionTextLoadsAndSavesIntact() throws {
         let text = String(repeating: "Long text 例え. ", count: 10 * 1024 * 1024 / 18)
-        var p = try PlanStore.load(TestSupport.samplePlanPath)
+        var p = try PlanStore.load(plan)
         try p.editAction(id: "1a(i)", text: text)
-        let file = dir + "/plan.json"
+        let file = plan
         try PlanStore.save(p, to: file)
         XCTAssertGreaterThan(try PlanStore.readFile(file).count, 10_000_000)
         let r = try TestSupport.run(["rate", file, "1a(i)", "red", "--note", "n", "--as-of", "2019-02-01"])

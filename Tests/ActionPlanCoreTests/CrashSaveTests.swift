@@ -5,17 +5,9 @@ import XCTest
 @testable import ActionPlanCore
 
 /// Killing a save at any moment leaves the previous version or the new one, complete and valid.
-final class CrashSaveTests: XCTestCase {
-    private var dir = ""
-    private var plan = ""
-
-    override func setUpWithError() throws {
-        dir = try TestSupport.tempDir()
-        plan = dir + "/plan.json"
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
-
+///
+/// Each test overwrites the sample copy `plan` with its own synthetic plan before the first save.
+final class CrashSaveTests: SamplePlanTestCase {
     /// Starts `actionplan debug-save-loop` with `args`, kills it with SIGKILL after a random delay of up to
     /// `maxDelay` seconds, and returns the numbers it printed (`saved N`).
     private func killSaveLoop(_ args: [String], maxDelay: Double) throws -> [Int] {

@@ -4,17 +4,12 @@ import XCTest
 @testable import ActionPlanCore
 
 /// `actionplan merge-driver` under a real `git merge`: two leads' branches merge field by field.
-final class GitMergeDriverTests: XCTestCase {
-    private var dir = ""
-    private var plan = ""
-
+final class GitMergeDriverTests: SamplePlanTestCase {
     override func setUpWithError() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else {
             throw XCTSkip("git is not installed")
         }
-        dir = try TestSupport.tempDir()
-        plan = dir + "/plan.json"
-        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
+        try super.setUpWithError()
         try git("init", "-q", "-b", "main")
         try git("config", "user.name", "Test Lead")
         try git("config", "user.email", "lead@example.org")
@@ -26,8 +21,6 @@ final class GitMergeDriverTests: XCTestCase {
         try git("add", ".")
         try git("commit", "-q", "-m", "plan as approved")
     }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
 
     @discardableResult
     private func git(_ args: String...) throws -> TestSupport.Run {

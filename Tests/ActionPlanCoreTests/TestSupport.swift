@@ -73,8 +73,8 @@ enum TestSupport {
 
 /// A test case working on its own copy of the sample plan, `plan`, in a fresh temporary directory `dir`.
 ///
-/// The CLI, backup, lock, concurrency and export tests all change a plan file; each test gets a
-/// new copy so no test sees another's saves, backups or lock files.
+/// The CLI, backup, lock, concurrency, crash, bad-input, merge-driver and export tests all change a
+/// plan file; each test gets a new copy so no test sees another's saves, backups or lock files.
 class SamplePlanTestCase: XCTestCase {
     /// The test's temporary directory (removed after the test).
     var dir = ""
