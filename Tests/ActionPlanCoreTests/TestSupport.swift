@@ -7,8 +7,7 @@ import XCTest
 /// Paths and helpers shared by the core tests.
 enum TestSupport {
     /// The package's root directory.
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static var root: URL { TestPaths.root }
 
     /// The committed sample plan.
     static var samplePlanPath: String { root.appendingPathComponent("Data/barnet-2018-19.json").path }
@@ -29,14 +28,7 @@ enum TestSupport {
     }
 
     /// The built `actionplan` executable.
-    static var binary: String {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("actionplan").path,
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("actionplan").path,
-            root.appendingPathComponent(".build/debug/actionplan").path,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
-    }
+    static var binary: String { TestPaths.actionplan }
 
     /// The result of running the binary.
     struct Run {

@@ -7,20 +7,6 @@ final class EndToEndTmuxTests: XCTestCase {
     private var session = ""
     private var dir = ""
 
-    private static var root: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
-
-    private static var binary: String {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("actionplan").path,
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("actionplan").path,
-            root.appendingPathComponent(".build/debug/actionplan").path,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[2]
-    }
-
     /// Runs a command and returns its status and output, failing the test if it hangs.
     ///
     /// The first `tmux` call starts the tmux server, which outlives the client: ``ChildProcess``
@@ -36,34 +22,41 @@ final class EndToEndTmuxTests: XCTestCase {
 
     private func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
 
+    /// Captures the screen until `done` holds for it and returns that screen; after `timeout`
+    /// seconds, fails with `failure` and the last screen.
+    @discardableResult
+    private func pollScreen(
+        timeout: Double, failure: String, file: StaticString, line: UInt,
+        until done: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if done(last) { return last }
+            usleep(50_000)
+        }
+        XCTFail("\(failure); last screen:\n\(last)", file: file, line: line)
+        return last
+    }
+
     /// Waits until the screen contains `text` (or fails after a few seconds).
     @discardableResult
     private func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)
         throws -> String
     {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
-            usleep(50_000)
+        try pollScreen(timeout: timeout, failure: "screen never showed \"\(text)\"", file: file, line: line) {
+            $0.contains(text)
         }
-        XCTFail("screen never showed \"\(text)\"; last screen:\n\(last)", file: file, line: line)
-        return last
     }
 
     /// Waits until the screen no longer contains `text`.
     private func waitUntilGone(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line)
         throws
     {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if !last.contains(text) { return }
-            usleep(50_000)
+        try pollScreen(timeout: timeout, failure: "screen still shows \"\(text)\"", file: file, line: line) {
+            !$0.contains(text)
         }
-        XCTFail("screen still shows \"\(text)\"; last screen:\n\(last)", file: file, line: line)
     }
 
     private func keys(_ k: String...) throws { _ = try sh(["tmux", "send-keys", "-t", session] + k) }
@@ -71,10 +64,8 @@ final class EndToEndTmuxTests: XCTestCase {
     override func setUpWithError() throws {
         guard (try? sh(["tmux", "-V"]).0) == 0 else { throw XCTSkip("tmux is not installed (CI installs it)") }
         session = "actionplan-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        dir = NSTemporaryDirectory() + session
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: Self.root.appendingPathComponent("Data/barnet-2018-19.json").path, toPath: dir + "/plan.json")
+        dir = try temporaryDirectory()
+        try FileManager.default.copyItem(atPath: TUIFixtures.barnetPath, toPath: dir + "/plan.json")
     }
 
     override func tearDownWithError() throws {
@@ -84,7 +75,7 @@ final class EndToEndTmuxTests: XCTestCase {
 
     private func start(width: Int = 80, height: Int = 24, extra: String = "") throws {
         let cmd =
-            "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(Self.binary)' plan.json --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
+            "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(TestPaths.actionplan)' plan.json --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
         try sh(["tmux", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), cmd])
     }
 
@@ -105,7 +96,7 @@ final class EndToEndTmuxTests: XCTestCase {
         try keys("q")
         let s = try waitFor("EXITED:")
         XCTAssertTrue(s.contains("EXITED:0"), s)
-        let show = try sh([Self.binary, "show", dir + "/plan.json", "5(xii)", "--format", "json"])
+        let show = try sh([TestPaths.actionplan, "show", dir + "/plan.json", "5(xii)", "--format", "json"])
         XCTAssertEqual(show.0, 0, show.1)
         let obj = try JSONSerialization.jsonObject(with: Data(show.1.utf8)) as! [String: Any]
         XCTAssertEqual(obj["rating"] as? String, "red")

@@ -1,6 +1,7 @@
 import ActionPlanCore
 import ActionPlanTUI
 import Foundation
+import TestProcess
 import XCTest
 
 /// Fixtures and a key-feeding driver for the terminal UI tests: no terminal, no clock.
@@ -8,9 +9,8 @@ enum TUIFixtures {
     /// The fixed day every test works as of.
     static let asOf = CalendarDay(year: 2019, month: 1, day: 31)!
 
-    /// The repository root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// The repository root.
+    static var root: URL { TestPaths.root }
 
     /// Data/barnet-2018-19.json, the real plan.
     static let barnetPath = root.appendingPathComponent("Data/barnet-2018-19.json").path
