@@ -8,8 +8,6 @@ final class ExportFormatsTests: XCTestCase {
     private let asOf = TestSupport.day("2019-01-31")
     private let produced = TestSupport.day("2019-02-05")
 
-    private func barnet() throws -> Plan { try PlanStore.load(TestSupport.samplePlanPath) }
-
     private func report(_ p: Plan) throws -> StatusReport { try StatusReport.make(p, asOf: asOf, produced: produced) }
 
     /// The fields of every action that a CSV round trip must keep.
@@ -29,7 +27,7 @@ final class ExportFormatsTests: XCTestCase {
     // MARK: - CSV
 
     func testCSVHeaderRowsAndLineEndings() throws {
-        let bytes = CSVExport.render(try barnet(), asOf: asOf)
+        let bytes = CSVExport.render(try TestSupport.samplePlan(), asOf: asOf)
         let text = String(decoding: bytes, as: UTF8.self)
         XCTAssertTrue(
             text.hasPrefix(
@@ -54,7 +52,7 @@ final class ExportFormatsTests: XCTestCase {
     }
 
     func testCSVReimportGivesBackTheSameActions() throws {
-        let p = try barnet()
+        let p = try TestSupport.samplePlan()
         let bytes = CSVExport.render(p, asOf: asOf)
         let (back, report) = try PlanImporter.importBytes(bytes, file: "export.csv", title: p.title)
         XCTAssertEqual(Self.essentials(back), Self.essentials(p))
@@ -107,7 +105,7 @@ final class ExportFormatsTests: XCTestCase {
     // MARK: - ICS
 
     func testICSStructureFoldingAndStableUIDs() throws {
-        let p = try barnet()
+        let p = try TestSupport.samplePlan()
         let bytes = ICSExport.render(p, asOf: asOf)
         for (i, b) in bytes.enumerated() where b == 0x0A { XCTAssertEqual(bytes[i - 1], 0x0D, "bare LF at \(i)") }
         var physical: [[UInt8]] = []
@@ -163,7 +161,7 @@ final class ExportFormatsTests: XCTestCase {
     }
 
     func testICSParsesWithPythonIcalendar() throws {
-        let p = try barnet()
+        let p = try TestSupport.samplePlan()
         let dir = try TestSupport.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = dir + "/plan.ics"
@@ -185,7 +183,7 @@ final class ExportFormatsTests: XCTestCase {
     // MARK: - Markdown and HTML
 
     func testMarkdownHasEverySectionAndWellFormedTables() throws {
-        let md = MarkdownReport.render(try report(try barnet()))
+        let md = MarkdownReport.render(try report(try TestSupport.samplePlan()))
         for heading in [
             "# Barnet Children's Services Improvement Action Plan September 2018-September 2019",
             "## 1. Key to ratings", "## 2. Headline", "## 3. Summary by theme", "## 4. Movement since the last report",
@@ -231,7 +229,7 @@ final class ExportFormatsTests: XCTestCase {
     }
 
     func testHTMLIsSelfContainedAndPrintReady() throws {
-        let html = String(decoding: HTMLReport.render(try report(try barnet())), as: UTF8.self)
+        let html = String(decoding: HTMLReport.render(try report(try TestSupport.samplePlan())), as: UTF8.self)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
         for forbidden in ["<script", "http://", "https://", "src=", "@import", "url(", "<link", "<img", "<iframe"] {
             XCTAssertFalse(html.lowercased().contains(forbidden), forbidden)

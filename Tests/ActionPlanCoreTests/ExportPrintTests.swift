@@ -30,7 +30,7 @@ final class ExportPrintTests: XCTestCase {
     }
 
     func testBarnetReportPrintsOnA4WithFooterAndSectionBreaks() throws {
-        var p = try PlanStore.load(TestSupport.samplePlanPath)
+        var p = try TestSupport.samplePlan()
         try p.takeSnapshot(label: "November 2018 committee", asOf: TestSupport.day("2018-11-15"))
         try p.rate(id: "2(i)", to: .blue, note: "Delivered", by: "DS", on: TestSupport.day("2019-01-20"))
         try p.rate(id: "5(xii)", to: .red, note: "Provider withdrew", by: "NH", on: TestSupport.day("2019-01-10"))

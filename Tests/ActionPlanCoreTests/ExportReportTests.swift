@@ -8,10 +8,8 @@ final class ExportReportTests: XCTestCase {
     private let asOf = TestSupport.day("2019-01-31")
     private let produced = TestSupport.day("2019-02-05")
 
-    private func barnet() throws -> Plan { try PlanStore.load(TestSupport.samplePlanPath) }
-
     func testBarnetHeadlineAsOf31January2019MatchesHandComputedValues() throws {
-        let r = try StatusReport.make(try barnet(), asOf: asOf, produced: produced)
+        let r = try StatusReport.make(try TestSupport.samplePlan(), asOf: asOf, produced: produced)
         let c = r.headline.counts
         XCTAssertEqual([c.total, c.blue, c.green, c.amber, c.red, c.unrated], [57, 0, 51, 6, 0, 0])
         XCTAssertEqual(c.overdue, 28)
@@ -34,7 +32,7 @@ final class ExportReportTests: XCTestCase {
     }
 
     func testBarnetDaysLateOfEveryOverdueAction() throws {
-        let r = try StatusReport.make(try barnet(), asOf: asOf, produced: produced)
+        let r = try StatusReport.make(try TestSupport.samplePlan(), asOf: asOf, produced: produced)
         var late: [String: Int] = [:]
         for t in r.exceptions { for l in t.leads { for i in l.items { if let d = i.daysLate { late[i.id] = d } } } }
         var expected: [String: Int] = [
@@ -48,12 +46,12 @@ final class ExportReportTests: XCTestCase {
         XCTAssertEqual(late, expected)
         // Every overdue action is an exception, and so is every Amber one.
         XCTAssertEqual(r.exceptionCount, 31, "28 overdue + 3 Amber not overdue (1c(v), 5(xii), 5(xxi))")
-        let overdueIDs = Set(ActionFilter.overdue(in: try barnet(), asOf: asOf).map(\.action.id))
+        let overdueIDs = Set(ActionFilter.overdue(in: try TestSupport.samplePlan(), asOf: asOf).map(\.action.id))
         XCTAssertEqual(Set(late.keys), overdueIDs)
     }
 
     func testExceptionsGroupedByThemeThenLeadWithReasons() throws {
-        let r = try StatusReport.make(try barnet(), asOf: asOf, produced: produced)
+        let r = try StatusReport.make(try TestSupport.samplePlan(), asOf: asOf, produced: produced)
         XCTAssertEqual(r.exceptions.map(\.number), [1, 2, 3, 4, 5, 6])
         let t1 = r.exceptions[0]
         XCTAssertEqual(
@@ -86,7 +84,7 @@ final class ExportReportTests: XCTestCase {
 
     /// Barnet with a November snapshot and changes recorded in January.
     private func planWithMovement() throws -> Plan {
-        var p = try barnet()
+        var p = try TestSupport.samplePlan()
         try p.takeSnapshot(label: "November 2018 committee", asOf: TestSupport.day("2018-11-15"))
         try p.rate(
             id: "5(xii)", to: .red, note: "Provider withdrew", by: "NH", on: TestSupport.day("2019-01-10"),
@@ -152,7 +150,7 @@ final class ExportReportTests: XCTestCase {
     }
 
     func testComparisonSnapshotChoiceAndErrors() throws {
-        var p = try barnet()
+        var p = try TestSupport.samplePlan()
         try p.takeSnapshot(label: "September 2018 board", asOf: TestSupport.day("2018-09-20"))
         try p.takeSnapshot(label: "November 2018 committee", asOf: TestSupport.day("2018-11-15"))
         XCTAssertEqual(p.latestSnapshot(before: asOf)?.label, "November 2018 committee")
@@ -173,7 +171,7 @@ final class ExportReportTests: XCTestCase {
     }
 
     func testSnapshotsAreFrozenUniqueOrderedAndSaved() throws {
-        var p = try barnet()
+        var p = try TestSupport.samplePlan()
         let s = try p.takeSnapshot(label: "  November   2018 committee ", asOf: TestSupport.day("2018-11-15"))
         XCTAssertEqual(s.label, "November 2018 committee")
         XCTAssertEqual(s.actions.count, 57)
@@ -227,7 +225,8 @@ final class ExportReportTests: XCTestCase {
         XCTAssertEqual((m["completed"] as? [[String: Any]])?.last?["daysLate"] as? Int, 51)
         XCTAssertEqual((obj["exceptions"] as? [Any])?.count, r.exceptionCount)
         let plain = try JSONSerialization.jsonObject(
-            with: Data(ReportJSON.render(try StatusReport.make(try barnet(), asOf: asOf, produced: produced))))
+            with: Data(
+                ReportJSON.render(try StatusReport.make(try TestSupport.samplePlan(), asOf: asOf, produced: produced))))
         XCTAssertTrue((plain as! [String: Any])["movement"] is NSNull)
     }
 }

@@ -5,11 +5,10 @@ import XCTest
 
 /// The three-way merge rules of docs/concurrency.md, one rule per test.
 final class MergeTests: XCTestCase {
-    private func sample() throws -> Plan { try PlanStore.load(TestSupport.samplePlanPath) }
     private func day(_ s: String) -> CalendarDay { TestSupport.day(s) }
 
     func testChangesToDifferentActionsBothSurvive() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         try ours.rate(id: "2(iii)", to: .red, note: "slipping", by: "DS", on: day("2019-02-01"))
@@ -22,7 +21,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testChangesToDifferentFieldsOfOneActionBothSurvive() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         try ours.editAction(id: "1a(ii)", text: "Rewritten by the lead")
@@ -37,7 +36,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testHistoryAppendedOnBothSidesSurvivesInTimeOrder() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         // Ours is later in time but merged first: the result is still in date order.
@@ -59,7 +58,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testTwoNewValuesForOneFieldAreAConflictWithBothValuesAndAChoiceSettlesIt() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         let id = "5(xii)"
@@ -85,7 +84,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testTextConflictAndIdenticalChangesOnBothSides() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         try ours.editAction(id: "4(i)", text: "Ours")
@@ -101,7 +100,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testActionsAddedOnEitherSideSurviveInPlace() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         let g = base.path(of: "3c(ii)")!
@@ -120,7 +119,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testDeletionWinsOverNoChangeAndClashesWithAChange() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         try theirs.deleteAction(id: "6(i)")
@@ -138,7 +137,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testMovedActionFollowsTheMoveAndEditsStillApply() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         let from = base.path(of: "2(v)")!
@@ -154,7 +153,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testHeaderThemeAndSnapshotMerge() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         ours.period = "2018-2020"
@@ -181,7 +180,7 @@ final class MergeTests: XCTestCase {
     }
 
     func testWithoutACommonVersionEveryDifferenceIsAConflict() throws {
-        let base = try sample()
+        let base = try TestSupport.samplePlan()
         var ours = base
         var theirs = base
         try ours.editAction(id: "1a(i)", text: "A")

@@ -4,10 +4,8 @@ import XCTest
 @testable import ActionPlanCore
 
 final class PlanFileTests: XCTestCase {
-    private func samplePlan() throws -> Plan { try PlanStore.load(TestSupport.samplePlanPath) }
-
     func testRoundTripIsExactAndDeterministic() throws {
-        var plan = try samplePlan()
+        var plan = try TestSupport.samplePlan()
         try plan.rate(
             id: "5(xii)", to: .red, note: "Évaluation delayed — 例え 📋 \"quoted\"\nnext line\t tab", by: "NH",
             on: TestSupport.day("2019-01-31"))
@@ -25,7 +23,7 @@ final class PlanFileTests: XCTestCase {
     }
 
     func testOneEditChangesOnlyTheLinesOfThatAction() throws {
-        var plan = try samplePlan()
+        var plan = try TestSupport.samplePlan()
         let before = String(decoding: PlanCodec.encode(plan), as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false)
         try plan.rate(id: "3a(ii)", to: .blue, note: "done", by: "SM", on: TestSupport.day("2019-01-31"))
@@ -136,7 +134,7 @@ final class PlanFileTests: XCTestCase {
         let dir = try TestSupport.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/plan.json"
-        var plan = try samplePlan()
+        var plan = try TestSupport.samplePlan()
         try PlanStore.save(plan, to: path)
         XCTAssertEqual(try PlanStore.readFile(path), try PlanStore.readFile(TestSupport.samplePlanPath))
         chmod(path, 0o640)
@@ -155,7 +153,7 @@ final class PlanFileTests: XCTestCase {
             let dir = try TestSupport.tempDir()
             defer { try? FileManager.default.removeItem(atPath: dir) }
             _ = FileManager.default.createFile(atPath: dir + "/file", contents: Data("x".utf8))
-            XCTAssertThrowsError(try PlanStore.save(try samplePlan(), to: dir + "/file/plan.json")) { e in
+            XCTAssertThrowsError(try PlanStore.save(try TestSupport.samplePlan(), to: dir + "/file/plan.json")) { e in
                 XCTAssertTrue("\(e)".contains("cannot save"), "\(e)")
             }
             return
@@ -166,10 +164,10 @@ final class PlanFileTests: XCTestCase {
             try? FileManager.default.removeItem(atPath: dir)
         }
         let path = dir + "/plan.json"
-        try PlanStore.save(try samplePlan(), to: path)
+        try PlanStore.save(try TestSupport.samplePlan(), to: path)
         let before = try PlanStore.readFile(path)
         chmod(dir, 0o555)
-        var plan = try samplePlan()
+        var plan = try TestSupport.samplePlan()
         plan.title = "changed"
         XCTAssertThrowsError(try PlanStore.save(plan, to: path))
         XCTAssertEqual(try PlanStore.readFile(path), before)
@@ -185,7 +183,7 @@ final class PlanFileTests: XCTestCase {
     }
 
     func testCheckFindsEachKindOfProblem() throws {
-        var plan = try samplePlan()
+        var plan = try TestSupport.samplePlan()
         try plan.editAction(id: "1a(iii)", deliveryDate: "TBC")
         plan[plan.path(of: "1b(v)")!].deliveryDate = "Spring 2019"
         plan[plan.path(of: "6(vi)")!].rating = .blue
@@ -203,7 +201,7 @@ final class PlanFileTests: XCTestCase {
     }
 
     func testOverdueOnTheCommitteeDateMostOverdueFirst() throws {
-        let plan = try samplePlan()
+        let plan = try TestSupport.samplePlan()
         let today = TestSupport.day("2019-01-31")
         let overdue = ActionFilter.overdue(in: plan, asOf: today)
         // Hand-computed: deadlines before 31 Jan 2019 that are not Blue.

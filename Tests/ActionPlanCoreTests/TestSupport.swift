@@ -12,6 +12,11 @@ enum TestSupport {
     /// The committed sample plan.
     static var samplePlanPath: String { root.appendingPathComponent("Data/barnet-2018-19.json").path }
 
+    /// The committed sample plan, parsed once per test run (a `Plan` is a value: each caller gets its own copy).
+    static func samplePlan() throws -> Plan { try sample.get() }
+
+    private static let sample = Result { try PlanStore.load(samplePlanPath) }
+
     /// A fixture file's path.
     static func fixture(_ name: String) -> String {
         root.appendingPathComponent("Tests/ActionPlanCoreTests/Fixtures/\(name)").path

@@ -15,10 +15,10 @@ enum TUIFixtures {
     /// Data/barnet-2018-19.json, the real plan.
     static let barnetPath = root.appendingPathComponent("Data/barnet-2018-19.json").path
 
-    /// The real Barnet plan.
-    static func barnet() throws -> Plan {
-        try PlanStore.load(barnetPath)
-    }
+    /// The real Barnet plan, parsed once per test run (a `Plan` is a value: each caller gets its own copy).
+    static func barnet() throws -> Plan { try parsedBarnet.get() }
+
+    private static let parsedBarnet = Result { try PlanStore.load(barnetPath) }
 
     /// A small plan covering the cases the UI must handle: titled and untitled groups, every rating and
     /// unrated, month/day/recurring/unset dates, overdue actions, unknown and group leads, wide characters
