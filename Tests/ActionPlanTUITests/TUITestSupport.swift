@@ -117,11 +117,6 @@ struct Driver {
         for c in text { press(.char(c)) }
     }
 
-    mutating func run(_ command: Command) {
-        (state, effects) = Update.update(state, command: command)
-        frame()
-    }
-
     mutating func send(_ event: AppEvent) {
         (state, effects) = Update.update(state, event)
         frame()
