@@ -49,25 +49,10 @@ final class KeyTableTests: XCTestCase {
         }
     }
 
+    /// docs/keys.md is KeyTable.markdown(); ACTIONPLAN_RECORD_SNAPSHOTS=1 regenerates it.
     func testDocsKeysMarkdownIsGeneratedFromTheTable() throws {
-        let path = TUIFixtures.root.appendingPathComponent("docs/keys.md").path
         let markdown = KeyTable.markdown()
-        if ProcessInfo.processInfo.environment["ACTIONPLAN_RECORD_SNAPSHOTS"] == "1" {
-            try markdown.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        let onDisk = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        if onDisk != markdown {
-            let a = onDisk.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            XCTFail(
-                """
-                docs/keys.md differs from KeyTable.markdown() at line \(i + 1):
-                file:  \(i < a.count ? String(a[i]) : "(end)")
-                table: \(i < b.count ? String(b[i]) : "(end)")
-                Regenerate it with ACTIONPLAN_RECORD_SNAPSHOTS=1 swift test --filter KeyTableTests
-                """)
-        }
+        SnapshotAssert.check(text: markdown, at: TUIFixtures.root.appendingPathComponent("docs/keys.md"))
         XCTAssertTrue(markdown.contains("| `Ctrl-R` | redo | Redo the last undone edit |"))
     }
 }

@@ -20,11 +20,19 @@ enum SnapshotAssert {
         return s
     }
 
+    /// Compares `grid` with the snapshot `name` (or records it).
     static func check(_ grid: Grid, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let url = directory.appendingPathComponent(name + ".txt")
-        let actual = text(of: grid)
+        check(text: text(of: grid), at: directory.appendingPathComponent(name + ".txt"), file: file, line: line)
+    }
+
+    /// Compares `actual` with the text stored at `url` (or, when recording, writes it there), failing
+    /// with the first line that differs.
+    static func check(text actual: String, at url: URL, file: StaticString = #filePath, line: UInt = #line) {
+        let root = TUIFixtures.root.path + "/"
+        let name = url.path.hasPrefix(root) ? String(url.path.dropFirst(root.count)) : url.path
         if recording {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             XCTAssertNoThrow(try actual.write(to: url, atomically: true, encoding: .utf8), file: file, line: line)
             return
         }
@@ -37,7 +45,8 @@ enum SnapshotAssert {
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         let i = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
-        let got = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".actual.txt")
+        let got = FileManager.default.temporaryDirectory.appendingPathComponent(
+            url.deletingPathExtension().lastPathComponent + ".actual." + url.pathExtension)
         try? actual.write(to: got, atomically: true, encoding: .utf8)
         XCTFail(
             """
