@@ -5,9 +5,6 @@ import XCTest
 
 /// Runs the built `actionplan` binary as a user would and checks output and exit status.
 final class CommandLineTests: SamplePlanTestCase {
-
-    private func run(_ args: String...) throws -> TestSupport.Run { try TestSupport.run(args) }
-
     func testOverdueTableFitsEightyColumnsMostOverdueFirst() throws {
         let r = try run("overdue", plan, "--as-of", "2019-01-31")
         XCTAssertEqual(r.status, 0, r.stderr)

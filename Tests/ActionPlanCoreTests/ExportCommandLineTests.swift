@@ -5,9 +5,6 @@ import XCTest
 
 /// `actionplan export`, `snapshot` and `snapshots` run as a user would.
 final class ExportCommandLineTests: SamplePlanTestCase {
-
-    private func run(_ args: String...) throws -> TestSupport.Run { try TestSupport.run(args) }
-
     func testExportsEveryFormat() throws {
         for (format, ext, start) in [
             ("html", "html", "<!DOCTYPE html>"), ("markdown", "md", "# Barnet"), ("csv", "csv", "theme,group,id,"),

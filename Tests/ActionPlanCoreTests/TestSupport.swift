@@ -85,4 +85,9 @@ class SamplePlanTestCase: XCTestCase {
     }
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Runs `actionplan` with `args` (a hang fails the calling line).
+    func run(_ args: String..., file: StaticString = #filePath, line: UInt = #line) throws -> TestSupport.Run {
+        try TestSupport.run(args, file: file, line: line)
+    }
 }
