@@ -72,6 +72,15 @@ enum ExternalTools {
         var end: String
     }
 
+    /// Parses the calendar `bytes` with Python's icalendar (through a temporary file), or skips when it is missing.
+    static func parseICS(_ bytes: [UInt8]) throws -> [Event] {
+        let dir = try TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/export.ics"
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        return try parseICS(file)
+    }
+
     /// Parses `ics` with Python's icalendar (a real RFC 5545 parser), or skips when it is missing.
     static func parseICS(_ ics: String) throws -> [Event] {
         guard let python = which("python3") else { throw XCTSkip("python3 is not installed; ICS parser check skipped") }

@@ -33,7 +33,7 @@ final class ExportFormatsTests: XCTestCase {
             text.hasPrefix(
                 "theme,group,id,cross_refs,action,leads,delivery_date,deadline,rating,days_overdue,latest_note\r\n"))
         XCTAssertFalse(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "no byte-order mark")
-        for (i, b) in bytes.enumerated() where b == 0x0A { XCTAssertEqual(bytes[i - 1], 0x0D, "LF without CR at \(i)") }
+        assertCRLF(bytes)
         let table = try DelimitedTable(lines: SourceText(text: text).lines, separator: ",", file: "x.csv")
         XCTAssertEqual(table.records.count, 58)
         XCTAssertTrue(table.records.allSatisfy { $0.fields.count == 11 })
@@ -107,7 +107,7 @@ final class ExportFormatsTests: XCTestCase {
     func testICSStructureFoldingAndStableUIDs() throws {
         let p = try TestSupport.samplePlan()
         let bytes = ICSExport.render(p, asOf: asOf)
-        for (i, b) in bytes.enumerated() where b == 0x0A { XCTAssertEqual(bytes[i - 1], 0x0D, "bare LF at \(i)") }
+        assertCRLF(bytes)
         var physical: [[UInt8]] = []
         var cur: [UInt8] = []
         for b in bytes {
@@ -162,11 +162,7 @@ final class ExportFormatsTests: XCTestCase {
 
     func testICSParsesWithPythonIcalendar() throws {
         let p = try TestSupport.samplePlan()
-        let dir = try TestSupport.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let file = dir + "/plan.ics"
-        try PlanStore.writeAtomically(ICSExport.render(p, asOf: asOf), to: file)
-        let events = try ExternalTools.parseICS(file)
+        let events = try ExternalTools.parseICS(ICSExport.render(p, asOf: asOf))
         XCTAssertEqual(events.count, 52)
         let e = try XCTUnwrap(events.first { $0.summary.hasPrefix("6(ii) — ") })
         XCTAssertEqual(e.summary, "6(ii) — " + p[p.path(of: "6(ii)")!].text)

@@ -68,6 +68,13 @@ enum TestSupport {
     static func day(_ s: String) -> CalendarDay { CalendarDay(iso: s)! }
 }
 
+/// Asserts that every line feed in `bytes` ends a CRLF pair (as CSV and ICS lines must).
+func assertCRLF(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
+    for (i, b) in bytes.enumerated() where b == 0x0A {
+        XCTAssertTrue(i > 0 && bytes[i - 1] == 0x0D, "LF without CR at byte \(i)", file: file, line: line)
+    }
+}
+
 /// A test case working on its own copy of the sample plan, `plan`, in a fresh temporary directory `dir`.
 ///
 /// The CLI, backup, lock, concurrency, crash, bad-input, merge-driver and export tests all change a
