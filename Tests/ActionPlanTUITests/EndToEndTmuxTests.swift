@@ -18,7 +18,15 @@ final class EndToEndTmuxTests: XCTestCase {
         return (o.status, o.stdout + o.stderr)
     }
 
-    private func tmux(_ args: String...) throws -> String { try sh(["tmux"] + args).1 }
+    /// Runs tmux on this test's own server (socket `session`, options from `dir/tmux.conf`), so
+    /// server options and paste buffers are the test's alone, whichever tmux server the user runs.
+    @discardableResult
+    private func tmux(_ args: [String]) throws -> String {
+        try sh(["tmux", "-L", session, "-f", dir + "/tmux.conf"] + args).1
+    }
+
+    @discardableResult
+    private func tmux(_ args: String...) throws -> String { try tmux(args) }
 
     private func screen() throws -> String { try tmux("capture-pane", "-p", "-t", session) }
 
@@ -59,24 +67,31 @@ final class EndToEndTmuxTests: XCTestCase {
         }
     }
 
-    private func keys(_ k: String...) throws { _ = try sh(["tmux", "send-keys", "-t", session] + k) }
+    private func keys(_ k: String...) throws { try tmux(["send-keys", "-t", session] + k) }
 
     override func setUpWithError() throws {
         guard (try? sh(["tmux", "-V"]).0) == 0 else { throw XCTSkip("tmux is not installed (CI installs it)") }
         session = "actionplan-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         dir = try temporaryDirectory()
         try FileManager.default.copyItem(atPath: TUIFixtures.barnetPath, toPath: dir + "/plan.json")
+        // With set-clipboard on, an OSC 52 sequence that reached a pane would become a tmux paste
+        // buffer (tmux's default, external, ignores it), so a test can see it was not passed through.
+        try "set-option -s set-clipboard on\n".write(toFile: dir + "/tmux.conf", atomically: true, encoding: .utf8)
     }
 
     override func tearDownWithError() throws {
-        _ = try? sh(["tmux", "kill-session", "-t", session])
+        guard !session.isEmpty else { return }  // skipped: no tmux
+        _ = try? tmux("kill-server")
+        // tmux leaves the socket file behind (in $TMUX_TMPDIR or /tmp, under tmux-UID).
+        let tmp = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(tmp)/tmux-\(getuid())/\(session)")
         try? FileManager.default.removeItem(atPath: dir)
     }
 
     private func start(width: Int = 80, height: Int = 24, extra: String = "") throws {
         let cmd =
             "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(TestPaths.actionplan)' plan.json --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
-        try sh(["tmux", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), cmd])
+        try tmux("new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), cmd)
     }
 
     func testSearchRateSaveQuitThenShowSeesTheChange() throws {
@@ -124,16 +139,13 @@ final class EndToEndTmuxTests: XCTestCase {
         XCTAssertTrue(s.contains("EXITED:0"), s)
     }
 
-    func testHostileTextDoesNotChangeThePaneTitle() throws {
+    func testHostileTextDoesNotChangeThePaneTitleOrTheClipboard() throws {
         let p = dir + "/plan.json"
         var text = try String(contentsOfFile: p, encoding: .utf8)
         text = text.replacingOccurrences(
             of: "Implement the BSCP Business and Improvement plan",
             with: "Evil \\u001b]2;PWNED\\u0007 \\u001b]52;c;SGVsbG8=\\u0007 \\u001b[31mred")
         try text.write(toFile: p, atomically: true, encoding: .utf8)
-        _ = try tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sleep 60")
-        _ = try tmux("select-pane", "-t", session, "-T", "clean-title")
-        _ = try tmux("kill-session", "-t", session)
         try start(width: 100, height: 30)
         _ = try tmux("select-pane", "-t", session, "-T", "clean-title")
         try waitFor("1a(iii)", timeout: 15)
@@ -142,6 +154,7 @@ final class EndToEndTmuxTests: XCTestCase {
         try keys("Enter")
         let s = try waitFor("Evil ^[]2;PWNED^G")
         XCTAssertFalse(s.contains("PWNED\u{07}"))
+        XCTAssertEqual(try tmux("list-buffers"), "", "the OSC 52 in the plan did not set the clipboard")
         let title = try tmux("display-message", "-p", "-t", session, "#{pane_title}").trimmingCharacters(
             in: .whitespacesAndNewlines)
         XCTAssertEqual(title, "clean-title")
