@@ -20,6 +20,9 @@ final class ExportCommandLineTests: SamplePlanTestCase {
         // The format follows from the extension when --format is left out; '-' writes to standard output.
         let inferred = try run("export", plan, "-o", dir + "/x.md", "--as-of", "2019-01-31")
         XCTAssertEqual(inferred.status, 0, inferred.stderr)
+        XCTAssertTrue(inferred.stdout.hasPrefix("Wrote \(dir)/x.md (markdown, "), inferred.stdout)
+        let inferredText = String(decoding: try PlanStore.readFile(dir + "/x.md"), as: UTF8.self)
+        XCTAssertTrue(inferredText.hasPrefix("# Barnet Children's Services Improvement Action Plan"), inferredText)
         let stdout = try run(
             "export", plan, "--format", "json", "-o", "-", "--as-of", "2019-01-31", "--produced", "2019-02-05")
         let obj = try JSONSerialization.jsonObject(with: Data(stdout.stdout.utf8)) as! [String: Any]
@@ -69,9 +72,16 @@ final class ExportCommandLineTests: SamplePlanTestCase {
         let md = String(decoding: try PlanStore.readFile(out), as: UTF8.self)
         XCTAssertTrue(md.contains("### Rating moved down (1)"))
         XCTAssertTrue(md.contains("| 5(xii) |"))
+        // A later snapshot is what a report compares with by default; --since picks the earlier one.
+        XCTAssertEqual(try run("snapshot", plan, "--label", "January 2019", "--as-of", "2019-01-20").status, 0)
         let since = try run(
             "export", plan, "-o", dir + "/s.json", "--as-of", "2019-01-31", "--since", "November 2018 committee")
         XCTAssertEqual(since.status, 0, since.stderr)
+        XCTAssertTrue(since.stdout.contains("compared with snapshot \"November 2018 committee\""), since.stdout)
+        let sinceJSON = try JSONSerialization.jsonObject(with: Data(try PlanStore.readFile(dir + "/s.json")))
+        let comparison = (sinceJSON as? [String: Any])?["comparison"] as? [String: Any]
+        XCTAssertEqual(comparison?["label"] as? String, "November 2018 committee")
+        XCTAssertEqual(comparison?["date"] as? String, "2018-11-15")
     }
 
     func testCSVExportImportsBackToTheSameActions() throws {
