@@ -72,8 +72,9 @@ public struct AppState {
 
     /// Flat per-action data of the plan, kept in step with every edit.
     public internal(set) var index = PlanIndex()
-    /// The plan's text packed for fast search, kept in step with every edit.
-    public internal(set) var corpus = SearchCorpus()
+    /// The plan's text packed for fast search: nil until the first search builds it, then kept in step with
+    /// every edit (so opening a plan and editing it without searching never pays for it).
+    public internal(set) var corpus: SearchCorpus?
     /// The plan pane's rows for the current plan, folds, view and sort.
     public internal(set) var visible = VisibleRows()
     /// Counts of the whole plan (not just the view) as of ``asOf``.
@@ -101,7 +102,6 @@ public struct AppState {
         self.user = user
         self.memo = memo
         index = PlanIndex(plan, memo: memo)
-        corpus = SearchCorpus(plan)
         rebuild(anchor: nil)
     }
 
@@ -201,6 +201,8 @@ public struct AppState {
             matches = []
             return
         }
+        let corpus = self.corpus ?? SearchCorpus(plan)
+        self.corpus = corpus
         let mask = search.matchMask(plan, corpus: corpus, count: index.count)
         var out: [Int] = []
         for (i, p) in visible.actions.enumerated() where mask[index.index(of: p)] { out.append(i) }
@@ -216,12 +218,18 @@ public struct AppState {
         let keep = select ?? anchor
         undoStack.append(PlanVersion(plan: plan, generation: generation, label: label, change: change))
         redoStack.removeAll()
-        plan = newPlan
-        index.apply(change, newPlan: plan, memo: memo)
-        corpus.apply(change, newPlan: plan)
+        setPlan(newPlan, change: change)
         generation = nextGeneration
         nextGeneration += 1
         rebuild(anchor: keep)
+    }
+
+    /// Makes `newPlan` the plan and brings the index and (if built) the search corpus to it; `change` says how
+    /// it differs from the current plan.
+    private mutating func setPlan(_ newPlan: Plan, change: PlanChange) {
+        plan = newPlan
+        index.apply(change, newPlan: plan, memo: memo)
+        corpus?.apply(change, newPlan: plan)
     }
 
     /// Puts back the plan before the last edit and returns what the edit was; nil when there is nothing to undo.
@@ -229,9 +237,7 @@ public struct AppState {
         guard let last = undoStack.popLast() else { return nil }
         let keep = anchor
         redoStack.append(PlanVersion(plan: plan, generation: generation, label: last.label, change: last.change))
-        plan = last.plan
-        index.apply(last.change.inverse, newPlan: plan, memo: memo)
-        corpus.apply(last.change.inverse, newPlan: plan)
+        setPlan(last.plan, change: last.change.inverse)
         generation = last.generation
         rebuild(anchor: keep)
         return last.label
@@ -242,9 +248,7 @@ public struct AppState {
         guard let next = redoStack.popLast() else { return nil }
         let keep = anchor
         undoStack.append(PlanVersion(plan: plan, generation: generation, label: next.label, change: next.change))
-        plan = next.plan
-        index.apply(next.change, newPlan: plan, memo: memo)
-        corpus.apply(next.change, newPlan: plan)
+        setPlan(next.plan, change: next.change)
         generation = next.generation
         rebuild(anchor: keep)
         return next.label
