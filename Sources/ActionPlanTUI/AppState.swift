@@ -159,9 +159,15 @@ public struct AppState {
             for i in 0..<index.count { index.add(i, to: &counts, today: today) }
             planCounts = counts
         }
+        // Only the rows depend on the folds: when just they changed, keep the view's filtered, counted, sorted actions.
+        let viewActions: VisibleRows.ViewActions
+        if let old = rowsKey, old.plan == key.plan, old.view == key.view, old.sort == key.sort {
+            viewActions = visible.viewActions
+        } else {
+            viewActions = VisibleRows.ViewActions(index: index, view: view, sort: sort, asOf: asOf)
+        }
         rowsKey = key
-        visible = VisibleRows(
-            index: index, view: view, sort: sort, foldedThemes: foldedThemes, foldedGroups: foldedGroups, asOf: asOf)
+        visible = VisibleRows(viewActions, index: index, foldedThemes: foldedThemes, foldedGroups: foldedGroups)
         if let anchor, let row = row(of: anchor) {
             selectedRow = row
         } else if case .action(let id, _)? = anchor, let p = plan.path(of: id) {

@@ -2,6 +2,9 @@ import ActionPlanCore
 
 /// The flattened list of rows the plan pane shows, built once per change of plan, folds, view or sort.
 ///
+/// Only the rows depend on the folds: the view's actions and counts (a ``ViewActions``)
+/// are reused when just the folds change.
+///
 /// Rendering and moving only index into these arrays, so a key press costs the
 /// same with 100 actions or 100,000: only the rows on screen are drawn.
 public struct VisibleRows: Sendable {
@@ -14,18 +17,68 @@ public struct VisibleRows: Sendable {
         public var viewIndex: Int
     }
 
+    /// The view's actions, ordered and counted: everything about the rows that does not depend on folds.
+    ///
+    /// Filtering, counting and sorting visit every action of the plan, so they are
+    /// redone only when the plan, view or sort change; folding and unfolding rebuild
+    /// just the rows from this.
+    public struct ViewActions: Sendable {
+        /// Every action of the view in view order.
+        public var actions: [ActionPath] = []
+        /// Counts of the view's actions by theme index.
+        public var themeCounts: [Int: RatingCounts] = [:]
+        /// Number of the view's actions in each titled group.
+        public var groupCounts: [GroupKey: Int] = [:]
+        /// Whether rows form a tree (plan order) rather than a flat sorted list.
+        public var isTree = true
+        /// Whether the view shows every action (so empty themes and groups keep their headings).
+        var isEverything = true
+
+        /// No actions.
+        public init() {}
+
+        /// The actions of `view` ordered by `sort`, as of `today`, from the plan's index.
+        public init(index: PlanIndex, view: ViewMode, sort: SortOrder, asOf today: CalendarDay) {
+            let day = today.ordinal
+            let filter = index.prepare(view.filter)
+            let everything = view.filter.isEmpty
+            isEverything = everything
+            // The view's actions in plan order, with per-theme and per-group counts.
+            var inView: [Int] = []
+            inView.reserveCapacity(everything ? index.count : 64)
+            for ti in index.groupStart.indices {
+                var counts = RatingCounts()
+                for gi in index.groupStart[ti].indices {
+                    let range = index.range(theme: ti, group: gi)
+                    var n = 0
+                    for i in range where everything || index.matches(filter, i, today: day) {
+                        inView.append(i)
+                        index.add(i, to: &counts, today: day)
+                        n += 1
+                    }
+                    if index.groupTitled[ti][gi] { groupCounts[GroupKey(theme: ti, group: gi)] = n }
+                }
+                themeCounts[ti] = counts
+            }
+            isTree = sort == .plan
+            actions = index.sorted(inView, by: sort).map { index.paths[$0] }
+        }
+    }
+
+    /// The view's actions and counts the rows are built from.
+    public private(set) var viewActions = ViewActions()
     /// The rows, top to bottom, after folding.
     public var rows: [Row] = []
-    /// Every action of the view in view order, folded or not (search runs over these).
-    public var actions: [ActionPath] = []
     /// For each entry of ``actions``, its row index, or -1 when folded away.
     public var rowOfAction: [Int] = []
+    /// Every action of the view in view order, folded or not (search runs over these).
+    public var actions: [ActionPath] { viewActions.actions }
     /// Counts of the view's actions by theme index.
-    public var themeCounts: [Int: RatingCounts] = [:]
+    public var themeCounts: [Int: RatingCounts] { viewActions.themeCounts }
     /// Number of the view's actions in each titled group.
-    public var groupCounts: [GroupKey: Int] = [:]
+    public var groupCounts: [GroupKey: Int] { viewActions.groupCounts }
     /// Whether rows form a tree (plan order) rather than a flat sorted list.
-    public var isTree = true
+    public var isTree: Bool { viewActions.isTree }
 
     /// An empty list.
     public init() {}
@@ -35,37 +88,24 @@ public struct VisibleRows: Sendable {
         index: PlanIndex, view: ViewMode, sort: SortOrder, foldedThemes: Set<Int>, foldedGroups: Set<GroupKey>,
         asOf today: CalendarDay
     ) {
-        let day = today.ordinal
-        let filter = index.prepare(view.filter)
-        let everything = view.filter.isEmpty
-        // 1. The view's actions in plan order, with per-theme and per-group counts.
-        var inView: [Int] = []
-        inView.reserveCapacity(everything ? index.count : 64)
-        for ti in index.groupStart.indices {
-            var counts = RatingCounts()
-            for gi in index.groupStart[ti].indices {
-                let range = index.range(theme: ti, group: gi)
-                var n = 0
-                for i in range where everything || index.matches(filter, i, today: day) {
-                    inView.append(i)
-                    index.add(i, to: &counts, today: day)
-                    n += 1
-                }
-                if index.groupTitled[ti][gi] { groupCounts[GroupKey(theme: ti, group: gi)] = n }
-            }
-            themeCounts[ti] = counts
-        }
-        isTree = sort == .plan
-        if !isTree {
-            actions = index.sorted(inView, by: sort).map { index.paths[$0] }
+        self.init(
+            ViewActions(index: index, view: view, sort: sort, asOf: today), index: index, foldedThemes: foldedThemes,
+            foldedGroups: foldedGroups)
+    }
+
+    /// Builds the rows of `viewActions` with the given folds; `index` must be the one `viewActions` was made from.
+    public init(_ viewActions: ViewActions, index: PlanIndex, foldedThemes: Set<Int>, foldedGroups: Set<GroupKey>) {
+        self.viewActions = viewActions
+        let actions = viewActions.actions
+        if !viewActions.isTree {
             rows = actions.indices.map { Row(item: .action(actions[$0]), viewIndex: $0) }
             rowOfAction = Array(actions.indices)
             return
         }
-        // 2. A tree: theme headings, titled group headings, actions; folded parts left out.
-        actions = inView.map { index.paths[$0] }
-        rowOfAction = Array(repeating: -1, count: inView.count)
-        rows.reserveCapacity(inView.count + index.themeNumbers.count * 2)
+        // A tree: theme headings, titled group headings, actions; folded parts left out.
+        let everything = viewActions.isEverything
+        rowOfAction = Array(repeating: -1, count: actions.count)
+        rows.reserveCapacity(actions.count + index.themeNumbers.count * 2)
         var i = 0
         for ti in index.groupStart.indices {
             let themeStart = i
