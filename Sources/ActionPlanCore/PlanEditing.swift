@@ -62,8 +62,10 @@ extension Plan {
         }
     }
 
-    /// Adds `action` at the end of group `group` of theme `theme` (index into `themes`).
-    public mutating func addAction(_ action: Action, theme: Int, group: Int) throws {
+    /// Adds `action` at the end of group `group` of theme `theme` (index into `themes`) and returns where it
+    /// now is. A theme with no groups gets an untitled one first (so `group` must then be 0).
+    @discardableResult
+    public mutating func addAction(_ action: Action, theme: Int, group: Int) throws -> ActionPath {
         let id = action.id.trimmingCharacters(in: .whitespaces)
         if id.isEmpty { throw PlanError(path: "id", message: "the action needs an ID, e.g. 3c(v)") }
         if path(of: id) != nil { throw PlanError(path: "id", message: "ID \(id) is already used in this plan") }
@@ -79,13 +81,20 @@ extension Plan {
         var a = action
         a.id = id
         themes[theme].groups[group].actions.append(a)
+        return ActionPath(theme: theme, group: group, action: themes[theme].groups[group].actions.count - 1)
     }
 
     /// Removes action `id` and returns it.
     @discardableResult
     public mutating func deleteAction(id: String) throws -> Action {
-        let p = try requirePath(id)
-        return themes[p.theme].groups[p.group].actions.remove(at: p.action)
+        removeAction(at: try requirePath(id))
+    }
+
+    /// Removes the action at `path` (which must exist) and returns it: ``deleteAction(id:)`` for a caller
+    /// that already knows where the action is.
+    @discardableResult
+    public mutating func removeAction(at path: ActionPath) -> Action {
+        themes[path.theme].groups[path.group].actions.remove(at: path.action)
     }
 
     /// The path of `id`, or an error naming the ID.

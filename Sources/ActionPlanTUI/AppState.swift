@@ -168,13 +168,15 @@ public struct AppState {
         }
         rowsKey = key
         visible = VisibleRows(viewActions, index: index, foldedThemes: foldedThemes, foldedGroups: foldedGroups)
-        if let anchor, let row = row(of: anchor) {
+        if case .action(let id, let hint)? = anchor {
+            if let p = path(of: id, hint: hint) {
+                // Its row; when folded away or filtered out, the nearest visible heading above it.
+                selectedRow =
+                    visible.row(of: p) ?? visible.row(of: .group(theme: p.theme, group: p.group))
+                    ?? visible.row(of: .theme(p.theme)) ?? selectedRow
+            }
+        } else if let anchor, let row = row(of: anchor) {
             selectedRow = row
-        } else if case .action(let id, _)? = anchor, let p = plan.path(of: id) {
-            // Folded away or filtered out: select the nearest visible heading above it.
-            selectedRow =
-                visible.row(of: .group(theme: p.theme, group: p.group))
-                ?? visible.row(of: .theme(p.theme)) ?? selectedRow
         }
         selectedRow = max(0, min(selectedRow, visible.rows.count - 1))
         matchesAreCurrent = search == nil

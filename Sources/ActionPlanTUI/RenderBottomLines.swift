@@ -16,7 +16,9 @@ extension Renderer {
             let cursorX = x + window.cursorColumn
             grid.restyle(Rect(x: cursorX, y: y, width: 1, height: 1)) { $0 = UIStyle.cursor }
         case .ratingPicker(let id):
-            let now = state.plan.path(of: id).map { state.plan[$0].rating?.name ?? "unrated" } ?? "?"
+            let now =
+                state.path(of: id, hint: state.selectedActionPath).map { state.plan[$0].rating?.name ?? "unrated" }
+                ?? "?"
             grid.put(SafeText.line("Rate \(id) (now \(now)) as:"), x: 0, y: y, style: .strong, maxWidth: width)
         case .editPicker(let id):
             grid.put(SafeText.line("Edit \(id):"), x: 0, y: y, style: .strong, maxWidth: width)

@@ -7,7 +7,7 @@ import ActionPlanCore
 /// undo always undoes a complete operation.
 extension Update {
     static func editPick(_ command: Command, id: String, _ s: inout AppState) {
-        guard let path = s.plan.path(of: id) else {
+        guard let path = s.path(of: id, hint: s.selectedActionPath) else {
             cancel(&s, "Action \(id) no longer exists")
             return
         }
@@ -33,8 +33,8 @@ extension Update {
             }
             var p = s.plan
             do {
-                let path = try p.requirePath(id)
-                try p.deleteAction(id: id)
+                let path = try s.path(of: id, hint: s.selectedActionPath) ?? p.requirePath(id)
+                p.removeAction(at: path)
                 s.commit(p, label: "delete \(id)", change: .removed(path))
                 s.message = StatusMessage("Deleted \(id) (u to undo)")
             } catch {
@@ -101,28 +101,34 @@ extension Update {
             p.error = why
             s.mode = .prompt(p)
         }
-        /// The change an edit of action `id` makes.
-        func changed(_ id: String) -> PlanChange {
-            s.plan.path(of: id).map { .action($0) } ?? .unknown
-        }
         func next(_ purpose: PromptPurpose, text: String = "") {
             s.mode = .prompt(Prompt(purpose, text: text))
         }
-        /// Applies an edit of the plan; on failure the prompt stays open with the reason.
-        func edit(
-            _ label: String, change: PlanChange, select: AppState.Anchor? = nil, _ body: (inout Plan) throws -> Void
+        /// Applies an edit of the plan; `body` makes it and returns how the plan changed and what to select
+        /// after (nil keeps the selection). On failure the prompt stays open with the reason.
+        func apply(
+            _ label: String, _ body: (inout Plan) throws -> (change: PlanChange, select: AppState.Anchor?)
         ) -> Bool {
             var p = s.plan
+            let result: (change: PlanChange, select: AppState.Anchor?)
             do {
-                try body(&p)
+                result = try body(&p)
             } catch {
                 refuse(describe(error))
                 return false
             }
             s.mode = .browse
-            s.commit(p, label: label, change: change, select: select)
+            s.commit(p, label: label, change: result.change, select: result.select)
             s.message = StatusMessage(label.prefix(1).uppercased() + label.dropFirst() + " (u to undo)")
             return true
+        }
+        /// Applies an edit of action `id` in place, through `apply`.
+        func edit(_ label: String, action id: String, _ body: (inout Plan) throws -> Void) -> Bool {
+            let change = s.path(of: id, hint: s.selectedActionPath).map { PlanChange.action($0) } ?? .unknown
+            return apply(label) {
+                try body(&$0)
+                return (change, nil)
+            }
         }
 
         switch prompt.purpose {
@@ -162,7 +168,7 @@ extension Update {
             if rating == .amber {
                 next(.rateRevisedDate(id: id, rating: rating, note: text))
             } else {
-                _ = edit("rate \(id) \(rating.name)", change: changed(id)) {
+                _ = edit("rate \(id) \(rating.name)", action: id) {
                     try $0.rate(id: id, to: rating, note: text, by: s.user, on: s.asOf)
                 }
             }
@@ -176,17 +182,17 @@ extension Update {
                 }
             }
             let label = "rate \(id) \(rating.name)" + (text.isEmpty ? "" : ", revised to \(text)")
-            _ = edit(label, change: changed(id)) {
+            _ = edit(label, action: id) {
                 try $0.rate(
                     id: id, to: rating, note: note, by: s.user, on: s.asOf, revisedDate: text.isEmpty ? nil : text)
             }
 
         case .editText(let id):
-            _ = edit("edit text of \(id)", change: changed(id)) { try $0.editAction(id: id, text: raw) }
+            _ = edit("edit text of \(id)", action: id) { try $0.editAction(id: id, text: raw) }
 
         case .editLeads(let id):
             let leads = s.plan.splitLeads(text)
-            _ = edit("set leads of \(id) to \(leads.joined(separator: " "))", change: changed(id)) {
+            _ = edit("set leads of \(id) to \(leads.joined(separator: " "))", action: id) {
                 try $0.editAction(id: id, leads: leads)
             }
 
@@ -196,7 +202,7 @@ extension Update {
             } catch {
                 return refuseAndReturn(prompt, describe(error), &s)
             }
-            _ = edit("set delivery date of \(id) to \(text.isEmpty ? "TBC" : text)", change: changed(id)) {
+            _ = edit("set delivery date of \(id) to \(text.isEmpty ? "TBC" : text)", action: id) {
                 try $0.editAction(id: id, deliveryDate: text)
             }
 
@@ -210,12 +216,12 @@ extension Update {
 
         case .reviseReason(let id, let date):
             guard !text.isEmpty else { return refuseAndReturn(prompt, "A reason is required for a revised date", &s) }
-            _ = edit("revise date of \(id) to \(date)", change: changed(id)) {
+            _ = edit("revise date of \(id) to \(date)", action: id) {
                 try $0.reviseDate(id: id, to: date, reason: text, by: s.user, on: s.asOf)
             }
 
         case .addNote(let id):
-            _ = edit("add a note to \(id)", change: changed(id)) {
+            _ = edit("add a note to \(id)", action: id) {
                 try $0.addNote(id: id, text: text, by: s.user, on: s.asOf)
             }
 
@@ -241,12 +247,12 @@ extension Update {
             }
             let action = Action(
                 id: id, text: actionText, leads: leads, deliveryDate: text.split(separator: " ").joined(separator: " "))
-            let groups = s.plan.themes.indices.contains(theme) ? s.plan.themes[theme].groups : []
-            let change: PlanChange =
-                groups.indices.contains(group)
-                ? .inserted(ActionPath(theme: theme, group: group, action: groups[group].actions.count)) : .unknown
-            let added = edit("add action \(id)", change: change, select: .action(id, at: nil)) {
-                try $0.addAction(action, theme: theme, group: group)
+            // A group addAction has to create (in a theme with none) is more than the index can follow.
+            let groupExists =
+                s.plan.themes.indices.contains(theme) && s.plan.themes[theme].groups.indices.contains(group)
+            let added = apply("add action \(id)") {
+                let path = try $0.addAction(action, theme: theme, group: group)
+                return (groupExists ? .inserted(path) : .unknown, .action(id, at: path))
             }
             if added, s.selectedAction?.id != id {
                 s.message = StatusMessage("Added \(id); it is not shown in this view (a shows all)")
