@@ -6,7 +6,7 @@ import ActionPlanCore
 /// its time waiting for memory scattered over the heap; scanning a few thousand
 /// contiguous buffers eight bytes at a time takes a few milliseconds. Buffers are kept
 /// per group so an edit refreshes only its group (see ``PlanChange``). Only
-/// ASCII letters are folded; ``TextSearch`` handles other queries itself.
+/// ASCII letters are folded (`TextSearch.fold`); ``TextSearch`` handles other queries itself.
 public struct SearchCorpus: Sendable {
     /// One group's text: each action's fields separated by NUL bytes, and where each action starts.
     struct Chunk: Sendable {
@@ -42,10 +42,7 @@ public struct SearchCorpus: Sendable {
             }
         }
         c.bytes.withUnsafeMutableBufferPointer { buffer in
-            for j in buffer.indices {
-                let b = buffer[j]
-                buffer[j] = b &- 0x41 < 26 ? b | 0x20 : b
-            }
+            for j in buffer.indices { buffer[j] = TextSearch.fold(buffer[j]) }
         }
         return c
     }

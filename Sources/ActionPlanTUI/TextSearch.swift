@@ -4,13 +4,13 @@ import Foundation
 /// Case-insensitive search of action IDs, text and lead codes, fast enough for 100,000 actions per key press.
 ///
 /// ASCII queries (nearly all: IDs, initials, words) are matched on UTF-8 bytes
-/// with ASCII case folding, no allocation and Boyer–Moore–Horspool skips; other
-/// queries fall back to Foundation's case-insensitive comparison.
+/// with ASCII case folding and no allocation; other queries fall back to
+/// Foundation's case-insensitive comparison. Searching the whole plan goes
+/// through ``SearchCorpus``; ``matches(_:)`` only runs for rows on screen.
 public struct TextSearch: Hashable, Sendable {
     /// The query as typed.
     public let query: String
     private let needle: [UInt8]
-    private let skip: [Int]
     private let isASCII: Bool
 
     /// A search for `query` (surrounding spaces ignored).
@@ -18,11 +18,7 @@ public struct TextSearch: Hashable, Sendable {
         let q = query.trimmingCharacters(in: .whitespaces)
         self.query = q
         self.isASCII = q.utf8.allSatisfy { $0 < 0x80 }
-        let needle = Array(q.utf8).map(TextSearch.fold)
-        self.needle = needle
-        var skip = Array(repeating: max(1, needle.count), count: 256)
-        for (k, b) in needle.enumerated().dropLast() { skip[Int(b)] = needle.count - 1 - k }
-        self.skip = skip
+        self.needle = Array(q.utf8).map(TextSearch.fold)
     }
 
     /// Whether the query is empty (matches nothing).
@@ -60,27 +56,22 @@ public struct TextSearch: Hashable, Sendable {
         return out
     }
 
-    /// Boyer–Moore–Horspool over ASCII-folded bytes.
+    /// Whether `hay`, ASCII-folded, contains the needle: a plain scan (the texts of one screen's rows are short).
     private func find(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
         let m = needle.count
         let n = hay.count
         guard m > 0, m <= n else { return m == 0 }
-        let last = needle[m - 1]
-        var i = 0
-        while i <= n - m {
-            let c = TextSearch.fold(hay[i + m - 1])
-            if c == last {
-                var k = m - 2
-                while k >= 0, TextSearch.fold(hay[i + k]) == needle[k] { k -= 1 }
-                if k < 0 { return true }
-            }
-            i += skip[Int(c)]
+        for i in 0...(n - m) {
+            var k = 0
+            while k < m, TextSearch.fold(hay[i + k]) == needle[k] { k += 1 }
+            if k == m { return true }
         }
         return false
     }
 
+    /// `b` with ASCII upper-case letters made lower-case (the folding of every ASCII search).
     @inline(__always)
-    private static func fold(_ b: UInt8) -> UInt8 {
+    static func fold(_ b: UInt8) -> UInt8 {
         b >= 0x41 && b <= 0x5A ? b | 0x20 : b
     }
 }
