@@ -29,17 +29,4 @@ public final class DeadlineMemo: @unchecked Sendable {
         guard action.rating != .blue, let d = deadline(of: action), d < today else { return nil }
         return d.days(until: today)
     }
-
-    /// Adds `action` to `counts` (by rating, plus overdue) as `RatingCounts.add` does, with cached deadlines.
-    public func add(_ action: Action, to counts: inout RatingCounts, asOf today: CalendarDay) {
-        counts.total += 1
-        switch action.rating {
-        case .blue?: counts.blue += 1
-        case .green?: counts.green += 1
-        case .amber?: counts.amber += 1
-        case .red?: counts.red += 1
-        case nil: counts.unrated += 1
-        }
-        if daysOverdue(action, asOf: today) != nil { counts.overdue += 1 }
-    }
 }

@@ -172,7 +172,8 @@ enum DetailLines {
         out += StyledLine.labelled(
             "Theme", "\(t.number) " + SafeText.line(t.title), width: width, labelWidth: labelWidth)
         var c = RatingCounts()
-        for a in g.actions { state.memo.add(a, to: &c, asOf: state.asOf) }
+        let today = state.asOf.ordinal
+        for i in state.index.range(theme: ti, group: gi) { state.index.add(i, to: &c, today: today) }
         out += StyledLine.labelled(
             "Actions", "\(c.total): " + counts(c) + " — \(c.percentComplete)% complete", width: width,
             labelWidth: labelWidth)
