@@ -130,14 +130,11 @@ public final class PlanSession: TerminalProgram {
         case .quit:
             return .quit
         case .save(let quitAfter):
-            // A file that is gone cannot lose anything by being written; one with other bytes can.
-            guard let fingerprint else { return write(to: path, quitAfter: quitAfter) }
-            return saveMerging(quitAfter: quitAfter, baseFingerprint: fingerprint)
+            return save(quitAfter: quitAfter)
         case .saveAs(let newPath, let quitAfter):
             return write(to: newPath, quitAfter: quitAfter)
         case .saveWithChoices(let choices, let quitAfter):
-            guard let fingerprint else { return write(to: path, quitAfter: quitAfter) }
-            return saveMerging(quitAfter: quitAfter, baseFingerprint: fingerprint, choices: choices)
+            return save(quitAfter: quitAfter, choices: choices)
         case .export(let target):
             return export(to: target)
         case .reloadFromDisk:
@@ -184,10 +181,11 @@ public final class PlanSession: TerminalProgram {
     }
 
     /// Saves under the plan's lock as a compare-and-swap: when someone else saved meanwhile, their
-    /// changes are merged field by field; only a real clash stops the save and is shown for choice.
-    private func saveMerging(
-        quitAfter: Bool, baseFingerprint: UInt64, choices: [MergeConflict.Key: MergeSide] = [:]
-    ) -> Outcome {
+    /// changes are merged field by field (clashes resolved by `choices`); only a real clash stops the
+    /// save and is shown for choice.
+    private func save(quitAfter: Bool, choices: [MergeConflict.Key: MergeSide] = [:]) -> Outcome {
+        // A file that is gone cannot lose anything by being written; one with other bytes can.
+        guard let baseFingerprint = fingerprint else { return write(to: path, quitAfter: quitAfter) }
         let result: PlanStore.MergedSave
         do {
             result = try PlanStore.saveMerging(
@@ -198,8 +196,7 @@ public final class PlanSession: TerminalProgram {
         guard result.conflicts.isEmpty, let newFingerprint = result.fingerprint else {
             return .event(.fileChangedOnDisk(quitAfter: quitAfter, conflicts: result.conflicts))
         }
-        let oldRecovery = PlanSession.recoveryPath(for: path)
-        if PlanStore.exists(oldRecovery) { unlink(oldRecovery) }
+        removeRecoveryFile()
         fingerprint = newFingerprint
         basePlan = result.plan
         if result.mergedOthersChanges {
@@ -216,11 +213,17 @@ public final class PlanSession: TerminalProgram {
         } catch {
             return .event(.saveFailed("Not saved: \(error)"))
         }
-        let oldRecovery = PlanSession.recoveryPath(for: path)
-        if PlanStore.exists(oldRecovery) { unlink(oldRecovery) }
+        removeRecoveryFile()
         path = target
         fingerprint = PlanStore.fingerprint(of: bytes)
         basePlan = state.plan
         return .event(.saved(path: target, quitAfter: quitAfter))
+    }
+
+    /// After a successful save, removes the recovery file next to the file at ``path`` (still the old
+    /// path when saving elsewhere): the saved plan holds everything it held.
+    private func removeRecoveryFile() {
+        let recovery = PlanSession.recoveryPath(for: path)
+        if PlanStore.exists(recovery) { unlink(recovery) }
     }
 }

@@ -34,12 +34,7 @@ public enum Update {
             s.message = nil
             return run(command, &s)
         case .saved(let path, let quitAfter):
-            s.savedGeneration = s.generation
-            s.filePath = path
-            s.pendingRecovery = nil
-            s.mode = .browse
-            s.message = StatusMessage("Saved \(path)")
-            return quitAfter ? [.quit] : []
+            return saved(to: path, quitAfter: quitAfter, "Saved \(path)", &s)
         case .saveFailed(let why):
             s.mode = .browse
             s.message = StatusMessage(why, isError: true)
@@ -56,12 +51,8 @@ public enum Update {
             return []
         case .savedMerged(let plan, let path, let quitAfter):
             if plan != s.plan { s.commit(plan, label: "merge changes others saved", change: .unknown) }
-            s.savedGeneration = s.generation
-            s.filePath = path
-            s.pendingRecovery = nil
-            s.mode = .browse
-            s.message = StatusMessage("Saved \(path), merged with changes others saved meanwhile")
-            return quitAfter ? [.quit] : []
+            return saved(
+                to: path, quitAfter: quitAfter, "Saved \(path), merged with changes others saved meanwhile", &s)
         case .reloaded(let plan):
             s.mode = .browse
             s.commit(plan, label: "reload from disk", change: .unknown)
@@ -78,6 +69,16 @@ public enum Update {
             s.message = StatusMessage(text, isError: isError)
             return []
         }
+    }
+
+    /// Records that the plan as it now is was saved to `path`, says `message`, and quits if asked to.
+    static func saved(to path: String, quitAfter: Bool, _ message: String, _ s: inout AppState) -> [Effect] {
+        s.savedGeneration = s.generation
+        s.filePath = path
+        s.pendingRecovery = nil
+        s.mode = .browse
+        s.message = StatusMessage(message)
+        return quitAfter ? [.quit] : []
     }
 
     static func handleKey(_ key: KeyEvent, _ s: inout AppState) -> [Effect] {
