@@ -55,10 +55,9 @@ public struct AppState {
     public internal(set) var focus: Pane = .plan
     /// The active search, if any.
     public internal(set) var search: TextSearch?
-    /// Indexes into `visible.actions` of the actions matching ``search``, ascending (see ``matchesAreCurrent``).
-    public internal(set) var matches: [Int] = []
-    /// Whether ``matches`` is up to date; after the rows change it is recomputed only when needed (n, N).
-    public internal(set) var matchesAreCurrent = true
+    /// Indexes into `visible.actions` of the actions matching ``search``, ascending; nil when the rows changed
+    /// since, until they are needed again (n, N).
+    public internal(set) var matches: [Int]? = []
     /// What the UI is doing (browsing or a modal step).
     public internal(set) var mode: Mode = .browse
     /// The message for the bottom line, until the next key.
@@ -179,8 +178,7 @@ public struct AppState {
             selectedRow = row
         }
         selectedRow = max(0, min(selectedRow, visible.rows.count - 1))
-        matchesAreCurrent = search == nil
-        if search == nil { matches = [] }
+        matches = search == nil ? [] : nil
     }
 
     /// Where the action with `id` is: at `hint` when it is still there, else found by searching.
@@ -202,12 +200,12 @@ public struct AppState {
         }
     }
 
-    /// Recomputes ``matches`` for the current search over the view's actions.
-    mutating func refreshMatches() {
-        defer { matchesAreCurrent = true }
+    /// Recomputes ``matches`` for the current search over the view's actions, and returns them.
+    @discardableResult
+    mutating func refreshMatches() -> [Int] {
         guard let search, !search.isEmpty else {
             matches = []
-            return
+            return []
         }
         let corpus = self.corpus ?? SearchCorpus(plan)
         self.corpus = corpus
@@ -215,6 +213,7 @@ public struct AppState {
         var out: [Int] = []
         for (i, p) in visible.actions.enumerated() where mask[index.index(of: p)] { out.append(i) }
         matches = out
+        return out
     }
 
     // MARK: Edits and history

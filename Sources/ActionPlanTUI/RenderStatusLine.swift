@@ -22,8 +22,8 @@ extension Renderer {
         parts.append("as of " + state.asOf.humanDescription)
         if let search = state.search, !search.isEmpty {
             var part = "/" + SafeText.line(search.query)
-            if state.matchesAreCurrent {
-                part += ": \(state.matches.count) match" + (state.matches.count == 1 ? "" : "es")
+            if let matches = state.matches {
+                part += ": \(matches.count) match" + (matches.count == 1 ? "" : "es")
             }
             parts.append(part)
         }

@@ -141,13 +141,13 @@ extension Update {
                 return []
             }
             s.search = TextSearch(text)
-            s.refreshMatches()
-            guard let first = s.matches.first else {
+            let matches = s.refreshMatches()
+            guard let first = matches.first else {
                 s.message = StatusMessage("No match for \"\(text)\" in this view", isError: true)
                 return []
             }
             reveal(viewIndex: first, &s)
-            s.message = StatusMessage("Match 1 of \(s.matches.count) for \"\(text)\" (n next, N previous)")
+            s.message = StatusMessage("Match 1 of \(matches.count) for \"\(text)\" (n next, N previous)")
 
         case .filter:
             do {

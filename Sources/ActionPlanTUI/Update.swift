@@ -363,8 +363,8 @@ public enum Update {
             s.message = StatusMessage("No search yet: press / to search")
             return
         }
-        if !s.matchesAreCurrent { s.refreshMatches() }
-        guard !s.matches.isEmpty else {
+        let matches = s.matches ?? s.refreshMatches()
+        guard !matches.isEmpty else {
             s.message = StatusMessage("No match for \"\(search.query)\" in this view", isError: true)
             return
         }
@@ -375,21 +375,21 @@ public enum Update {
         var k: Int
         var wrapped = false
         if forward {
-            k = s.matches.firstIndex { onAction ? $0 > here : $0 >= here } ?? -1
+            k = matches.firstIndex { onAction ? $0 > here : $0 >= here } ?? -1
             if k < 0 {
                 k = 0
                 wrapped = true
             }
         } else {
-            k = s.matches.lastIndex { $0 < here } ?? -1
+            k = matches.lastIndex { $0 < here } ?? -1
             if k < 0 {
-                k = s.matches.count - 1
+                k = matches.count - 1
                 wrapped = true
             }
         }
-        reveal(viewIndex: s.matches[k], &s)
+        reveal(viewIndex: matches[k], &s)
         let note = wrapped ? (forward ? " (wrapped to the top)" : " (wrapped to the bottom)") : ""
-        s.message = StatusMessage("Match \(k + 1) of \(s.matches.count) for \"\(search.query)\"" + note)
+        s.message = StatusMessage("Match \(k + 1) of \(matches.count) for \"\(search.query)\"" + note)
     }
 
     // MARK: Help
