@@ -2,6 +2,7 @@
 // for generated plans, and whole-process timings of the real `actionplan overdue`.
 // Run it in release: `swift run -c release actionplan-bench` (see docs/performance.md).
 import ActionPlanCore
+import ActionPlanTUI
 import Foundation
 
 #if canImport(Glibc)
@@ -53,6 +54,54 @@ func runProcess(_ path: String, _ args: [String], quiet: Bool = true) -> (Double
     clock_gettime(CLOCK_MONOTONIC, &t1)
     let secs = Double(t1.tv_sec - t0.tv_sec) + Double(t1.tv_nsec - t0.tv_nsec) / 1e9
     return (secs, Double(usage.ru_maxrss) / 1024, (status >> 8) & 0xFF)
+}
+
+/// Runs `binary args` `runs` times with output discarded, reporting a failed run under `label`;
+/// returns the median time and the peak RSS of the runs.
+func medianRun(_ binary: String, _ args: [String], runs: Int, label: String) -> (seconds: Double, peakMiB: Double) {
+    var times: [Double] = []
+    var peak = 0.0
+    for _ in 0..<runs {
+        let (t, rss, status) = runProcess(binary, args)
+        if status != 0 { print("  \(label): exit status \(status)") }
+        times.append(t)
+        peak = max(peak, rss)
+    }
+    times.sort()
+    return (times[runs / 2], peak)
+}
+
+/// Terminal-UI figures: first frame (load + session + 80×24 frame) and per-key handle+render.
+func benchmarkTUI(_ path: String, label: String) throws {
+    var session: PlanSession?
+    let first = try time(3) {
+        let s = try PlanSession(path: path, asOf: CalendarDay(year: 2019, month: 1, day: 31)!, user: "bench")
+        _ = s.frame(width: 80, height: 24)
+        session = s
+    }
+    guard let s = session else { return }
+    let script: [KeyEvent] = [
+        .char("j"), .char("j"), .pageDown, .char("G"), .char("g"), .char("o"), .char("j"), .char("a"),
+        .char("S"), .char("S"), .char("S"), .char("S"), .enter, .char("j"), .enter, .tab, .tab, .pageDown,
+    ]
+    var worst = 0.0
+    var total = 0.0
+    var n = 0
+    for _ in 0..<10 {
+        for key in script {
+            let t = time(1) {
+                _ = s.handle(key)
+                _ = s.frame(width: 80, height: 24)
+            }
+            worst = max(worst, t)
+            total += t
+            n += 1
+        }
+    }
+    print(
+        String(
+            format: "  %-32@ %8.1f ms   %8.3f ms   %8.3f ms", label as NSString, first * 1000,
+            total / Double(n) * 1000, worst * 1000))
 }
 
 /// A TSV source of the same actions, for timing the importer.
@@ -132,78 +181,26 @@ for size in sizes {
     targets.append((String(size), path))
 }
 for (label, path) in targets {
-    var times: [Double] = []
-    var peak = 0.0
-    for _ in 0..<5 {
-        let (t, rss, status) = runProcess(actionplan, ["overdue", path, "--as-of", "2019-01-31"])
-        if status != 0 { print("  \(label): exit status \(status)") }
-        times.append(t)
-        peak = max(peak, rss)
-    }
-    times.sort()
-    print(String(format: "  %-32@ %8.3f s   %7.1f MiB", label as NSString, times[2], peak))
+    let (median, peak) = medianRun(actionplan, ["overdue", path, "--as-of", "2019-01-31"], runs: 5, label: label)
+    print(String(format: "  %-32@ %8.3f s   %7.1f MiB", label as NSString, median, peak))
 }
 
 print("\nWhole process: `actionplan export PLAN --format html --output report.html --as-of 2019-01-31` (median of 3)")
+let report = "\(dir)/report.html"
 for (label, path) in targets {
-    var times: [Double] = []
-    var peak = 0.0
-    for _ in 0..<3 {
-        let out = "\(dir)/report.html"
-        let (t, rss, status) = runProcess(
-            actionplan,
-            ["export", path, "--format", "html", "--output", out, "--as-of", "2019-01-31", "--produced", "2019-02-01"])
-        if status != 0 { print("  \(label): exit status \(status)") }
-        times.append(t)
-        peak = max(peak, rss)
-    }
-    times.sort()
-    let size = (try? FileManager.default.attributesOfItem(atPath: "\(dir)/report.html")[.size] as? Int) ?? 0
+    let (median, peak) = medianRun(
+        actionplan,
+        ["export", path, "--format", "html", "--output", report, "--as-of", "2019-01-31", "--produced", "2019-02-01"],
+        runs: 3, label: label)
+    let size = (try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? 0
     print(
         String(
-            format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of HTML", label as NSString, times[1], peak,
+            format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of HTML", label as NSString, median, peak,
             Double(size) / 1e6))
 }
 
-#if canImport(ActionPlanTUI)
-    import ActionPlanTUI
-
-    /// Terminal-UI figures: first frame (load + session + 80×24 frame) and per-key handle+render.
-    func benchmarkTUI(_ path: String, label: String) throws {
-        var session: PlanSession?
-        let first = try time(3) {
-            let s = try PlanSession(path: path, asOf: CalendarDay(year: 2019, month: 1, day: 31)!, user: "bench")
-            _ = s.frame(width: 80, height: 24)
-            session = s
-        }
-        guard let s = session else { return }
-        let script: [KeyEvent] = [
-            .char("j"), .char("j"), .pageDown, .char("G"), .char("g"), .char("o"), .char("j"), .char("a"),
-            .char("S"), .char("S"), .char("S"), .char("S"), .enter, .char("j"), .enter, .tab, .tab, .pageDown,
-        ]
-        var worst = 0.0
-        var total = 0.0
-        var n = 0
-        for _ in 0..<10 {
-            for key in script {
-                let t = time(1) {
-                    _ = s.handle(key)
-                    _ = s.frame(width: 80, height: 24)
-                }
-                worst = max(worst, t)
-                total += t
-                n += 1
-            }
-        }
-        print(
-            String(
-                format: "  %-32@ %8.1f ms   %8.3f ms   %8.3f ms", label as NSString, first * 1000,
-                total / Double(n) * 1000, worst * 1000))
-    }
-
-    print(
-        "\nTerminal UI at 80×24 (first frame: load + first full frame, best of 3; keys: j/k, PgDn, G/g, o, a, S, Enter, Tab)"
-    )
-    print("  plan                              first frame   mean/key     worst key")
-    for (label, path) in targets { try benchmarkTUI(path, label: label) }
-#endif
+print(
+    "\nTerminal UI at 80×24 (first frame: load + first full frame, best of 3; keys: j, PgDn, G/g, o, a, S, Enter, Tab)"
+)
+print("  plan                              first frame   mean/key     worst key")
+for (label, path) in targets { try benchmarkTUI(path, label: label) }
