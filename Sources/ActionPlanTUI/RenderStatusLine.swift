@@ -11,7 +11,7 @@ extension Renderer {
     /// actions in plan order), and then before the as-of day, so a narrowed
     /// list is never mistaken for the whole plan.
     static func statusParts(_ state: AppState) -> [String] {
-        let name = state.filePath.split(separator: "/").last.map(String.init) ?? state.filePath
+        let name = PlanStore.fileName(of: state.filePath)
         let c = state.planCounts
         var counts = "B\(c.blue) G\(c.green) A\(c.amber) R\(c.red)"
         if c.unrated > 0 { counts += " ·\(c.unrated)" }

@@ -54,7 +54,7 @@ extension Update {
             case .yes:
                 if let recovered = s.pendingRecovery {
                     s.commit(recovered, label: "restore unsaved changes", change: .unknown)
-                    let name = path.split(separator: "/").last.map(String.init) ?? path
+                    let name = PlanStore.fileName(of: path)
                     s.message = StatusMessage("Restored unsaved changes from \(name) (w saves them)")
                 }
             case .no:
