@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Dependency rule (see docs/architecture.md):
-//   ActionPlanCore  <- Foundation only (no curses, no clock)
-//   ActionPlanTUI   <- ActionPlanCore (screen logic renders into a cell grid; no curses)
+//   ActionPlanCore  <- Foundation only (the model and its rules: no files, no clock, no processes)
+//   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
+//   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
 //   NcursesBackend  <- ActionPlanTUI, CNcursesw (the one place that talks to the terminal)
 //   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print)
 let package = Package(
@@ -12,33 +13,35 @@ let package = Package(
     products: [
         .executable(name: "actionplan", targets: ["actionplan"]),
         .executable(name: "actionplan-bench", targets: ["actionplan-bench"]),
-        .library(name: "ActionPlanCore", targets: ["ActionPlanCore"]),
+        .library(name: "ActionPlanCore", targets: ["ActionPlanCore", "ActionPlanStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .target(name: "ActionPlanCore"),
-        .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore"]),
+        .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
+        .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw"]),
         .executableTarget(
             name: "actionplan",
             dependencies: [
-                "ActionPlanCore", "ActionPlanTUI", "NcursesBackend",
+                "ActionPlanCore", "ActionPlanStore", "ActionPlanTUI", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "actionplan-bench", dependencies: ["ActionPlanCore", "ActionPlanTUI"]),
+        .executableTarget(name: "actionplan-bench", dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanTUI"]),
         // Starts the programs the tests drive (actionplan, tmux, git, Chromium) with a deadline.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
         .testTarget(
             name: "ActionPlanCoreTests",
-            dependencies: ["ActionPlanCore", "actionplan", "TestProcess"],
+            dependencies: ["ActionPlanCore", "ActionPlanStore", "actionplan", "TestProcess"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "ActionPlanTUITests", dependencies: ["ActionPlanTUI", "ActionPlanCore", "actionplan", "TestProcess"],
+            name: "ActionPlanTUITests",
+            dependencies: ["ActionPlanTUI", "ActionPlanCore", "ActionPlanStore", "actionplan", "TestProcess"],
             exclude: ["Snapshots"]
         ),
     ]

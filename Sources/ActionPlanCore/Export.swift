@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The formats `actionplan export` writes.
 ///
 /// HTML, Markdown and JSON carry the status report (`StatusReport`); CSV and
@@ -61,17 +55,5 @@ public enum Exporter {
             default: return ReportJSON.render(report)
             }
         }
-    }
-}
-
-extension PlanStore {
-    /// Whether `a` and `b` name the same existing file (same device and inode, so links and `./` count).
-    ///
-    /// Export uses it to refuse to write a report over the plan it was made from.
-    public static func isSameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat()
-        var sb = stat()
-        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
-        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 }

@@ -58,8 +58,8 @@ public enum ICSExport {
     /// A stable UID from the plan's title and the action's ID: two 64-bit FNV-1a hashes and a readable slug.
     public static func uid(planTitle: String, actionID: String) -> String {
         let key = Array(planTitle.utf8) + [0x1F] + Array(actionID.utf8)
-        let h1 = PlanStore.fingerprint(of: key)
-        let h2 = PlanStore.fingerprint(of: key.reversed())
+        let h1 = ContentHash.fnv1a(key)
+        let h2 = ContentHash.fnv1a(key.reversed())
         var slug = ""
         for u in actionID.unicodeScalars.prefix(32) {
             let v = u.value

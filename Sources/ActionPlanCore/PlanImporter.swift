@@ -16,12 +16,6 @@ public enum PlanImporter {
         case tsv
     }
 
-    /// Imports the file at `path`.
-    public static func importFile(_ path: String, title: String? = nil) throws -> (Plan, ImportReport) {
-        let bytes = try PlanStore.readFile(path)
-        return try importBytes(bytes, file: path, title: title)
-    }
-
     /// Imports `bytes`; `file` names the source in errors and decides the format by its extension.
     public static func importBytes(_ bytes: [UInt8], file: String, title: String? = nil) throws -> (Plan, ImportReport)
     {

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import Foundation
 
 /// A terminal UI session on one plan file: holds the ``AppState``, runs ``Update`` and performs its effects.

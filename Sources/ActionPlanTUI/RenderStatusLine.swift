@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 
 /// The status bar along the top: file, unsaved marker, counts, overdue, view, sort, as-of day, position.
 ///

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 
 /// The modal steps of ``Update``: pickers, yes/no questions and the prompts of multi-step edits.
 ///

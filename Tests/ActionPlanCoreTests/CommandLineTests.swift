@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanStore
 
 /// Runs the built `actionplan` binary as a user would and checks output and exit status.
 final class CommandLineTests: SamplePlanTestCase {

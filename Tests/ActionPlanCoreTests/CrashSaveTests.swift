@@ -3,6 +3,7 @@ import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanStore
 
 /// Killing a save at any moment leaves the previous version or the new one, complete and valid.
 ///

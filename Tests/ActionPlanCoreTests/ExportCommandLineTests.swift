@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanStore
 
 /// `actionplan export`, `snapshot` and `snapshots` run as a user would.
 final class ExportCommandLineTests: SamplePlanTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanStore
 
 /// `actionplan merge-driver` under a real `git merge`: two leads' branches merge field by field.
 final class GitMergeDriverTests: SamplePlanTestCase {

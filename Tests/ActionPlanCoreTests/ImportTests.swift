@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanStore
 
 final class ImportTests: XCTestCase {
     static let planFile = "barnet-2018-19-plan.txt"

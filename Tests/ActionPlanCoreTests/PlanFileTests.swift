@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanStore
 
 final class PlanFileTests: XCTestCase {
     func testRoundTripIsExactAndDeterministic() throws {

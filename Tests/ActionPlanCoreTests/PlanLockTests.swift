@@ -3,6 +3,7 @@ import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
+@testable import ActionPlanStore
 
 /// The plan lock: exclusive, gone after release, and never blocked for long by a dead or vanished holder.
 final class PlanLockTests: SamplePlanTestCase {

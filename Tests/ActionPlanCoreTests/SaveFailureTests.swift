@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+@testable import ActionPlanStore
 
 /// A full disk or a read-only directory makes a save fail with a clear message and leaves the plan untouched.
 final class SaveFailureTests: XCTestCase {

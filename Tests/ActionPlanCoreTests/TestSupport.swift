@@ -3,6 +3,7 @@ import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanStore
 
 /// Paths and helpers shared by the core tests.
 enum TestSupport {

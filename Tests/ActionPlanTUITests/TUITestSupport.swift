@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ActionPlanTUI
 import Foundation
 import TestProcess

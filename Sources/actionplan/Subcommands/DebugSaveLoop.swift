@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ArgumentParser
 
 /// `actionplan debug-save-loop PLAN` (hidden): saves the plan over and over, for crash tests.

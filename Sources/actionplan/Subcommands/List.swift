@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ArgumentParser
 
 /// `actionplan list`: actions filtered by theme, lead, rating, overdue or due soon.

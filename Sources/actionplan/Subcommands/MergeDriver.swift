@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ArgumentParser
 
 /// `actionplan merge-driver BASE OURS THEIRS [PATH]`: a git merge driver that merges plans action by action.

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import Foundation
 
 /// How saves behave for this run: the defaults, overridden by `ACTIONPLAN_BACKUPS`,

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ArgumentParser
 
 /// `actionplan show`: everything about one action.
@@ -142,7 +143,7 @@ struct Import: ParsableCommand {
                 throw PlanError(
                     file: output, message: "already exists; import never overwrites a plan (use --force to replace it)")
             }
-            let (plan, report) = try PlanImporter.importFile(source, title: title)
+            let (plan, report) = try PlanStore.importFile(source, title: title)
             let counts = RatingCounts.of(plan.allActions, asOf: CalendarDay(ordinal: 0))
             var out =
                 "Imported \"\(TerminalSafe.escape(plan.title))\" from \(source) (lines \(report.firstLine)–\(report.lastLine)):\n"

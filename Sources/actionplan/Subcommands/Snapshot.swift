@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ArgumentParser
 
 /// `actionplan snapshot`: freeze the current position for the next report to compare with.

@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// The clocks a lock needs: wall time to write and judge a lock's age, monotonic time to wait.
 ///
 /// The core never reads the clock to judge deadlines ("today" is always a

@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// Reading small files (lock files, `/proc` entries) whole.
 enum SmallFile {
     /// The bytes of the file at `path` (up to 64 KB), or nil when it cannot be read.

@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// Who holds a plan's lock: host, process (with its start time) and when it took the lock.
 ///
 /// Written into the exclusively created lock file so that anyone who finds the

@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// Reads plan files and saves them atomically and durably.
 ///
 /// Saving writes a temporary file in the same directory, fsyncs it, renames it
@@ -219,12 +221,20 @@ extension PlanStore {
     }
 
     /// A 64-bit FNV-1a hash of `bytes`: cheap, and enough to notice a changed file.
-    public static func fingerprint(of bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
+    public static func fingerprint(of bytes: [UInt8]) -> UInt64 { ContentHash.fnv1a(bytes) }
+
+    /// Whether `a` and `b` name the same existing file (same device and inode, so links and `./` count).
+    ///
+    /// Export uses it to refuse to write a report over the plan it was made from.
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat()
+        var sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
+    /// Imports the source file at `path` (plan text, CSV or TSV; see `PlanImporter`).
+    public static func importFile(_ path: String, title: String? = nil) throws -> (Plan, ImportReport) {
+        try PlanImporter.importBytes(readFile(path), file: path, title: title)
     }
 }

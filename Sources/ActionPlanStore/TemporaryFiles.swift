@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// Leftover temporary files of saves that were killed: removed when their process is gone.
 enum TemporaryFiles {
     /// The path of this process's temporary file number `attempt` for saving `path`: `DIR/.NAME.tmp-HOST-PID-N`.

@@ -1,3 +1,5 @@
+import ActionPlanCore
+
 extension PlanStore {
     /// The outcome of ``PlanStore/saveMerging(_:base:baseFingerprint:to:choices:options:)``.
     ///

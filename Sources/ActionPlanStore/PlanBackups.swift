@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// The last few saved versions of a plan, kept beside it: `.NAME.backups/NAME.1` (newest) to `NAME.N`.
 ///
 /// Every locked save (``PlanStore/update(_:options:_:)``,

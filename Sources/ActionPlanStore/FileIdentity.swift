@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// Which file is at a path and whether it was written: device, inode, size and change times.
 ///
 /// A cheap way to notice that a file changed since it was read without reading

@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// An exclusive lock on a plan file, held only for the few milliseconds of read–merge–write.
 ///
 /// Two locks are taken, in this order, because each fails somewhere

@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// Facts about processes and this host, for judging locks and leftover temporary files.
 enum ProcessProbe {
     /// This machine's host name.

@@ -1,3 +1,5 @@
+import ActionPlanCore
+
 extension PlanStore {
     /// How a locked save behaves: backups kept, how long to wait for the lock, when a lock is stale.
     ///

@@ -4,6 +4,8 @@
     import Darwin
 #endif
 
+import ActionPlanCore
+
 /// Saving a plan that others may be changing at the same moment (docs/concurrency.md).
 ///
 /// Every save here is a compare-and-swap under the plan's ``PlanLock``: it
