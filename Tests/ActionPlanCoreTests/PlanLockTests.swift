@@ -77,10 +77,24 @@ final class PlanLockTests: SamplePlanTestCase {
         XCTAssertEqual(try files(), ["plan.json"])
     }
 
-    func testALockOfALiveProcessIsRespectedUntilItIsStale() throws {
-        try writeOwner(host: ProcessProbe.hostName, pid: getppid(), age: 0)
+    func testALockOfALiveProcessOnThisHostIsNeverTakenOverHoweverOld() throws {
+        // A holder that is alive here may only be frozen (Ctrl-Z, a stalled disk): taking its lock would let
+        // its late write overwrite a newer save. Waiters time out instead, naming it.
+        try writeOwner(host: ProcessProbe.hostName, pid: getppid(), age: 3600)
+        let start = Date()
+        XCTAssertThrowsError(try PlanLock.acquire(for: plan, timeout: 1, staleAfter: 0.2)) { e in
+            let text = "\(e)"
+            XCTAssertTrue(text.contains("locked by process \(getppid()) on \(ProcessProbe.hostName)"), text)
+            XCTAssertTrue(text.contains("still running on this machine"), text)
+        }
+        XCTAssertGreaterThan(Date().timeIntervalSince(start), 0.9, "waited for the whole timeout")
+        XCTAssertEqual(try files(), [".plan.json.lock.owner", "plan.json"], "the live holder's lock is left alone")
+    }
+
+    func testALockFromAnotherHostIsTakenOverOnceStale() throws {
+        try writeOwner(host: "other-host.example", pid: 4242, age: 0)
         XCTAssertThrowsError(try PlanLock.acquire(for: plan, timeout: 0.2, staleAfter: 30))
-        try writeOwner(host: ProcessProbe.hostName, pid: getppid(), age: 0)
+        try writeOwner(host: "other-host.example", pid: 4242, age: 0)
         let start = Date()
         let lock = try PlanLock.acquire(for: plan, timeout: 5, staleAfter: 0.5)
         XCTAssertGreaterThan(Date().timeIntervalSince(start), 0.4, "waited until it was stale")

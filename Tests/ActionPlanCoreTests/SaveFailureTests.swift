@@ -78,6 +78,8 @@ final class SaveFailureTests: XCTestCase {
         let plan = sub + "/plan.json"
         try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
         let before = try PlanStore.readFile(plan)
+        // The file itself may be written by anyone; only the directory stops the save.
+        try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: plan)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: sub)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sub) }

@@ -41,6 +41,16 @@ enum ProcessProbe {
         return true
     }
 
+    /// Whether process `pid` is stopped (by Ctrl-Z or SIGSTOP, or traced); false where it cannot be told.
+    static func isStopped(_ pid: Int32) -> Bool {
+        #if os(Linux)
+            guard let state = procStat(pid)?.state else { return false }
+            return state == "T" || state == "t"
+        #else
+            return false
+        #endif
+    }
+
     /// The start time of `pid` in clock ticks since boot (Linux only).
     static func startTime(of pid: Int32) -> UInt64? {
         #if os(Linux)

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+import ActionPlanCore
+
+extension PlanStore {
+    /// How many times a save reads the file again when it keeps changing under it before giving up.
+    static let maxSaveAttempts = 5
+
+    /// The one way a plan file is replaced under its lock: a compare-and-swap whose compare sits right
+    /// before the swap.
+    ///
+    /// 1. Read the file (or take `initial`, bytes already read under this lock).
+    /// 2. `decide` what to write given what is there (merging, refusing a clash, or nil: nothing to write).
+    /// 3. Refuse a result larger than the loader reads; write it to a temporary file beside the plan with the
+    ///    plan's owner, group and mode, and flush it; write the version being replaced to the incoming backup.
+    /// 4. Last checks, immediately before the rename: the lock is still ours (a save frozen past the stale age
+    ///    on a share where `flock` does not reach writes nothing), and the file is still the one read. When it
+    ///    changed (a program that ignores the lock wrote it) the temporary file and incoming backup are
+    ///    discarded and the save starts again from 1, so `decide` merges with the new contents.
+    /// 5. Rename, flush the directory, and only then rotate the backups (a failed save never pushes a real
+    ///    backup out).
+    static func lockedWrite(
+        _ target: SaveTarget, lock: PlanLock, options: SaveOptions, initial: FileSnapshot? = nil,
+        _ decide: (_ current: [UInt8]?) throws -> [UInt8]?
+    ) throws {
+        TemporaryFiles.sweep(beside: target.path)
+        TemporaryFiles.sweep(beside: PlanBackups.path(for: target.path, number: 0))
+        var snapshot = try initial ?? FileSnapshot.read(target)
+        for attempt in 1...maxSaveAttempts {
+            guard let bytes = try decide(snapshot.bytes) else { return }
+            try refuseOversized(bytes, file: target.shown)
+            let tmp = try TemporaryFiles.write(
+                bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
+                newFileMode: lock.attributes?.mode ?? 0o644, durable: true)
+            var backup: PlanBackups.Incoming?
+            if let old = snapshot.bytes, options.backups > 0 {
+                backup = PlanBackups.prepare(old, of: target, attributes: snapshot.attributes, options: options)
+            }
+            options.stage?(.readyToRename(temporary: tmp))
+            guard lock.isStillHeld else {
+                unlink(tmp)
+                backup?.discard()
+                throw PlanError(
+                    file: target.shown,
+                    message: "cannot save: this save was held up for longer than \(Int(options.staleLockAge)) s and "
+                        + "its lock was taken over by another process; nothing was written, try again")
+            }
+            guard snapshot.isCurrent() else {
+                unlink(tmp)
+                backup?.discard()
+                options.stage?(.changedMeanwhile(attempt: attempt))
+                snapshot = try FileSnapshot.read(target)
+                continue
+            }
+            if rename(tmp, target.path) != 0 {
+                let why = errnoText()
+                unlink(tmp)
+                backup?.discard()
+                throw PlanError(file: target.shown, message: "cannot save: \(why); the previous file is unchanged")
+            }
+            syncDirectory(target.directory)
+            backup?.rotate()
+            return
+        }
+        throw PlanError(
+            file: target.shown,
+            message: "cannot save: the file kept changing while this save was being made (\(maxSaveAttempts) tries); "
+                + "another program is writing it without the lock. Nothing was written; try again")
+    }
+}

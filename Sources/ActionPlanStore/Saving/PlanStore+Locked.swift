@@ -1,0 +1,128 @@
+import ActionPlanCore
+
+/// Saving a plan that others may be changing at the same moment (docs/concurrency.md).
+///
+/// Every save here is a compare-and-swap under the plan's ``PlanLock``
+/// (``lockedWrite(_:lock:options:initial:_:)``): it knows what the file held
+/// when it was read, checks right before the rename that the file is still
+/// that, and never overwrites anything it has not seen. Commands read, change
+/// and write inside the lock (``update(_:options:_:)``), so they never conflict
+/// with each other; an editor that keeps a plan open for long merges its
+/// changes with whatever was saved meanwhile
+/// (``saveMerging(_:base:baseFingerprint:to:choices:options:)``). Each save
+/// keeps the version it replaces as a backup (``PlanBackups``). A symbolic link
+/// is followed to the plan it names; a read-only plan, or one with several hard
+/// links, is refused (see `SaveTarget`).
+extension PlanStore {
+    /// Changes the plan at `path` under its lock: reads it, applies `change`, writes the result
+    /// (nothing when the plan is unchanged) and returns what `change` returned.
+    ///
+    /// Processes doing this at the same moment queue for the lock, so none loses
+    /// another's change. If the file was nevertheless written meanwhile by
+    /// something that ignores the lock (an editor; another machine on a share
+    /// where locks do not reach), the change is merged with it; a clash throws
+    /// ``PlanConflictError`` and leaves the file as it was.
+    @discardableResult
+    public static func update<R>(
+        _ path: String, options: SaveOptions = .standard, _ change: (inout Plan) throws -> R
+    ) throws -> R {
+        let target = try SaveTarget.resolve(path)
+        guard let st = target.status() else {
+            _ = try readFile(path)  // "cannot open: …", not a complaint about the lock
+            throw PlanError(file: path, message: "cannot open: the file is gone")
+        }
+        try target.checkReplaceable(st)
+        let lock = try PlanLock.acquire(for: target, options: options)
+        defer { lock.release() }
+        let (bytes, identity) = try readFileAndIdentity(target.path, shown: path)
+        let base = try PlanCodec.decode(bytes, file: path)
+        var plan = base
+        let result = try change(&plan)
+        if plan == base { return result }
+        let encoded = PlanCodec.encode(plan)
+        let initial = try FileSnapshot.given(bytes, identity: identity, target: target)
+        try lockedWrite(target, lock: lock, options: options, initial: initial) { current in
+            guard let current, current != bytes else { return encoded }
+            // Written meanwhile by something that ignores the lock: merge with it.
+            let merged = PlanMerge.merge(base: base, ours: plan, theirs: try decodeChanged(current, path))
+            if !merged.isClean { throw PlanConflictError(file: path, conflicts: merged.conflicts) }
+            let again = PlanCodec.encode(merged.plan)
+            return again == current ? nil : again
+        }
+        return result
+    }
+
+    /// Saves `plan`, edited from `base` (read from bytes with `baseFingerprint`), to `path`,
+    /// merging in whatever others saved there meanwhile; for editors that keep a plan open.
+    ///
+    /// Under the lock: if the file still has `baseFingerprint` (or is gone),
+    /// `plan` is written as it is. Otherwise (a nil `baseFingerprint` means "not
+    /// known": always) the file is merged three-way with `plan` (base = `base`):
+    /// others' changes survive, and if any field clashes nothing is written and
+    /// the conflicts are returned for the user to decide; pass the decisions as
+    /// `choices` and call again (the file is merged afresh, since it may have
+    /// changed again). Throws a `PlanError` when the file cannot be read or
+    /// written, or is no longer a valid plan.
+    public static func saveMerging(
+        _ plan: Plan, base: Plan, baseFingerprint: UInt64?, to path: String,
+        choices: [MergeConflict.Key: MergeSide] = [:], options: SaveOptions = .standard
+    ) throws -> MergedSave {
+        let target = try SaveTarget.resolve(path)
+        if let st = target.status() { try target.checkReplaceable(st) }
+        let lock = try PlanLock.acquire(for: target, options: options)
+        defer { lock.release() }
+        var outcome = MergedSave(plan: plan, conflicts: [], fingerprint: nil, mergedOthersChanges: false)
+        try lockedWrite(target, lock: lock, options: options) { current in
+            var toWrite = plan
+            var merged = false
+            if let current, baseFingerprint == nil || fingerprint(of: current) != baseFingerprint {
+                let m = PlanMerge.merge(
+                    base: base, ours: plan, theirs: try decodeChanged(current, path), choices: choices)
+                if !m.isClean {
+                    outcome = MergedSave(plan: m.plan, conflicts: m.conflicts, fingerprint: nil, mergedOthersChanges: true)
+                    return nil
+                }
+                toWrite = m.plan
+                merged = toWrite != plan
+            }
+            let bytes = PlanCodec.encode(toWrite)
+            outcome = MergedSave(
+                plan: toWrite, conflicts: [], fingerprint: fingerprint(of: bytes), mergedOthersChanges: merged)
+            return current == bytes ? nil : bytes
+        }
+        return outcome
+    }
+
+    /// Writes `bytes` as the file at `path` under its lock, keeping the version it replaces
+    /// as a backup (for `import --force`, `restore` and "save elsewhere"); with `mustNotExist`, refuses to
+    /// replace a file.
+    public static func replace(
+        _ path: String, with bytes: [UInt8], mustNotExist: Bool = false, options: SaveOptions = .standard
+    ) throws {
+        let target = try SaveTarget.resolve(path)
+        if let st = target.status() {
+            if mustNotExist { throw PlanError(file: path, message: "already exists; not overwritten") }
+            try target.checkReplaceable(st)
+        }
+        let lock = try PlanLock.acquire(for: target, options: options)
+        defer { lock.release() }
+        try lockedWrite(target, lock: lock, options: options) { current in
+            if mustNotExist && current != nil {
+                throw PlanError(file: path, message: "already exists; not overwritten")
+            }
+            return current == bytes ? nil : bytes
+        }
+    }
+
+    /// The plan in bytes someone else wrote meanwhile, or an error saying nothing was saved.
+    static func decodeChanged(_ bytes: [UInt8], _ path: String) throws -> Plan {
+        do {
+            return try PlanCodec.decode(bytes, file: path)
+        } catch var e as PlanError {
+            e.message =
+                "the file was changed meanwhile and is no longer a valid plan: \(e.message); not saved "
+                + "(save to another file, or fix the file and save again)"
+            throw e
+        }
+    }
+}
