@@ -41,6 +41,10 @@ enum TestSupport {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Processor time used, in seconds.
+        var cpuSeconds: Double = 0
+        /// Whether it ran past its deadline and was killed.
+        var timedOut = false
     }
 
     /// Runs `actionplan` with `args`, returning its status and output (failing the test if it hangs).
@@ -62,7 +66,7 @@ enum TestSupport {
         if o.timedOut {
             XCTFail("\(o.commandLine) did not finish within \(Int(timeout)) s; killed", file: file, line: line)
         }
-        return Run(status: o.status, stdout: o.stdout, stderr: o.stderr)
+        return Run(status: o.status, stdout: o.stdout, stderr: o.stderr, cpuSeconds: o.cpuSeconds, timedOut: o.timedOut)
     }
 
     /// A day from `YYYY-MM-DD`.

@@ -95,15 +95,16 @@ public final class ChildProcess: @unchecked Sendable {
         var status: Int32 = 0
         var timedOut = false
         var pause: UInt32 = 1_000
+        var usage = rusage()
         while true {
-            let r = waitpid(pid, &status, WNOHANG)
+            let r = wait4(pid, &status, WNOHANG, &usage)
             if r == pid { break }
             if r < 0 && errno != EINTR { break }
             if Date() >= deadline {
                 timedOut = true
                 kill(-pid, SIGKILL)
                 kill(pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
                 break
             }
             usleep(pause)
@@ -115,7 +116,8 @@ public final class ChildProcess: @unchecked Sendable {
             commandLine: commandLine,
             status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
             signal: signal == 0 ? nil : signal,
-            stdout: Self.read(outPath), stderr: Self.read(errPath), timedOut: timedOut)
+            stdout: Self.read(outPath), stderr: Self.read(errPath), timedOut: timedOut,
+            cpuSeconds: Self.seconds(usage.ru_utime) + Self.seconds(usage.ru_stime))
         finished = outcome
         return outcome
     }
@@ -127,6 +129,8 @@ public final class ChildProcess: @unchecked Sendable {
     ) throws -> ProcessOutcome {
         try ChildProcess(executable, arguments, environment: environment).wait(timeout: timeout)
     }
+
+    private static func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
 
     private static func read(_ path: String) -> String {
         String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
@@ -156,6 +160,8 @@ public struct ProcessOutcome: Sendable {
     public var stderr: String
     /// True when it ran past its deadline and was killed.
     public var timedOut: Bool
+    /// The processor time it used (user and system), in seconds: tells waiting from spinning.
+    public var cpuSeconds: Double = 0
 }
 
 /// A child process that could not be started.
