@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 
 /// An input to ``Update/update(_:_:)``: a key, a command, or the outcome of an ``Effect``.
 ///
@@ -9,19 +10,25 @@ public enum AppEvent: Hashable, Sendable {
     case key(KeyEvent)
     /// A command, as if its key was pressed in the current context.
     case command(Command)
-    /// The plan was saved to `path` (the file now being edited).
-    case saved(path: String, quitAfter: Bool)
+    /// Saved to `path` (now the file being edited), which holds `plan` (bytes with `fingerprint`); `merged`
+    /// when changes others saved meanwhile came in.
+    case saved(path: String, plan: Plan, fingerprint: UInt64, merged: Bool, quitAfter: Bool)
     /// Saving failed; the message says why.
     case saveFailed(String)
     /// The file changed on disk since it was read and the changes clash with the user's
     /// (`conflicts` describes each field: yours vs theirs), so the save was refused.
     case fileChangedOnDisk(quitAfter: Bool, conflicts: [MergeConflict] = [])
-    /// Saved to `path` after merging changes others saved meanwhile; `plan` is what the file now holds.
-    case savedMerged(plan: Plan, path: String, quitAfter: Bool)
-    /// The file was read again.
-    case reloaded(Plan)
+    /// "Save elsewhere" found a file at `path`: ask before replacing it.
+    case saveAsExists(path: String, quitAfter: Bool)
+    /// The file was read again: it holds `plan` (bytes with `fingerprint`).
+    case reloaded(Plan, fingerprint: UInt64)
     /// Reading the file again failed.
     case reloadFailed(String)
+    /// The recovered edits were merged into the plan as the file holds it (`base`, bytes with `fingerprint`),
+    /// giving `plan`.
+    case recoveryRestored(plan: Plan, base: Plan, fingerprint: UInt64)
+    /// The recovered edits clash with changes saved since the interrupted session read the plan.
+    case recoveryClashes([MergeConflict])
     /// The program is being interrupted (SIGINT, SIGTERM, SIGHUP): keep unsaved work.
     case interrupted
     /// Something the session did that the user should hear about (e.g. a recovery file was deleted).

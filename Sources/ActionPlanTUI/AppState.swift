@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 
 /// Everything the terminal UI knows: the plan, its undo history, the view, the selection and any open prompt.
 ///
@@ -9,27 +10,23 @@ import ActionPlanCore
 public struct AppState {
     // MARK: The document
 
+    /// The plan, its base and this user's own edits (see ``Document``: undo only ever takes back this
+    /// user's edits).
+    public internal(set) var document: Document
     /// The plan as edited (unsaved edits included).
-    public internal(set) var plan: Plan {
-        didSet { planVersion &+= 1 }
-    }
+    public var plan: Plan { document.plan }
     /// The plan file's path as given on the command line (changes after "save elsewhere").
     public internal(set) var filePath: String
     /// The day the UI works as of: overdue is counted from it and edits are dated with it.
     public let asOf: CalendarDay
     /// Who edits, recorded in rating changes, revisions and notes.
     public let user: String
-    /// Identifies the current plan content (see ``PlanVersion``).
-    public internal(set) var generation = 0
-    /// The generation last saved to (or read from) the file.
-    public internal(set) var savedGeneration = 0
-    var nextGeneration = 1
-    /// Plans before each edit, newest last.
-    public internal(set) var undoStack: [PlanVersion] = []
-    /// Plans undone, newest last; cleared by a new edit.
-    public internal(set) var redoStack: [PlanVersion] = []
-    /// A plan found in a recovery file, waiting for the user's answer.
-    public internal(set) var pendingRecovery: Plan?
+    /// This user's own edits, oldest first.
+    public var undoStack: [Document.Edit] { document.undoStack }
+    /// Edits undone, most recently undone last; cleared by a new edit.
+    public var redoStack: [Document.Edit] { document.redoStack }
+    /// A recovery file of an interrupted session, waiting for the user's answer.
+    public internal(set) var pendingRecovery: RecoveryFiles.Recovered?
     /// Fields where the user's edits clash with what someone else saved (from the last refused save).
     public internal(set) var clashes: [MergeConflict] = []
     /// The user's choice for each clash so far.
@@ -93,9 +90,12 @@ public struct AppState {
         var sort: SortOrder
     }
 
-    /// A state browsing `plan` read from `filePath`, as of `asOf`, editing as `user`.
-    public init(plan: Plan, filePath: String, asOf: CalendarDay, user: String, memo: DeadlineMemo = DeadlineMemo()) {
-        self.plan = plan
+    /// A state browsing `plan` read from `filePath` (bytes with `fingerprint`), as of `asOf`, editing as `user`.
+    public init(
+        plan: Plan, filePath: String, fingerprint: UInt64? = nil, asOf: CalendarDay, user: String,
+        memo: DeadlineMemo = DeadlineMemo()
+    ) {
+        document = Document(plan: plan, fingerprint: fingerprint)
         self.filePath = filePath
         self.asOf = asOf
         self.user = user
@@ -105,7 +105,7 @@ public struct AppState {
     }
 
     /// Whether there are edits not saved to the file.
-    public var isModified: Bool { generation != savedGeneration }
+    public var isModified: Bool { document.isModified }
 
     /// The selected row, if there are rows.
     public var selectedItem: RowItem? {
@@ -218,46 +218,62 @@ public struct AppState {
 
     // MARK: Edits and history
 
-    /// Replaces the plan with an edited one, recording the old one for undo, and selects `select`.
+    /// Records this user's edit that made `newPlan`, and selects `select` (or keeps the selection).
     ///
     /// `change` says how the new plan differs, so the index is updated rather than rebuilt.
     mutating func commit(_ newPlan: Plan, label: String, change: PlanChange, select: Anchor? = nil) {
         let keep = select ?? anchor
-        undoStack.append(PlanVersion(plan: plan, generation: generation, label: label, change: change))
-        redoStack.removeAll()
-        setPlan(newPlan, change: change)
-        generation = nextGeneration
-        nextGeneration += 1
+        document.edit(newPlan, label: label, change: change)
+        planChanged(change)
         rebuild(anchor: keep)
     }
 
-    /// Makes `newPlan` the plan and brings the index and (if built) the search corpus to it; `change` says how
-    /// it differs from the current plan.
-    private mutating func setPlan(_ newPlan: Plan, change: PlanChange) {
-        plan = newPlan
+    /// Records that the file now holds `filePlan` with `fingerprint` (after a save), keeping the selection.
+    mutating func saved(_ filePlan: Plan, fingerprint: UInt64?) {
+        let keep = anchor
+        let same = filePlan == plan
+        document.saved(filePlan, fingerprint: fingerprint)
+        if !same {
+            planChanged(.unknown)
+            rebuild(anchor: keep)
+        }
+    }
+
+    /// Replaces the plan and its base (a reload, a restored recovery file) as one undoable step.
+    mutating func replaceDocument(plan newPlan: Plan, base: Plan, fingerprint: UInt64?, saved: Bool, label: String) {
+        let keep = anchor
+        document.replace(plan: newPlan, base: base, fingerprint: fingerprint, saved: saved, label: label)
+        planChanged(.unknown)
+        rebuild(anchor: keep)
+    }
+
+    /// Brings the index and (if built) the search corpus to the plan, which differs from the last one as
+    /// `change` says.
+    private mutating func planChanged(_ change: PlanChange) {
+        planVersion &+= 1
+        let plan = document.plan
         index.apply(change, newPlan: plan, memo: memo)
         corpus?.apply(change, newPlan: plan)
     }
 
-    /// Puts back the plan before the last edit and returns what the edit was; nil when there is nothing to undo.
-    mutating func undo() -> String? {
-        guard let last = undoStack.popLast() else { return nil }
-        let keep = anchor
-        redoStack.append(PlanVersion(plan: plan, generation: generation, label: last.label, change: last.change))
-        setPlan(last.plan, change: last.change.inverse)
-        generation = last.generation
-        rebuild(anchor: keep)
-        return last.label
+    /// Takes back this user's last edit (see ``Document/undo()``).
+    mutating func undo() -> Document.Outcome {
+        step { $0.undo() }
     }
 
-    /// Re-applies the last undone edit and returns what it was; nil when there is nothing to redo.
-    mutating func redo() -> String? {
-        guard let next = redoStack.popLast() else { return nil }
+    /// Applies again the edit last undone.
+    mutating func redo() -> Document.Outcome {
+        step { $0.redo() }
+    }
+
+    /// Runs an undo or redo on the document and brings derived data and the selection after it.
+    private mutating func step(_ body: (inout Document) -> Document.Outcome) -> Document.Outcome {
         let keep = anchor
-        undoStack.append(PlanVersion(plan: plan, generation: generation, label: next.label, change: next.change))
-        setPlan(next.plan, change: next.change)
-        generation = next.generation
-        rebuild(anchor: keep)
-        return next.label
+        let outcome = body(&document)
+        if case .done(_, let change) = outcome {
+            planChanged(change)
+            rebuild(anchor: keep)
+        }
+        return outcome
     }
 }

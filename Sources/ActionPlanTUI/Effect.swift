@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 
 /// Something the update function asks the outside world to do; ``PlanSession`` performs it.
 ///
@@ -6,20 +7,23 @@ import ActionPlanCore
 /// of the state, testable without files or a terminal. The session reports the
 /// outcome back as an ``AppEvent``.
 public enum Effect: Hashable, Sendable {
-    /// Save the plan to its file (refusing if it changed on disk); quit afterwards when `quitAfter`.
+    /// Save the plan to its file, merging with what others saved meanwhile; quit afterwards when `quitAfter`.
     case save(quitAfter: Bool)
-    /// Save the plan to another file, which becomes the file being edited.
-    case saveAs(path: String, quitAfter: Bool)
-    /// Read the file again, replacing the plan in memory.
-    case reloadFromDisk
-    /// Write the unsaved plan to the recovery file next to the plan.
-    case writeRecovery
-    /// Delete the recovery file.
-    case deleteRecovery
-    /// End the program.
-    case quit
     /// Save again, merging with the file on disk and settling each clash as chosen.
     case saveWithChoices([MergeConflict.Key: MergeSide], quitAfter: Bool)
+    /// Save the plan to another file, which becomes the file being edited; an existing file is replaced only
+    /// when `overwrite` (the user said yes), never when it is the plan itself.
+    case saveAs(path: String, quitAfter: Bool, overwrite: Bool)
+    /// Read the file again, replacing the plan in memory.
+    case reloadFromDisk
+    /// Write the unsaved plan (and its base) to a recovery file next to the plan.
+    case writeRecovery
+    /// Merge the recovered edits into the plan as the file now holds it, settling clashes as chosen.
+    case restoreRecovery(RecoveryFiles.Recovered, choices: [MergeConflict.Key: MergeSide])
+    /// Delete the recovery file at this path (and its base).
+    case deleteRecovery(path: String)
+    /// End the program.
+    case quit
     /// Write the committee report (format by extension) to `path`, as of the session's day.
     case export(path: String)
 }

@@ -1,3 +1,5 @@
+import ActionPlanStore
+
 /// What the UI is doing: browsing, or waiting for an answer in one of its modal steps.
 ///
 /// Multi-step operations (rate → note → revised date) are a chain of modes, each
@@ -14,8 +16,9 @@ public enum Mode: Hashable, Sendable {
     case editPicker(actionID: String)
     /// The file changed on disk before a save: reload, save elsewhere, or cancel.
     case conflict(quitAfter: Bool)
-    /// Choosing, clash by clash, between the user's value and the saved one (`index` into `AppState.clashes`).
-    case chooseClash(quitAfter: Bool, index: Int)
+    /// Choosing, clash by clash, between the user's value and the saved one (`index` into `AppState.clashes`),
+    /// to save (then quit, when `quitAfter`) or to restore a recovery file.
+    case chooseClash(ClashPurpose, index: Int)
     /// A yes/no question.
     case question(Question)
     /// Typing into a prompt.
@@ -34,4 +37,12 @@ public enum Mode: Hashable, Sendable {
         case .prompt: return .lineEditor
         }
     }
+}
+
+/// Why clashes are being chosen: to finish a save, or to restore an interrupted session's edits.
+public enum ClashPurpose: Hashable, Sendable {
+    /// A save (quitting afterwards when `quitAfter`).
+    case save(quitAfter: Bool)
+    /// Restoring a recovery file.
+    case restore(RecoveryFiles.Recovered)
 }

@@ -4,51 +4,60 @@ import Foundation
 
 /// A terminal UI session on one plan file: holds the ``AppState``, runs ``Update`` and performs its effects.
 ///
-/// The only part of the UI that touches files. Saving is atomic (``PlanStore``)
-/// and refuses to overwrite a file that changed on disk since it was read,
-/// offering to reload or save elsewhere instead. When the program is
-/// interrupted with unsaved changes they are written to a recovery file next to
-/// the plan (`PLAN.json.actionplan-recovery`), which the next session offers to
-/// restore.
+/// The only part of the UI that touches files, always through the store: saving
+/// merges this user's edits into whatever the file holds by then
+/// (`PlanStore.saveMerging`, from the ``Document``'s base), "save elsewhere"
+/// replaces another file only when asked and never the plan itself, and when
+/// the program is interrupted with unsaved changes they are written, with the
+/// base they were made on, to a recovery file next to the plan
+/// (`RecoveryFiles`), which the next session offers to merge back in.
 public final class PlanSession: TerminalProgram {
     /// The current state (read it in tests; change it only through ``handle(_:)`` and ``send(_:)``).
     public private(set) var state: AppState
     /// The plan file being edited.
     public private(set) var path: String
-    /// The fingerprint of the file's bytes as last read or written, or nil for a file never saved.
-    public private(set) var fingerprint: UInt64?
-    /// The plan as the file held it when last read or written: the base of a three-way merge on save.
-    private var basePlan: Plan
+    /// How saves wait for the lock, keep backups and report warnings.
+    public var saveOptions: PlanStore.SaveOptions
+    /// The recovery file this session restored or wrote: written again (not a second one) on the next
+    /// interruption, and deleted once a save holds everything it held.
+    private var ownRecovery: String?
 
-    /// The recovery file kept next to the plan at `path`.
-    public static func recoveryPath(for path: String) -> String { path + ".actionplan-recovery" }
+    /// The fingerprint of the file's bytes as last read or written, or nil when not known.
+    public var fingerprint: UInt64? { state.document.baseFingerprint }
+
+    /// The first recovery file's path for a plan at `path`.
+    public static func recoveryPath(for path: String) -> String { RecoveryFiles.primaryPath(for: path) }
 
     /// Opens the plan at `path` as of `asOf`, recording edits as `user`.
     ///
     /// Throws the `PlanError` of an unreadable or invalid file. When a recovery
     /// file exists, the first frame asks whether to restore it; an unreadable
     /// recovery file is reported and left alone.
-    public convenience init(path: String, asOf: CalendarDay, user: String, mouse: Bool = false) throws {
+    public convenience init(
+        path: String, asOf: CalendarDay, user: String, mouse: Bool = false, saveOptions: PlanStore.SaveOptions = .standard
+    ) throws {
         let loaded = try PlanStore.loadWithFingerprint(path)
-        self.init(plan: loaded.plan, path: path, fingerprint: loaded.fingerprint, asOf: asOf, user: user, mouse: mouse)
+        self.init(
+            plan: loaded.plan, path: path, fingerprint: loaded.fingerprint, asOf: asOf, user: user, mouse: mouse,
+            saveOptions: saveOptions)
     }
 
     /// A session on `plan`, as if read from `path` with `fingerprint` (for tests and benchmarks).
-    public init(plan: Plan, path: String, fingerprint: UInt64?, asOf: CalendarDay, user: String, mouse: Bool = false) {
+    public init(
+        plan: Plan, path: String, fingerprint: UInt64?, asOf: CalendarDay, user: String, mouse: Bool = false,
+        saveOptions: PlanStore.SaveOptions = .standard
+    ) {
         self.path = path
-        self.fingerprint = fingerprint
-        self.basePlan = plan
-        state = AppState(plan: plan, filePath: path, asOf: asOf, user: user)
+        self.saveOptions = saveOptions
+        state = AppState(plan: plan, filePath: path, fingerprint: fingerprint, asOf: asOf, user: user)
         state.mouseEnabled = mouse
         checkRecovery()
     }
 
     private func checkRecovery() {
-        let recovery = PlanSession.recoveryPath(for: path)
-        guard PlanStore.exists(recovery) else { return }
+        guard let recovery = RecoveryFiles.find(for: path).first else { return }
         do {
-            let plan = try PlanStore.load(recovery)
-            state.pendingRecovery = plan
+            state.pendingRecovery = try RecoveryFiles.read(recovery)
             state.mode = .question(.restoreRecovery(path: recovery))
         } catch {
             state.message = StatusMessage("Cannot read the recovery file: \(error)", isError: true)
@@ -80,23 +89,17 @@ public final class PlanSession: TerminalProgram {
         }
     }
 
-    /// The permissions of the plan file, for new files holding the same plan (a recovery file, "save
-    /// elsewhere"), so a private plan does not leave a world-readable copy; 0600 when it cannot be read.
-    private func planFileMode() -> mode_t {
-        var st = stat()
-        return stat(path, &st) == 0 ? st.st_mode & 0o777 : 0o600
-    }
-
-    /// Saves the plan to the recovery file next to the plan file; returns its path.
+    /// Saves the plan and its base to this session's recovery file; returns its path.
     private func writeRecovery() -> Result<String, PlanError> {
-        let recovery = PlanSession.recoveryPath(for: path)
         do {
-            try PlanStore.writeAtomically(PlanCodec.encode(state.plan), to: recovery, newFileMode: planFileMode())
-            return .success(recovery)
+            let written = try RecoveryFiles.write(
+                plan: state.plan, base: state.document.base, for: path, reuse: ownRecovery)
+            ownRecovery = written
+            return .success(written)
         } catch let error as PlanError {
             return .failure(error)
         } catch {
-            return .failure(PlanError(file: recovery, message: "\(error)"))
+            return .failure(PlanError(file: path, message: "\(error)"))
         }
     }
 
@@ -132,18 +135,16 @@ public final class PlanSession: TerminalProgram {
             return .quit
         case .save(let quitAfter):
             return save(quitAfter: quitAfter)
-        case .saveAs(let newPath, let quitAfter):
-            return write(to: newPath, quitAfter: quitAfter)
         case .saveWithChoices(let choices, let quitAfter):
             return save(quitAfter: quitAfter, choices: choices)
+        case .saveAs(let newPath, let quitAfter, let overwrite):
+            return saveElsewhere(to: newPath, quitAfter: quitAfter, overwrite: overwrite)
         case .export(let target):
             return export(to: target)
         case .reloadFromDisk:
             do {
                 let loaded = try PlanStore.loadWithFingerprint(path)
-                fingerprint = loaded.fingerprint
-                basePlan = loaded.plan
-                return .event(.reloaded(loaded.plan))
+                return .event(.reloaded(loaded.plan, fingerprint: loaded.fingerprint))
             } catch {
                 return .event(.reloadFailed("Cannot reload: \(error)"))
             }
@@ -153,13 +154,28 @@ public final class PlanSession: TerminalProgram {
                 return .event(.notice("Unsaved changes written to \(recovery)", isError: false))
             case .failure(let error): return .event(.notice("Cannot write the recovery file: \(error)", isError: true))
             }
-        case .deleteRecovery:
-            let recovery = PlanSession.recoveryPath(for: path)
-            if unlink(recovery) == 0 || errno == ENOENT {
-                return .event(.notice("Deleted the recovery file \(recovery); the plan is as saved", isError: false))
+        case .restoreRecovery(let recovered, let choices):
+            return restore(recovered, choices: choices)
+        case .deleteRecovery(let recovery):
+            if let why = RecoveryFiles.delete(recovery) {
+                return .event(.notice("Cannot delete \(recovery): \(why)", isError: true))
             }
-            return .event(.notice("Cannot delete \(recovery): \(String(cString: strerror(errno)))", isError: true))
+            return .event(.notice("Deleted the recovery file \(recovery); the plan is as saved", isError: false))
         }
+    }
+
+    /// Merges an interrupted session's edits (its plan against its base) into the plan as the file holds it now.
+    private func restore(_ recovered: RecoveryFiles.Recovered, choices: [MergeConflict.Key: MergeSide]) -> Outcome {
+        let now: PlanStore.Loaded
+        do {
+            now = try PlanStore.loadWithFingerprint(path)
+        } catch {
+            return .event(.notice("Not restored: cannot read the plan: \(error)", isError: true))
+        }
+        let merged = PlanMerge.merge(base: recovered.base, ours: recovered.plan, theirs: now.plan, choices: choices)
+        guard merged.isClean else { return .event(.recoveryClashes(merged.conflicts)) }
+        ownRecovery = recovered.path
+        return .event(.recoveryRestored(plan: merged.plan, base: now.plan, fingerprint: now.fingerprint))
     }
 
     /// Writes the committee report of the plan as edited (saved or not) to `target`, atomically.
@@ -181,16 +197,15 @@ public final class PlanSession: TerminalProgram {
         return .event(.notice("Exported the \(format.rawValue) report to \(target)", isError: false))
     }
 
-    /// Saves under the plan's lock as a compare-and-swap: when someone else saved meanwhile, their
-    /// changes are merged field by field (clashes resolved by `choices`); only a real clash stops the
-    /// save and is shown for choice.
+    /// Saves under the plan's lock, merging this user's edits (the document's base to its plan) into what
+    /// the file holds; only a real clash stops the save and is shown for choice.
     private func save(quitAfter: Bool, choices: [MergeConflict.Key: MergeSide] = [:]) -> Outcome {
-        // A file that is gone cannot lose anything by being written; one with other bytes can.
-        guard let baseFingerprint = fingerprint else { return write(to: path, quitAfter: quitAfter) }
+        let doc = state.document
         let result: PlanStore.MergedSave
         do {
             result = try PlanStore.saveMerging(
-                state.plan, base: basePlan, baseFingerprint: baseFingerprint, to: path, choices: choices)
+                doc.plan, base: doc.base, baseFingerprint: doc.baseFingerprint, to: path, choices: choices,
+                options: saveOptions)
         } catch {
             return .event(.saveFailed("Not saved: \(error)"))
         }
@@ -198,33 +213,46 @@ public final class PlanSession: TerminalProgram {
             return .event(.fileChangedOnDisk(quitAfter: quitAfter, conflicts: result.conflicts))
         }
         removeRecoveryFile()
-        fingerprint = newFingerprint
-        basePlan = result.plan
-        if result.mergedOthersChanges {
-            return .event(.savedMerged(plan: result.plan, path: path, quitAfter: quitAfter))
-        }
-        return .event(.saved(path: path, quitAfter: quitAfter))
+        return .event(
+            .saved(
+                path: path, plan: result.plan, fingerprint: newFingerprint, merged: result.mergedOthersChanges,
+                quitAfter: quitAfter))
     }
 
-    /// Saves the plan to `target` atomically; on success it becomes the file being edited.
-    private func write(to target: String, quitAfter: Bool) -> Outcome {
+    /// Saves the plan to `target`, which then becomes the file being edited. Refuses the plan itself
+    /// (whatever the path's spelling: `./plan.json`, an absolute path, a link to it) — `w` saves that, with
+    /// the merge; asks before replacing any other existing file, which is then replaced under its lock
+    /// with a backup.
+    private func saveElsewhere(to target: String, quitAfter: Bool, overwrite: Bool) -> Outcome {
+        if PlanStore.isSameFile(target, path) {
+            return .event(
+                .saveFailed(
+                    "Not saved: \(target) is the plan itself; press w to save it (merging with what others saved), "
+                        + "or save elsewhere to another file"))
+        }
+        if PlanStore.exists(target) && !overwrite { return .event(.saveAsExists(path: target, quitAfter: quitAfter)) }
         let bytes = PlanCodec.encode(state.plan)
         do {
-            try PlanStore.writeAtomically(bytes, to: target, newFileMode: planFileMode())
+            try PlanStore.replace(target, with: bytes, mustNotExist: !overwrite, options: saveOptions)
+        } catch let e as PlanError where !overwrite && PlanStore.exists(target) {
+            _ = e  // created meanwhile: ask
+            return .event(.saveAsExists(path: target, quitAfter: quitAfter))
         } catch {
             return .event(.saveFailed("Not saved: \(error)"))
         }
         removeRecoveryFile()
         path = target
-        fingerprint = PlanStore.fingerprint(of: bytes)
-        basePlan = state.plan
-        return .event(.saved(path: target, quitAfter: quitAfter))
+        ownRecovery = nil
+        return .event(
+            .saved(
+                path: target, plan: state.plan, fingerprint: PlanStore.fingerprint(of: bytes), merged: false,
+                quitAfter: quitAfter))
     }
 
-    /// After a successful save, removes the recovery file next to the file at ``path`` (still the old
-    /// path when saving elsewhere): the saved plan holds everything it held.
+    /// After a successful save, removes the recovery file this session restored or wrote: the saved plan
+    /// holds everything it held.
     private func removeRecoveryFile() {
-        let recovery = PlanSession.recoveryPath(for: path)
-        if PlanStore.exists(recovery) { unlink(recovery) }
+        if let ownRecovery { RecoveryFiles.delete(ownRecovery) }
+        ownRecovery = nil
     }
 }

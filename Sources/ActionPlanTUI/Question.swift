@@ -11,6 +11,8 @@ public enum Question: Hashable, Sendable {
     case reloadDiscarding
     /// A recovery file from an interrupted session exists: restore it?
     case restoreRecovery(path: String)
+    /// "Save elsewhere" to a file that exists: replace it?
+    case overwrite(path: String, quitAfter: Bool)
 
     /// The question as shown on the prompt line.
     public var text: String {
@@ -20,6 +22,8 @@ public enum Question: Hashable, Sendable {
         case .reloadDiscarding: return "Reload from disk and discard your unsaved edits? (y/n)"
         case .restoreRecovery:
             return "Restore unsaved changes from an interrupted session? (y/n/Esc)"
+        case .overwrite(let path, _):
+            return "\(path) exists. Replace it (a backup of it is kept)? (y/n)"
         }
     }
 }

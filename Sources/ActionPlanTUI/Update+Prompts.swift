@@ -50,21 +50,22 @@ extension Update {
         case .reloadDiscarding:
             if command == .yes { return [.reloadFromDisk] }
             s.message = StatusMessage("Not reloaded; your edits are kept, unsaved")
-        case .restoreRecovery(let path):
+        case .restoreRecovery:
+            guard let recovered = s.pendingRecovery else { return [] }
             switch command {
             case .yes:
-                if let recovered = s.pendingRecovery {
-                    s.commit(recovered, label: "restore unsaved changes", change: .unknown)
-                    let name = PlanStore.fileName(of: path)
-                    s.message = StatusMessage("Restored unsaved changes from \(name) (w saves them)")
-                }
+                return [.restoreRecovery(recovered, choices: [:])]
             case .no:
                 s.pendingRecovery = nil
-                return [.deleteRecovery]
+                return [.deleteRecovery(path: recovered.path)]
             default:
                 s.pendingRecovery = nil
                 s.message = StatusMessage("Recovery file kept; it will be offered again next time")
             }
+        case .overwrite(let path, let quitAfter):
+            if command == .yes { return [.saveAs(path: path, quitAfter: quitAfter, overwrite: true)] }
+            s.mode = .prompt(Prompt(.saveAsPath(quitAfter: quitAfter), text: path))
+            s.message = StatusMessage("Not replaced; type another path")
         }
         return []
     }
@@ -269,11 +270,8 @@ extension Update {
 
         case .saveAsPath(let quitAfter):
             guard !text.isEmpty else { return refuseAndReturn(prompt, "Type a path to save to", &s) }
-            guard text != s.filePath else {
-                return refuseAndReturn(prompt, "That file changed on disk; choose another path", &s)
-            }
             s.mode = .browse
-            return [.saveAs(path: text, quitAfter: quitAfter)]
+            return [.saveAs(path: text, quitAfter: quitAfter, overwrite: false)]
         }
         return []
     }

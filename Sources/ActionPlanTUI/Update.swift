@@ -33,8 +33,13 @@ public enum Update {
         case .command(let command):
             s.message = nil
             return run(command, &s)
-        case .saved(let path, let quitAfter):
-            return saved(to: path, quitAfter: quitAfter, "Saved \(path)", &s)
+        case .saved(let path, let plan, let fingerprint, let merged, let quitAfter):
+            s.saved(plan, fingerprint: fingerprint)
+            s.filePath = path
+            s.mode = .browse
+            s.message = StatusMessage(
+                merged ? "Saved \(path), merged with changes others saved meanwhile" : "Saved \(path)")
+            return quitAfter ? [.quit] : []
         case .saveFailed(let why):
             s.mode = .browse
             s.message = StatusMessage(why, isError: true)
@@ -49,19 +54,33 @@ public enum Update {
                     "\(conflicts.count) clash(es) with changes saved meanwhile: " + list, isError: true)
             }
             return []
-        case .savedMerged(let plan, let path, let quitAfter):
-            if plan != s.plan { s.commit(plan, label: "merge changes others saved", change: .unknown) }
-            return saved(
-                to: path, quitAfter: quitAfter, "Saved \(path), merged with changes others saved meanwhile", &s)
-        case .reloaded(let plan):
+        case .saveAsExists(let path, let quitAfter):
+            s.mode = .question(.overwrite(path: path, quitAfter: quitAfter))
+            return []
+        case .reloaded(let plan, let fingerprint):
             s.mode = .browse
-            s.commit(plan, label: "reload from disk", change: .unknown)
-            s.savedGeneration = s.generation
+            s.replaceDocument(plan: plan, base: plan, fingerprint: fingerprint, saved: true, label: "reload from disk")
             s.message = StatusMessage("Reloaded \(s.filePath) from disk (u brings your edits back)")
             return []
         case .reloadFailed(let why):
             s.mode = .browse
             s.message = StatusMessage(why, isError: true)
+            return []
+        case .recoveryRestored(let plan, let base, let fingerprint):
+            s.mode = .browse
+            s.clashes = []
+            s.pendingRecovery = nil
+            s.replaceDocument(
+                plan: plan, base: base, fingerprint: fingerprint, saved: plan == base, label: "restore unsaved changes")
+            s.message = StatusMessage(
+                "Restored the unsaved changes of an interrupted session, merged with what was saved since "
+                    + "(w saves them, u takes them back)")
+            return []
+        case .recoveryClashes(let conflicts):
+            guard let recovered = s.pendingRecovery else { return [] }
+            s.clashes = conflicts
+            s.clashChoices = [:]
+            s.mode = .chooseClash(.restore(recovered), index: 0)
             return []
         case .interrupted:
             return s.isModified ? [.writeRecovery] : []
@@ -69,16 +88,6 @@ public enum Update {
             s.message = StatusMessage(text, isError: isError)
             return []
         }
-    }
-
-    /// Records that the plan as it now is was saved to `path`, says `message`, and quits if asked to.
-    static func saved(to path: String, quitAfter: Bool, _ message: String, _ s: inout AppState) -> [Effect] {
-        s.savedGeneration = s.generation
-        s.filePath = path
-        s.pendingRecovery = nil
-        s.mode = .browse
-        s.message = StatusMessage(message)
-        return quitAfter ? [.quit] : []
     }
 
     static func handleKey(_ key: KeyEvent, _ s: inout AppState) -> [Effect] {
@@ -129,14 +138,14 @@ public enum Update {
                     s.message = StatusMessage("No field-by-field clashes to choose from: reload or save elsewhere")
                 } else {
                     s.clashChoices = [:]
-                    s.mode = .chooseClash(quitAfter: quitAfter, index: 0)
+                    s.mode = .chooseClash(.save(quitAfter: quitAfter), index: 0)
                     s.message = nil
                 }
             case .cancel: cancel(&s, "Not saved; your edits are kept")
             default: break
             }
             return []
-        case .chooseClash(let quitAfter, let index):
+        case .chooseClash(let purpose, let index):
             guard s.clashes.indices.contains(index) else {
                 s.mode = .browse
                 return []
@@ -145,12 +154,21 @@ public enum Update {
             case .keepMine, .takeTheirs:
                 s.clashChoices[s.clashes[index].key] = command == .keepMine ? .ours : .theirs
                 if index + 1 < s.clashes.count {
-                    s.mode = .chooseClash(quitAfter: quitAfter, index: index + 1)
+                    s.mode = .chooseClash(purpose, index: index + 1)
                 } else {
                     s.mode = .browse
-                    return [.saveWithChoices(s.clashChoices, quitAfter: quitAfter)]
+                    switch purpose {
+                    case .save(let quitAfter): return [.saveWithChoices(s.clashChoices, quitAfter: quitAfter)]
+                    case .restore(let recovered): return [.restoreRecovery(recovered, choices: s.clashChoices)]
+                    }
                 }
-            case .cancel: cancel(&s, "Not saved; your edits are kept")
+            case .cancel:
+                if case .restore = purpose {
+                    s.pendingRecovery = nil
+                    cancel(&s, "Not restored; the recovery file is kept and offered again next time")
+                } else {
+                    cancel(&s, "Not saved; your edits are kept")
+                }
             default: break
             }
             return []
@@ -235,16 +253,19 @@ public enum Update {
         case .deleteAction:
             if let a = requireAction(&s, "delete") { s.mode = .question(.deleteAction(id: a.id)) }
         case .undo:
-            if let label = s.undo() {
+            switch s.undo() {
+            case .nothing: s.message = StatusMessage("Nothing to undo")
+            case .done(let label, _):
                 s.message = StatusMessage("Undid: \(label)" + (s.undoStack.isEmpty ? " (nothing more to undo)" : ""))
-            } else {
-                s.message = StatusMessage("Nothing to undo")
+            case .refused(let label, let conflicts):
+                s.message = StatusMessage(refusal("undo", label, conflicts), isError: true)
             }
         case .redo:
-            if let label = s.redo() {
-                s.message = StatusMessage("Redid: \(label)")
-            } else {
-                s.message = StatusMessage("Nothing to redo")
+            switch s.redo() {
+            case .nothing: s.message = StatusMessage("Nothing to redo")
+            case .done(let label, _): s.message = StatusMessage("Redid: \(label)")
+            case .refused(let label, let conflicts):
+                s.message = StatusMessage(refusal("redo", label, conflicts), isError: true)
             }
         case .save:
             if s.isModified { return [.save(quitAfter: false)] }
@@ -265,6 +286,13 @@ public enum Update {
             break
         }
         return []
+    }
+
+    /// Why an undo or redo of `label` was refused: what others changed since in the fields it would change.
+    static func refusal(_ verb: String, _ label: String, _ conflicts: [MergeConflict]) -> String {
+        let list = conflicts.map { "\($0.key) is now \"\($0.ours)\" (\(verb) would make it \"\($0.theirs)\")" }
+        return "Cannot \(verb) \(label): saved changes since then touch the same field: "
+            + list.joined(separator: "; ") + ". Edit it instead"
     }
 
     /// Rows a page key moves.

@@ -96,7 +96,7 @@ final class PlanSessionTests: XCTestCase {
             XCTAssertEqual(s.state.clashes.map(\.field), ["rating"], "only the rating really clashes")
             XCTAssertEqual(try PlanStore.load(path).title, "Theirs", "nothing written yet")
             XCTAssertTrue(s.handle(.char("c")))
-            XCTAssertEqual(s.state.mode, .chooseClash(quitAfter: false, index: 0))
+            XCTAssertEqual(s.state.mode, .chooseClash(.save(quitAfter: false), index: 0))
             let screen = s.frame(width: 100, height: 24).lines().joined(separator: "\n")
             XCTAssertTrue(screen.contains("Clash 1/1"), screen)
             XCTAssertTrue(screen.contains("yours \"Red\" │ saved \"Blue\""), screen)
@@ -175,11 +175,18 @@ final class PlanSessionTests: XCTestCase {
         XCTAssertEqual(s.state.plan.title, "Theirs")
         XCTAssertFalse(s.state.isModified)
         XCTAssertTrue(s.handle(.char("u")))
-        XCTAssertEqual(s.state.plan, mine)
+        XCTAssertEqual(s.state.plan, mine, "the edits are back, unsaved")
         XCTAssertTrue(s.state.isModified)
-        // Now saving is allowed: the user has seen the file as it is.
+        // Saving them merges with the file as it is: the clash comes back to be chosen, and the other
+        // lead's change (the title) is never undone by the undo.
         XCTAssertTrue(s.handle(.char("w")))
-        XCTAssertEqual(try PlanStore.load(path), mine)
+        XCTAssertEqual(s.state.mode, .conflict(quitAfter: false))
+        XCTAssertEqual(try PlanStore.load(path).title, "Theirs", "nothing written yet")
+        for k: KeyEvent in [.char("c"), .char("m")] { XCTAssertTrue(s.handle(k)) }
+        let saved = try PlanStore.load(path)
+        XCTAssertEqual(saved.title, "Theirs")
+        XCTAssertEqual(saved.allActions.first?.rating, .red, "kept mine, as chosen")
+        XCTAssertEqual(saved.allActions.first?.history.map(\.note).sorted(), ["done", "slipped"])
     }
 
     func testInterruptWritesARecoveryFileOnlyWithUnsavedChanges() throws {

@@ -256,7 +256,7 @@ final class UpdateEditingTests: XCTestCase {
         XCTAssertEqual(d.effects, [.quit])
         d.press(.char("q"), .char("y"))
         XCTAssertEqual(d.effects, [.save(quitAfter: true)])
-        d.send(.saved(path: "plan.json", quitAfter: true))
+        d.send(.saved(path: "plan.json", plan: d.state.plan, fingerprint: 1, merged: false, quitAfter: true))
         XCTAssertEqual(d.effects, [.quit])
         XCTAssertFalse(d.state.isModified)
     }
@@ -278,11 +278,14 @@ final class UpdateEditingTests: XCTestCase {
         d.send(.fileChangedOnDisk(quitAfter: false))
         d.press(.char("s"))
         XCTAssertEqual(d.promptPurpose, .saveAsPath(quitAfter: false))
-        d.press(.enter)
-        XCTAssertEqual(d.promptError, "That file changed on disk; choose another path")
         d.press(.ctrl("u"))
         d.type("mine.json")
         d.press(.enter)
-        XCTAssertEqual(d.effects, [.saveAs(path: "mine.json", quitAfter: false)])
+        XCTAssertEqual(d.effects, [.saveAs(path: "mine.json", quitAfter: false, overwrite: false)])
+        // The session found a file there: the user is asked before it is replaced.
+        d.send(.saveAsExists(path: "mine.json", quitAfter: false))
+        XCTAssertEqual(d.state.mode, .question(.overwrite(path: "mine.json", quitAfter: false)))
+        d.press(.char("y"))
+        XCTAssertEqual(d.effects, [.saveAs(path: "mine.json", quitAfter: false, overwrite: true)])
     }
 }
