@@ -134,7 +134,7 @@ public struct Document: Sendable {
     /// Moves the document across edit `e` from its state `from` to its state `to`; returns how the plan
     /// changed, or nil (document unchanged) when the patch clashes with what changed since.
     private mutating func step(_ e: Edit, from: Snapshot, to: Snapshot) -> PlanChange? {
-        if generation == from.generation {
+        if isUnchanged(since: from, e) {
             // Nothing happened since: put the other state back as it was.
             plan = to.plan
             generation = to.generation
@@ -153,19 +153,31 @@ public struct Document: Sendable {
         return .unknown
     }
 
-    /// The plan now with the edit's difference between `from` and `to` applied, as a three-way merge.
+    /// Whether the document is still exactly in state `from` of step `e`: the same plan and, for a step that
+    /// replaced the base, the same base (no save since).
+    private func isUnchanged(since from: Snapshot, _ e: Edit) -> Bool {
+        guard generation == from.generation else { return false }
+        if case .replace = e.kind {
+            return savedGeneration == from.savedGeneration && baseFingerprint == from.baseFingerprint
+        }
+        return true
+    }
+
+    /// The plan now with the edit's difference between `from` and `to` applied, as three-way merges.
     ///
     /// For an edit, the difference is what the user did (or, undoing, its reverse). For a replacement
-    /// (reload, restore), going back re-applies the unsaved edits the earlier plan had over its base;
-    /// going forward discards them again.
+    /// (reload, restore), the user's own edits are the difference between each state's base and plan:
+    /// stepping takes out the edits `from` had over its base and puts in those `to` had over its own (a
+    /// reload's undo brings back the unsaved edits it discarded; a restore's undo takes the recovered
+    /// edits out again).
     private func patch(_ e: Edit, from: Snapshot, to: Snapshot) -> MergeResult {
         switch e.kind {
         case .change:
             return PlanMerge.merge(base: from.plan, ours: plan, theirs: to.plan)
         case .replace:
-            return from.generation == e.after.generation
-                ? PlanMerge.merge(base: to.base, ours: plan, theirs: to.plan)
-                : PlanMerge.merge(base: from.plan, ours: plan, theirs: from.base)
+            let without = PlanMerge.merge(base: from.plan, ours: plan, theirs: from.base)
+            guard without.isClean else { return without }
+            return PlanMerge.merge(base: to.base, ours: without.plan, theirs: to.plan)
         }
     }
 
