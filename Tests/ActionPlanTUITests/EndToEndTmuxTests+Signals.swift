@@ -4,13 +4,13 @@ import Foundation
 import TestProcess
 import XCTest
 
-/// Ending the terminal UI from outside with unsaved changes: Ctrl-C, SIGTERM, and the terminal closing
-/// (with the SIGHUP a closed tmux session sends, and without one, when only failing reads tell).
+/// Ending the terminal UI from outside with unsaved changes: Ctrl-C, SIGTERM, SIGHUP, and the terminal
+/// closing (with the SIGHUP a closed tmux session sends, and without one, when only failing reads tell).
 ///
 /// Each time the unsaved rating must reach the recovery file (`plan.json.actionplan-recovery`)
-/// while `plan.json` stays as saved, and the process must end within a few seconds; after Ctrl-C
-/// and SIGTERM the exit status must be 128 + the signal and the pane's terminal must be back as
-/// the shell had it (echo and canonical input on, normal screen, visible cursor).
+/// while `plan.json` stays as saved, and the process must end within a few seconds; when the
+/// terminal stays open, the exit status must be 128 + the signal and the pane's terminal must be
+/// back as the shell had it (echo and canonical input on, normal screen, visible cursor).
 extension EndToEndTmuxTests {
     // MARK: Each scenario against each build
 
@@ -18,8 +18,10 @@ extension EndToEndTmuxTests {
     func testCtrlCWritesTheRecoveryFileRestoresTheTerminalAndExits130_release() throws { try ctrlC(.release) }
     func testSIGTERMWritesTheRecoveryFileRestoresTheTerminalAndExits143_debug() throws { try sigterm(.debug) }
     func testSIGTERMWritesTheRecoveryFileRestoresTheTerminalAndExits143_release() throws { try sigterm(.release) }
-    func testClosingTheSessionSendsSIGHUPAndTheRecoveryFileIsWritten_debug() throws { try sighup(.debug) }
-    func testClosingTheSessionSendsSIGHUPAndTheRecoveryFileIsWritten_release() throws { try sighup(.release) }
+    func testSIGHUPWritesTheRecoveryFileRestoresTheTerminalAndExits129_debug() throws { try sighup(.debug) }
+    func testSIGHUPWritesTheRecoveryFileRestoresTheTerminalAndExits129_release() throws { try sighup(.release) }
+    func testClosingTheSessionSendsSIGHUPAndTheRecoveryFileIsWritten_debug() throws { try closedSession(.debug) }
+    func testClosingTheSessionSendsSIGHUPAndTheRecoveryFileIsWritten_release() throws { try closedSession(.release) }
     func testClosedTerminalWithoutSIGHUPWritesTheRecoveryFileAndExits_debug() throws { try hangupOnly(.debug) }
     func testClosedTerminalWithoutSIGHUPWritesTheRecoveryFileAndExits_release() throws { try hangupOnly(.release) }
 
@@ -43,7 +45,18 @@ extension EndToEndTmuxTests {
         if exited { try assertTerminalRestored() }
     }
 
+    /// SIGHUP alone, the terminal still open: the handler, not a failing read, must end the UI.
     private func sighup(_ build: TmuxSession.Build) throws {
+        try start(build)
+        let pid = try rateWithoutSaving()
+        XCTAssertEqual(kill(pid, SIGHUP), 0, "kill -HUP \(pid)")
+        let exited = try assertExited(pid, status: 129)
+        try assertRecoveryHoldsTheRating()
+        if exited { try assertTerminalRestored() }
+    }
+
+    /// The tmux session closes: the pty hangs up and the kernel sends SIGHUP to the pane's processes.
+    private func closedSession(_ build: TmuxSession.Build) throws {
         try start(build)
         let pid = try rateWithoutSaving()
         try pane.tmux("kill-session", "-t", pane.name)  // the pty closes: SIGHUP to the pane's processes
@@ -51,6 +64,7 @@ extension EndToEndTmuxTests {
         try assertRecoveryHoldsTheRating()
     }
 
+    /// The pane closes under an actionplan in a session of its own: no SIGHUP, only failing reads.
     private func hangupOnly(_ build: TmuxSession.Build) throws {
         try start(build, detached: true)  // in a session of its own: the closing pane sends it no SIGHUP
         let pid = try rateWithoutSaving()
