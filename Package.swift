@@ -5,7 +5,8 @@ import PackageDescription
 //   ActionPlanCore  <- Foundation only (the model and its rules: no files, no clock, no processes)
 //   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
 //   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
-//   NcursesBackend  <- ActionPlanTUI, CNcursesw (the one place that talks to the terminal)
+//   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop)
+//   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap (the one place that talks to the terminal)
 //   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print)
 let package = Package(
     name: "actionplan",
@@ -23,7 +24,9 @@ let package = Package(
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
         .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw"]),
+        // A real C target, not static functions in a header: one definition of the signal flag in every build.
+        .target(name: "CSignalTrap"),
+        .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw", "CSignalTrap"]),
         .executableTarget(
             name: "actionplan",
             dependencies: [

@@ -5,8 +5,16 @@
 // under strict concurrency, so each one we need is wrapped in a `static inline`
 // function below.
 //
-// NOTE: SwiftPM does not notice edits to this header. After changing it, remove
-// the cached module (`rm -rf .build/*/CNcursesw*`) and build again.
+// Keep state out of this header: a `static` variable here (even inside a `static inline`
+// function) gets one copy per object file that uses it. The signal flag once lived here and the
+// release build ended up with two copies, so signals were ignored; it now lives in the C target
+// CSignalTrap, which has exactly one definition.
+//
+// NOTE: SwiftPM does not notice edits to this header (a system module's headers are not
+// checked for changes). After changing it, remove the cached module and the objects built
+// against it (`rm -rf .build/*/*/ModuleCache .build/*/*/NcursesBackend.build`, and the same in
+// `.build-release`, which the end-to-end tests build), or simply `rm -rf .build .build-release`,
+// and build again.
 #ifndef ACTIONPLAN_CNCURSESW_SHIM_H
 #define ACTIONPLAN_CNCURSESW_SHIM_H
 
@@ -20,10 +28,6 @@
 
 #include <ncursesw/curses.h>
 #include <locale.h>
-#include <signal.h>
-#include <string.h>
-#include <termios.h>
-#include <unistd.h>
 #include <wchar.h>
 
 // MARK: - Globals and function-like macros
@@ -58,96 +62,5 @@ static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
 
 /// Number of wide characters a cchar_t holds (one spacing plus combining marks).
 static inline int cn_ccharw_max(void) { return CCHARW_MAX; }
-
-// MARK: - Signals
-//
-// The handlers only store the signal number in a `volatile sig_atomic_t`, which is
-// async-signal-safe; the main loop polls it. The state lives in function-local
-// statics (Swift does not emit file-scope statics of struct or array type from a
-// header). Because everything here is `static`, every Swift object file that uses
-// these functions gets its own copy of the state, so install and poll them from
-// ONE Swift source file (NcursesBackend/Signals.swift).
-
-/// The state shared by the handlers and the main loop.
-struct cn_signal_state {
-    volatile sig_atomic_t pending;      // last interrupt signal caught, 0 if none
-    struct termios shell_modes;         // tty modes to restore on a crash
-    int have_shell_modes;
-    char reset[256];                    // escape sequence that leaves the full-screen UI
-    size_t reset_length;
-};
-
-static inline struct cn_signal_state *cn_state(void) {
-    static struct cn_signal_state state;
-    return &state;
-}
-
-static inline void cn_flag_handler(int sig) { cn_state()->pending = sig; }
-
-/// Installs the flag handler for `sig`, saving the previous action in `old`.
-static inline int cn_install_flag_handler(int sig, struct sigaction *old) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = cn_flag_handler;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; // no SA_RESTART: let a blocking read return so the loop notices
-    return sigaction(sig, &sa, old);
-}
-
-/// Restores an action saved by cn_install_flag_handler or cn_install_crash_handler.
-static inline int cn_restore_handler(int sig, const struct sigaction *old) {
-    return sigaction(sig, old, NULL);
-}
-
-/// The signal number caught since the last call (0 if none); clears the flag.
-static inline int cn_take_pending_signal(void) {
-    int sig = cn_state()->pending;
-    cn_state()->pending = 0;
-    return sig;
-}
-
-// Crash path: if the program traps (Swift runtime error, SIGSEGV ...), put the tty
-// back the way the shell had it before dying. Only async-signal-safe calls
-// (write, tcsetattr, sigaction, raise) are used.
-
-/// Remembers the shell's terminal modes and the escape sequence that resets the screen (NULLs forget them).
-static inline void cn_set_crash_restore(const struct termios *shell_modes, const char *reset) {
-    struct cn_signal_state *st = cn_state();
-    st->have_shell_modes = 0;
-    if (shell_modes) {
-        st->shell_modes = *shell_modes;
-        st->have_shell_modes = 1;
-    }
-    size_t n = reset ? strlen(reset) : 0;
-    if (n >= sizeof st->reset) n = sizeof st->reset - 1;
-    if (n) memcpy(st->reset, reset, n);
-    st->reset[n] = 0;
-    st->reset_length = n;
-}
-
-static inline void cn_crash_handler(int sig) {
-    struct cn_signal_state *st = cn_state();
-    if (st->reset_length) {
-        ssize_t ignored = write(STDOUT_FILENO, st->reset, st->reset_length);
-        (void)ignored;
-    }
-    if (st->have_shell_modes) tcsetattr(STDIN_FILENO, TCSANOW, &st->shell_modes);
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    sigemptyset(&dfl.sa_mask);
-    sigaction(sig, &dfl, NULL);
-    raise(sig); // delivered with the default action once this handler returns
-}
-
-/// Installs the terminal-restoring crash handler for `sig`, saving the old action.
-static inline int cn_install_crash_handler(int sig, struct sigaction *old) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = cn_crash_handler;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND;
-    return sigaction(sig, &sa, old);
-}
 
 #endif

@@ -1,5 +1,6 @@
 import ActionPlanTUI
 import CNcursesw
+import Foundation
 
 /// Reads one event at a time from curses and turns it into a ``KeyEvent``.
 ///
@@ -9,10 +10,18 @@ import CNcursesw
 /// rather than delivered as stray characters. ESC followed at once by anything
 /// else (Alt-x, or Esc then a key sent in one burst by `tmux send-keys`) is
 /// Escape, and the following key is kept for the next read.
+///
+/// When the terminal goes away (the window or the pty closed), reads fail at once
+/// instead of waiting: ``next()`` reports that as ``Read/hangup`` rather than as a
+/// timeout, so the loop ends instead of spinning at full CPU for ever.
 final class InputReader {
     private let window: UnsafeMutablePointer<WINDOW>
     private let mouse: Bool
     private let timeoutMilliseconds: Int32
+    /// Reads in a row that failed well before the timeout (see ``failedRead(startedAt:)``).
+    private var quickFailures = 0
+    /// After this many quick failures in a row the terminal counts as gone, even where `poll` cannot tell.
+    static let quickFailureLimit = 50
 
     init(window: UnsafeMutablePointer<WINDOW>, mouse: Bool, timeoutMilliseconds: Int32) {
         self.window = window
@@ -28,20 +37,43 @@ final class InputReader {
         /// Something arrived that is not a key the program handles (an unknown sequence).
         case ignored
         case key(KeyEvent)
+        /// The terminal is gone (hung up, or its reads fail at once, again and again): end as after SIGHUP.
+        case hangup
     }
 
     /// Waits up to the timeout for the next input.
     func next() -> Read {
         var ch: wint_t = 0
+        let started = DispatchTime.now().uptimeNanoseconds
         let result = wget_wch(window, &ch)
+        guard result == OK || result == KEY_CODE_YES else { return failedRead(startedAt: started) }
+        quickFailures = 0
         if result == KEY_CODE_YES { return keyCode(Int32(bitPattern: ch)) }
-        guard result == OK else { return .timeout }
         if ch == 27 { return escape() }
         if let key = KeyEvent(controlCode: UInt32(ch)) { return .key(key) }
         guard ch >= 0xA0 || (ch >= 0x20 && ch < 0x7F), let scalar = Unicode.Scalar(UInt32(ch)) else {
             return .ignored
         }
         return .key(.char(Character(scalar)))
+    }
+
+    /// A read that returned no input: a timeout (or a signal), or a terminal that is gone.
+    ///
+    /// ncurses returns ERR for all of these. A terminal that hung up says so to `poll`
+    /// (POLLHUP; Linux reports it for a pty whose other side closed); where `poll` cannot tell,
+    /// a terminal with nothing to say still waits for the timeout, while a closed one fails at
+    /// once, so many quick failures in a row mean it is gone too.
+    private func failedRead(startedAt started: UInt64) -> Read {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        if poll(&fd, 1, 0) == 1 && fd.revents & Int16(POLLHUP) != 0 { return .hangup }
+        let elapsed = DispatchTime.now().uptimeNanoseconds &- started
+        if elapsed < UInt64(timeoutMilliseconds) * 1_000_000 / 2 {
+            quickFailures += 1
+            if quickFailures >= Self.quickFailureLimit { return .hangup }
+        } else {
+            quickFailures = 0
+        }
+        return .timeout
     }
 
     private func keyCode(_ code: Int32) -> Read {

@@ -7,7 +7,8 @@ import Foundation
 /// It sets the terminal up (locale, cbreak, no echo, keypad, short Escape delay,
 /// hidden cursor, colours, mouse), then loops: draw the program's frame when it
 /// changed, read a key, hand it over. Every way out — the program quitting,
-/// SIGINT/SIGTERM/SIGHUP, or a crash — puts the terminal back as it was.
+/// SIGINT/SIGTERM/SIGHUP, the terminal closing, or a crash — puts the terminal
+/// back as it was (as far as a closed terminal can be).
 public enum NcursesTerminal {
     /// How the terminal UI may use the terminal.
     public struct Options: Sendable {
@@ -47,8 +48,9 @@ public enum NcursesTerminal {
     ///
     /// Returns 0 when the program quits, 128 + signal after SIGINT/SIGTERM/SIGHUP
     /// (after printing the program's ``TerminalProgram/interrupted(by:)`` message
-    /// on stderr), and 2 without touching the terminal when stdin/stdout is not a
-    /// tty or the terminal type is unusable.
+    /// on stderr), 129 as after SIGHUP when the terminal goes away without one
+    /// (reads fail at once), and 2 without touching the terminal when stdin/stdout
+    /// is not a tty or the terminal type is unusable.
     public static func run(_ program: TerminalProgram, options: Options) -> Int32 {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             printError(notATerminalMessage)
@@ -87,13 +89,15 @@ public enum NcursesTerminal {
         var columns = Int(getmaxx(window))
         var needsFrame = true
         var idlePolls = 0
+        /// Ends the UI after `sig`: the program saves what it must, the terminal is restored, 128 + sig.
+        func end(by sig: Int32) -> Int32 {
+            let message = program.interrupted(by: sig)
+            restoreTerminal()
+            if let message { printError(message) }
+            return 128 + sig
+        }
         while true {
-            if let sig = signals?.takePending() {
-                let message = program.interrupted(by: sig)
-                restoreTerminal()
-                if let message { printError(message) }
-                return 128 + sig
-            }
+            if let sig = signals?.takePending() { return end(by: sig) }
             if needsFrame {
                 let grid = program.frame(width: max(0, columns), height: max(0, rows))
                 painter.paint(grid, rows: rows, columns: columns)
@@ -108,6 +112,9 @@ public enum NcursesTerminal {
                 }
             case .ignored:
                 continue
+            case .hangup:
+                // The terminal went away without a SIGHUP reaching us (or before it did): the same ending.
+                return end(by: SIGHUP)
             case .key(let key):
                 idlePolls = 0
                 if key == .resize {
@@ -155,7 +162,10 @@ public enum NcursesTerminal {
         return out
     }
 
+    /// Writes `message` and a newline to stderr, ignoring failure: after a hangup stderr may be a
+    /// closed terminal, and the recovery file has been written by then whatever happens here.
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        let bytes = Array((message + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 }
