@@ -11,8 +11,8 @@ public enum AppEvent: Hashable, Sendable {
     /// A command, as if its key was pressed in the current context.
     case command(Command)
     /// Saved to `path` (now the file being edited), which holds `plan` (bytes with `fingerprint`); `merged`
-    /// when changes others saved meanwhile came in.
-    case saved(path: String, plan: Plan, fingerprint: UInt64, merged: Bool, quitAfter: Bool)
+    /// when changes others saved meanwhile came in; `warnings` say what the save could not do (a backup).
+    case saved(path: String, plan: Plan, fingerprint: UInt64, merged: Bool, warnings: [String] = [], quitAfter: Bool)
     /// Saving failed; the message says why.
     case saveFailed(String)
     /// The file changed on disk since it was read and the changes clash with the user's

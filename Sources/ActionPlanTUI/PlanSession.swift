@@ -202,10 +202,11 @@ public final class PlanSession: TerminalProgram {
     private func save(quitAfter: Bool, choices: [MergeConflict.Key: MergeSide] = [:]) -> Outcome {
         let doc = state.document
         let result: PlanStore.MergedSave
+        let (options, warnings) = optionsCollectingWarnings()
         do {
             result = try PlanStore.saveMerging(
                 doc.plan, base: doc.base, baseFingerprint: doc.baseFingerprint, to: path, choices: choices,
-                options: saveOptions)
+                options: options)
         } catch {
             return .event(.saveFailed("Not saved: \(error)"))
         }
@@ -216,7 +217,7 @@ public final class PlanSession: TerminalProgram {
         return .event(
             .saved(
                 path: path, plan: result.plan, fingerprint: newFingerprint, merged: result.mergedOthersChanges,
-                quitAfter: quitAfter))
+                warnings: warnings.all, quitAfter: quitAfter))
     }
 
     /// Saves the plan to `target`, which then becomes the file being edited. Refuses the plan itself
@@ -232,8 +233,9 @@ public final class PlanSession: TerminalProgram {
         }
         if PlanStore.exists(target) && !overwrite { return .event(.saveAsExists(path: target, quitAfter: quitAfter)) }
         let bytes = PlanCodec.encode(state.plan)
+        let (options, warnings) = optionsCollectingWarnings()
         do {
-            try PlanStore.replace(target, with: bytes, mustNotExist: !overwrite, options: saveOptions)
+            try PlanStore.replace(target, with: bytes, mustNotExist: !overwrite, options: options)
         } catch let e as PlanError where !overwrite && PlanStore.exists(target) {
             _ = e  // created meanwhile: ask
             return .event(.saveAsExists(path: target, quitAfter: quitAfter))
@@ -246,7 +248,15 @@ public final class PlanSession: TerminalProgram {
         return .event(
             .saved(
                 path: target, plan: state.plan, fingerprint: PlanStore.fingerprint(of: bytes), merged: false,
-                quitAfter: quitAfter))
+                warnings: warnings.all, quitAfter: quitAfter))
+    }
+
+    /// The session's save options with warnings collected for the status line (not printed over the screen).
+    private func optionsCollectingWarnings() -> (PlanStore.SaveOptions, Warnings) {
+        let warnings = Warnings()
+        var options = saveOptions
+        options.warn = { warnings.add($0) }
+        return (options, warnings)
     }
 
     /// After a successful save, removes the recovery file this session restored or wrote: the saved plan
@@ -255,4 +265,14 @@ public final class PlanSession: TerminalProgram {
         if let ownRecovery { RecoveryFiles.delete(ownRecovery) }
         ownRecovery = nil
     }
+}
+
+/// Warnings a save reports, collected from its callback.
+final class Warnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    /// Adds one.
+    func add(_ text: String) { lock.withLock { items.append(text) } }
+    /// All so far.
+    var all: [String] { lock.withLock { items } }
 }

@@ -33,12 +33,14 @@ public enum Update {
         case .command(let command):
             s.message = nil
             return run(command, &s)
-        case .saved(let path, let plan, let fingerprint, let merged, let quitAfter):
+        case .saved(let path, let plan, let fingerprint, let merged, let warnings, let quitAfter):
             s.saved(plan, fingerprint: fingerprint)
             s.filePath = path
             s.mode = .browse
-            s.message = StatusMessage(
-                merged ? "Saved \(path), merged with changes others saved meanwhile" : "Saved \(path)")
+            let text = merged ? "Saved \(path), merged with changes others saved meanwhile" : "Saved \(path)"
+            s.message =
+                warnings.isEmpty
+                ? StatusMessage(text) : StatusMessage(text + "; but: " + warnings.joined(separator: "; "), isError: true)
             return quitAfter ? [.quit] : []
         case .saveFailed(let why):
             s.mode = .browse

@@ -87,6 +87,16 @@ final class BackupTests: SamplePlanTestCase {
         XCTAssertEqual(try TestSupport.run(["restore", plan]).status, 64, "--list or --from is required")
     }
 
+    func testABackupThatCannotBeKeptIsAWarningNotASilentSkip() throws {
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/.plan.json.backups", contents: Data("x".utf8)))
+        let r = try TestSupport.run(["rate", plan, "1a(i)", "red", "--note", "n", "--as-of", "2019-02-01"])
+        XCTAssertEqual(r.status, 0, "the save itself goes ahead")
+        XCTAssertTrue(
+            r.stderr.hasPrefix("actionplan: warning: \(plan): no backup kept of the version replaced: cannot "),
+            r.stderr)
+        XCTAssertEqual(try PlanStore.load(plan).allActions.first?.history.last?.note, "n")
+    }
+
     func testImportForceKeepsTheReplacedPlan() throws {
         try rate(1)  // so the import (the sample as published) replaces a different version
         let before = try PlanStore.readFile(plan)

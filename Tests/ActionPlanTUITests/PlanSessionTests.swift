@@ -234,6 +234,18 @@ final class PlanSessionTests: XCTestCase {
         XCTAssertFalse(next.state.isModified)
     }
 
+    func testABackupThatCannotBeKeptIsSaidOnTheStatusLine() throws {
+        // Something that is not a directory where the backups go.
+        XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/.plan.json.backups", contents: Data("x".utf8)))
+        let s = try open()
+        edit(s, note: "saved without a backup")
+        XCTAssertTrue(s.handle(.char("w")))
+        XCTAssertFalse(s.state.isModified, "saved all the same")
+        let message = try XCTUnwrap(s.state.message)
+        XCTAssertTrue(message.isError)
+        XCTAssertTrue(message.text.hasPrefix("Saved \(path); but: \(path): no backup kept of the version replaced"), message.text)
+    }
+
     func testSaveFailureIsReportedAndEditsKept() throws {
         let s = try open()
         edit(s)

@@ -29,7 +29,8 @@ struct Browse: ParsableCommand {
     #if canImport(NcursesBackend)
         private func runTerminalUI() throws {
             let session = try reportingBadInput {
-                try PlanSession(path: plan, asOf: try asOf.day(), user: currentUser(user), mouse: mouse)
+                try PlanSession(
+                    path: plan, asOf: try asOf.day(), user: currentUser(user), mouse: mouse, saveOptions: saveOptions())
             }
             let status = NcursesTerminal.run(session, options: .resolved(noColorFlag: noColor, mouse: mouse))
             if status != 0 { throw ExitCode(status) }
