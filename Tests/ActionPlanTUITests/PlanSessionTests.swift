@@ -2,6 +2,7 @@ import ActionPlanCore
 import ActionPlanStore
 import ActionPlanTUI
 import Foundation
+import TestProcess
 import XCTest
 
 /// The session: saving atomically, refusing to overwrite a changed file, reloading, recovery files.
@@ -253,6 +254,42 @@ final class PlanSessionTests: XCTestCase {
         XCTAssertTrue(s.handle(.char("w")))
         XCTAssertTrue(s.state.message?.isError ?? false)
         XCTAssertTrue(s.state.isModified)
+    }
+}
+
+/// Unsaved work of a plan in a directory that cannot be written goes to the home directory, and comes back.
+final class RecoveryFallbackTests: XCTestCase {
+    func testARecoveryFileThatCannotGoBesideThePlanGoesToTheHomeDirectory() throws {
+        guard getuid() == 0 else { throw XCTSkip("mounting a read-only file system needs root (CI runs as root)") }
+        let dir = try temporaryDirectory()
+        let mnt = dir + "/mnt"
+        let home = dir + "/home"
+        try FileManager.default.createDirectory(atPath: mnt, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        func sh(_ command: String) throws -> Int32 {
+            try ChildProcess.run("/bin/sh", ["-c", command], timeout: 30).status
+        }
+        guard try sh("mount -t tmpfs -o size=1m tmpfs '\(mnt)'") == 0 else { throw XCTSkip("cannot mount a tmpfs here") }
+        let oldHome = getenv("HOME").map { String(cString: $0) }
+        setenv("HOME", home, 1)
+        defer {
+            if let oldHome { setenv("HOME", oldHome, 1) } else { unsetenv("HOME") }
+            _ = try? sh("umount '\(mnt)'")
+            try? FileManager.default.removeItem(atPath: dir)
+        }
+        let path = mnt + "/plan.json"
+        try PlanStore.save(TUIFixtures.small(), to: path)
+        let s = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "t")
+        for k: KeyEvent in [.down, .down, .char("p")] { XCTAssertTrue(s.handle(k)) }
+        for c in "typed on a read-only share" { XCTAssertTrue(s.handle(.char(c))) }
+        XCTAssertTrue(s.handle(.enter))
+        XCTAssertEqual(try sh("mount -o remount,ro '\(mnt)'"), 0)
+        let message = try XCTUnwrap(s.interrupted(by: SIGHUP))
+        XCTAssertTrue(message.hasPrefix("actionplan: unsaved changes written to \(home)/.actionplan/recovery/plan.json-"), message)
+        let next = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "t")
+        guard case .question(.restoreRecovery) = next.state.mode else { return XCTFail("the recovery is offered") }
+        XCTAssertTrue(next.handle(.char("y")))
+        XCTAssertEqual(next.state.plan.allActions.first?.notes.last?.text, "typed on a read-only share")
     }
 }
 
