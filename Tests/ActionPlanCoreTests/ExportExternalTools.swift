@@ -69,7 +69,10 @@ enum ExternalTools {
         var summary: String
         var description: String
         var start: String
+        /// The day after the event, or empty when the event has no DTEND (a one-day event).
         var end: String
+        /// DTSTAMP, as an ISO date and time.
+        var stamp: String
     }
 
     /// Parses the calendar `bytes` with Python's icalendar (through a temporary file), or skips when it is missing.
@@ -95,7 +98,9 @@ enum ExternalTools {
             for e in cal.walk('VEVENT'):
                 out.append({'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')),
                              'description': str(e.get('DESCRIPTION')),
-                             'start': e.get('DTSTART').dt.isoformat(), 'end': e.get('DTEND').dt.isoformat()})
+                             'start': e.get('DTSTART').dt.isoformat(),
+                             'end': e.get('DTEND').dt.isoformat() if 'DTEND' in e else '',
+                             'stamp': e.get('DTSTAMP').dt.isoformat()})
             print(json.dumps(out))
             """
         let r = try TestSupport.run(python, ["-c", script, ics])
@@ -107,7 +112,7 @@ enum ExternalTools {
         return arr.map {
             Event(
                 uid: $0["uid"] ?? "", summary: $0["summary"] ?? "", description: $0["description"] ?? "",
-                start: $0["start"] ?? "", end: $0["end"] ?? "")
+                start: $0["start"] ?? "", end: $0["end"] ?? "", stamp: $0["stamp"] ?? "")
         }
     }
 }

@@ -137,6 +137,35 @@ final class ExportHostileTextTests: XCTestCase {
         XCTAssertTrue(events.last?.description.contains("Latest note (2019-01-11): " + visible) ?? false)
     }
 
+    func testICSDatesHaveEightDigitsFromYear1To9999() throws {
+        let dates = ["01/01/0001", "0001-12-31", "30/12/9999", "31/12/9999", "December 9999", "March 2019"]
+        let actions = dates.enumerated().map { i, d in
+            Action(id: "1(\(i))", text: "Due \(d)", deliveryDate: d, rating: .green)
+        }
+        let p = Plan(
+            title: "Years", themes: [Theme(number: 1, title: "T", groups: [ActionGroup(title: nil, actions: actions)])])
+        for asOf in ["0001-01-01", "2019-01-31", "9999-12-31"].map(TestSupport.day) {
+            let bytes = ICSExport.render(p, asOf: asOf)
+            let dateLines = ExportFormatsTests.unfold(bytes).filter {
+                $0.hasPrefix("DTSTART") || $0.hasPrefix("DTEND") || $0.hasPrefix("DTSTAMP")
+            }
+            XCTAssertEqual(dateLines.count, 6 + 6 + 4, "31 December 9999 has no DTEND: a DATE DTSTART alone is one day")
+            for l in dateLines {
+                let value = l.split(separator: ":").last.map(String.init) ?? ""
+                let date = value.hasSuffix("T000000Z") ? String(value.dropLast(8)) : value
+                XCTAssertTrue(date.count == 8 && date.allSatisfy(\.isASCII) && Int(date) != nil, "RFC 5545 DATE: \(l)")
+            }
+            let events = try ExternalTools.parseICS(bytes)
+            XCTAssertEqual(
+                events.map(\.start),
+                ["0001-01-01", "0001-12-31", "9999-12-30", "9999-12-31", "9999-12-31", "2019-03-31"])
+            XCTAssertEqual(
+                events.map(\.end), ["0001-01-02", "0002-01-01", "9999-12-31", "", "", "2019-04-01"],
+                "DTEND is the day after, left out only when that day would be year 10000")
+            XCTAssertEqual(Set(events.map(\.stamp)), [asOf.description + "T00:00:00+00:00"])
+        }
+    }
+
     func testJSONEscapesControlCharactersLosslessly() throws {
         let p = try Self.hostilePlan()
         let bytes = ReportJSON.render(try StatusReport.make(p, asOf: asOf, produced: asOf))
