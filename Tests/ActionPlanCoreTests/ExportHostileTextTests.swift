@@ -121,6 +121,42 @@ final class ExportHostileTextTests: XCTestCase {
         XCTAssertTrue(back.allActions[1].text.hasPrefix("-<script>"))
     }
 
+    /// Formula payloads that hide behind a line break, white space, a tab or a `;` (a list separator
+    /// in many locales, so Excel splits `Note;=1+1` into a new cell starting with `=`).
+    static let hiddenFormulas = [
+        "\n=1+1", "\r\n+1", " =1+1", "\u{A0}=1+1", "\u{3000}@SUM(A1)", "\t=1+1", "\u{200B}=1", "Note;=1+1",
+        "Note; -2+3", "a;\u{A0}@x", "a;\n=b", "'=1", "x;'=1", "plain; text",
+    ]
+
+    func testCSVNeutralisesFormulasBehindWhiteSpaceLineBreaksAndSemicolons() throws {
+        let f = Self.hiddenFormulas
+        let actions = f.enumerated().map { i, payload in
+            Action(
+                id: "1(\(i))" + (i == 7 ? ";=id" : ""),
+                crossReferences: [payload.filter { !$0.isWhitespace && $0 != "\u{200B}" }],
+                text: payload, leads: i % 2 == 0 ? ["EV", "=x"] : ["-y", "@z"], deliveryDate: payload, rating: .green)
+        }
+        var p = Plan(
+            title: "T", themes: [Theme(number: 1, title: f[7], groups: [ActionGroup(title: f[2], actions: actions)])])
+        try p.addNote(id: "1(0)", text: f[3], by: "x", on: TestSupport.day("2019-01-11"))
+        let bytes = CSVExport.render(p, asOf: asOf)
+        XCTAssertEqual(
+            try ExternalTools.csvCellsStartingWithFormula(bytes), [],
+            "no cell, nor any part of one after a ';', starts with = + - @ once white space is trimmed")
+        let (back, _) = try PlanImporter.importBytes(bytes, file: "hidden.csv")
+        // The importer reads a no-break space as a space and drops zero-width spaces (SourceText).
+        let imported = f.map {
+            ReportText.clean($0).replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(
+                of: "\u{200B}", with: "")
+        }
+        XCTAssertEqual(back.allActions.map(\.text), imported, "the neutralising ' is removed on import")
+        XCTAssertEqual(back.allActions.map(\.id), p.allActions.map(\.id))
+        XCTAssertEqual(back.allActions.map(\.crossReferences), p.allActions.map(\.crossReferences))
+        XCTAssertEqual(back.allActions.map(\.leads), p.allActions.map(\.leads))
+        XCTAssertEqual(back.allActions.map(\.deliveryDate), imported)
+        XCTAssertEqual(back.themes.first?.title, f[7])
+    }
+
     func testICSEscapesTextAndParses() throws {
         let p = try Self.hostilePlan()
         let bytes = ICSExport.render(p, asOf: asOf)
