@@ -5,7 +5,7 @@ import PackageDescription
 //   ActionPlanCore  <- Foundation only (the model and its rules: no files, no clock, no processes)
 //   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
 //   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
-//   NcursesBackend  <- ActionPlanTUI, CNcursesw (the one place that talks to the terminal)
+//   NcursesBackend  <- ActionPlanTUI, CNcursesw, ActionPlanCore (the one place that talks to the terminal)
 //   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print)
 let package = Package(
     name: "actionplan",
@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
         .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw"]),
+        .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw", "ActionPlanCore"]),
         .executableTarget(
             name: "actionplan",
             dependencies: [

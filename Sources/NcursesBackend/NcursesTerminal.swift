@@ -1,3 +1,4 @@
+import ActionPlanCore
 import ActionPlanTUI
 import CNcursesw
 import Foundation
@@ -91,7 +92,8 @@ public enum NcursesTerminal {
             if let sig = signals?.takePending() {
                 let message = program.interrupted(by: sig)
                 restoreTerminal()
-                if let message { printError(message) }
+                // It names files (the recovery file): never let a file name drive the terminal just restored.
+                if let message { printError(TerminalSafe.escape(message)) }
                 return 128 + sig
             }
             if needsFrame {

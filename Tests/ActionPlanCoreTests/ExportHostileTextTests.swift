@@ -11,7 +11,7 @@ final class ExportHostileTextTests: XCTestCase {
     static let evil =
         "<script>alert(1)</script></td></tr></table> | pipes | =HYPERLINK(\"http://evil.example\",\"x\") "
         + "\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[31mred\nsecond line \u{202E}rtl & \"quotes\" 'single' `code` *bold* "
-        + "[link](javascript:alert(1)) #tag"
+        + "[link](javascript:alert(1)) #tag \u{9B}31mCSI \u{85}NEL \u{2066}isolate\u{2069} \u{202A}embed\u{202C} \u{01}"
 
     /// A plan with hostile text in every field a report prints, and a snapshot so movement is shown.
     static func hostilePlan() throws -> Plan {
@@ -50,19 +50,10 @@ final class ExportHostileTextTests: XCTestCase {
         return p
     }
 
-    private func assertNoControlCharacters(
-        _ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line
-    ) {
-        XCTAssertFalse(bytes.contains(0x1B), "\(what) contains ESC", file: file, line: line)
-        XCTAssertFalse(bytes.contains(0x07), "\(what) contains BEL", file: file, line: line)
-        XCTAssertFalse(
-            String(decoding: bytes, as: UTF8.self).contains("\u{202E}"), "\(what) contains RLO", file: file, line: line)
-    }
-
     func testHTMLEscapesEverything() throws {
         let p = try Self.hostilePlan()
         let bytes = HTMLReport.render(try StatusReport.make(p, asOf: asOf, produced: asOf))
-        assertNoControlCharacters(bytes, "HTML")
+        assertTerminalSafe(bytes, "HTML")
         let html = String(decoding: bytes, as: UTF8.self)
         XCTAssertFalse(html.lowercased().contains("<script"))
         XCTAssertFalse(html.contains("</td></tr></table> |"))
@@ -83,7 +74,7 @@ final class ExportHostileTextTests: XCTestCase {
     func testMarkdownEscapesEverything() throws {
         let p = try Self.hostilePlan()
         let md = MarkdownReport.render(try StatusReport.make(p, asOf: asOf, produced: asOf))
-        assertNoControlCharacters(Array(md.utf8), "Markdown")
+        assertTerminalSafe(Array(md.utf8), "Markdown")
         XCTAssertFalse(md.contains("<script"))
         XCTAssertFalse(md.contains("[link](javascript"), "link syntax is escaped")
         XCTAssertTrue(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -102,7 +93,7 @@ final class ExportHostileTextTests: XCTestCase {
     func testCSVNeutralisesFormulasAndStillImports() throws {
         let p = try Self.hostilePlan()
         let bytes = CSVExport.render(p, asOf: asOf)
-        assertNoControlCharacters(bytes, "CSV")
+        assertTerminalSafe(bytes, "CSV")
         let table = try DelimitedTable(
             lines: SourceText(text: String(decoding: bytes, as: UTF8.self)).lines, separator: ",", file: "x.csv")
         for r in table.records {
@@ -160,7 +151,7 @@ final class ExportHostileTextTests: XCTestCase {
     func testICSEscapesTextAndParses() throws {
         let p = try Self.hostilePlan()
         let bytes = ICSExport.render(p, asOf: asOf)
-        assertNoControlCharacters(bytes, "ICS")
+        assertTerminalSafe(bytes, "ICS")
         assertCRLF(bytes)
         let lines = ExportFormatsTests.unfold(bytes)
         XCTAssertEqual(
@@ -205,8 +196,8 @@ final class ExportHostileTextTests: XCTestCase {
     func testJSONEscapesControlCharactersLosslessly() throws {
         let p = try Self.hostilePlan()
         let bytes = ReportJSON.render(try StatusReport.make(p, asOf: asOf, produced: asOf))
-        XCTAssertFalse(bytes.contains(0x1B))
-        XCTAssertFalse(bytes.contains(0x07))
+        assertTerminalSafe(bytes, "JSON")
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("\\u009b31mCSI \\u0085NEL \\u2066isolate\\u2069"))
         let obj = try JSONSerialization.jsonObject(with: Data(bytes)) as! [String: Any]
         let exc = obj["exceptions"] as! [[String: Any]]
         XCTAssertEqual(exc.first?["text"] as? String, "=HYPERLINK(\"http://e\",\"x\")" + Self.evil)

@@ -88,9 +88,9 @@ final class EndToEndTmuxTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    private func start(width: Int = 80, height: Int = 24, extra: String = "") throws {
+    private func start(width: Int = 80, height: Int = 24, plan: String = "plan.json", extra: String = "") throws {
         let cmd =
-            "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(TestPaths.actionplan)' plan.json --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
+            "cd '\(dir)' && TERM=xterm-256color ACTIONPLAN_USER=NH '\(TestPaths.actionplan)' '\(plan)' --as-of 2019-01-31 \(extra); echo EXITED:$?; sleep 30"
         try tmux("new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), cmd)
     }
 
@@ -161,5 +161,33 @@ final class EndToEndTmuxTests: XCTestCase {
         try keys("q")
         try keys("n")
         try waitFor("EXITED:")
+    }
+
+    func testTheRecoveryNoticeNamesAHostileFileWithoutObeyingIt() throws {
+        // Interrupted with unsaved changes, the UI writes a recovery file and names it on stderr once the
+        // terminal is restored; a plan named to retitle the pane must not do so there either.
+        let name = "plan\u{1B}]2;PWNED\u{07}.json"
+        try FileManager.default.moveItem(atPath: dir + "/plan.json", toPath: dir + "/" + name)
+        try start(plan: name)
+        _ = try tmux("select-pane", "-t", session, "-T", "clean-title")
+        try waitFor("1a(i)", timeout: 15)
+        try keys("/")
+        try keys("-l", "5(xii)")
+        try keys("Enter")
+        try waitFor("Evaluate the Life skills project")
+        try keys("r")
+        try keys("r")
+        try keys("-l", "Provider withdrew")
+        try keys("Enter")
+        try waitFor("[unsaved]")
+        let shell = try tmux("display-message", "-p", "-t", session, "#{pane_pid}")
+        let child = try sh(["pgrep", "-P", shell.trimmingCharacters(in: .whitespacesAndNewlines)]).1
+        let pid = try XCTUnwrap(child.split(separator: "\n").first.map(String.init), "the actionplan process")
+        try sh(["kill", "-TERM", pid])
+        let s = try waitFor("EXITED:")
+        XCTAssertTrue(s.contains("unsaved changes written to plan^[]2;PWNED^G.json.actionplan-recovery"), s)
+        let title = try tmux("display-message", "-p", "-t", session, "#{pane_title}").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        XCTAssertEqual(title, "clean-title", "the file name did not retitle the pane")
     }
 }
