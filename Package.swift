@@ -6,7 +6,7 @@ import PackageDescription
 //   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
 //   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
 //   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop)
-//   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap (the one place that talks to the terminal)
+//   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap, ActionPlanCore (the one place that talks to the terminal)
 //   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print)
 let package = Package(
     name: "actionplan",
@@ -26,7 +26,7 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // A real C target, not static functions in a header: one definition of the signal flag in every build.
         .target(name: "CSignalTrap"),
-        .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw", "CSignalTrap"]),
+        .target(name: "NcursesBackend", dependencies: ["ActionPlanTUI", "CNcursesw", "CSignalTrap", "ActionPlanCore"]),
         .executableTarget(
             name: "actionplan",
             dependencies: [

@@ -35,7 +35,7 @@ public enum ActionDetail {
         switch a.originalDelivery {
         case .recurring: due += " (recurring: no single deadline)"
         case .notSet: due += " (no date yet)"
-        case .unrecognised(let why): due += " (not understood: \(why))"
+        case .unrecognised(let why): due += " (not understood: \(e(why)))"
         default: if let d = a.originalDelivery.deadline { due += " → deadline \(d)" }
         }
         field("Delivery:", due)

@@ -5,7 +5,8 @@ import Foundation
 /// The TSV columns are a contract (`id theme lead due rating days_overdue action`),
 /// so scripts written against one version keep working; the table fits 80
 /// columns and shows ratings as letters so it reads without colour; every piece
-/// of plan text is escaped so a hostile plan cannot drive the terminal.
+/// of plan text is escaped in every format (`TerminalSafe` in the table and TSV,
+/// `\uXXXX` in JSON) so a hostile plan cannot drive the terminal.
 public enum ActionListing {
     /// An output format for lists.
     public enum Format: String, CaseIterable, Sendable {
@@ -106,9 +107,14 @@ public enum ActionListing {
         }
     }
 
-    /// A TSV cell: tabs and line breaks become spaces.
+    /// A TSV cell: one line, no tab, nothing a terminal would obey.
+    ///
+    /// A tab and anything that ends a line (LF, CR, CRLF, VT, FF, NEL U+0085, U+2028, U+2029) becomes one
+    /// space, so a cell never adds a column or a record; every other control character is written as
+    /// `TerminalSafe` shows it on screen (`^[` for ESC, `^G` for BEL, `\u{9B}` for a C1 control,
+    /// `\u{202E}` for a bidi override), so the text stays readable but cannot drive a terminal.
     public static func tsvCell(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
-        return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        let breaks = { (c: Character) in c == "\t" || c.isNewline }
+        return TerminalSafe.escape(s.contains(where: breaks) ? String(s.map { breaks($0) ? " " : $0 }) : s)
     }
 }

@@ -3,11 +3,14 @@
 /// For spreadsheets and for moving a plan between tools: RFC 4180, UTF-8 with no
 /// byte-order mark, CRLF after every row and inside quoted cells, and the header
 /// row `theme,group,id,cross_refs,action,leads,delivery_date,deadline,rating,days_overdue,latest_note`.
-/// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return is
-/// prefixed with `'` so no spreadsheet runs it as a formula (CSV injection); a
-/// cell that already begins with `'` followed by one of those gets one more `'`,
-/// so `actionplan import` can remove exactly one and give back the text.
-/// Control characters other than tab and line feed are made visible.
+/// A cell that begins with a tab or a carriage return, or whose first visible
+/// character is `=`, `+`, `-` or `@` (after spaces, no-break spaces, line breaks or
+/// zero-width characters), is prefixed with `'` so no spreadsheet runs it as a
+/// formula (CSV injection); so is each part of a cell after a `;` (Excel splits
+/// cells at `;` where that is the list separator). A cell or part that already
+/// begins with `'` followed by such text gets one more `'`, so `actionplan import`
+/// can remove exactly one and give back the text. Control characters other than
+/// tab and line feed are made visible.
 ///
 /// `actionplan import` reads this file back to the same actions: IDs, themes,
 /// groups, cross-references, text, leads, delivery dates and ratings. The
@@ -79,23 +82,49 @@ public enum CSVExport {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// Whether a spreadsheet could read `s` as a formula: it begins with `=`, `+`, `-`, `@`, tab or CR,
-    /// possibly after `'` characters (which are then escaped too, see the type's summary).
-    static func isFormulaLike(_ s: Substring) -> Bool {
-        guard let first = s.unicodeScalars.first else { return false }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return true
-        case "'": return isFormulaLike(s.dropFirst())
-        default: return false
+    /// Whether a spreadsheet could read `s` as a formula: it begins with a tab or a carriage return, or
+    /// its first visible character is `=`, `+`, `-` or `@` (after white space, line breaks and invisible
+    /// formatting characters such as U+200B, which spreadsheets may trim); `'` characters in front do not
+    /// hide it (they are escaped too, see the type's summary).
+    static func isFormulaLike(_ s: Substring.UnicodeScalarView) -> Bool {
+        let u = s.drop { $0 == "'" }
+        guard let first = u.first else { return false }
+        if first == "\t" || first == "\r" { return true }
+        guard let visible = u.first(where: { !$0.properties.isWhitespace && $0.properties.generalCategory != .format })
+        else { return false }
+        return visible == "=" || visible == "+" || visible == "-" || visible == "@"
+    }
+
+    /// `s` with a `'` in front of it, and after every `;` in it, where what follows could run as a formula.
+    ///
+    /// Excel in a locale whose list separator is `;` splits `Note;=1+1` into two cells, the second
+    /// a formula, so each `;`-separated part is neutralised on its own.
+    public static func neutralise(_ s: String) -> String {
+        guard s.utf8.contains(UInt8(ascii: ";")) else { return isFormulaLike(s.unicodeScalars[...]) ? "'" + s : s }
+        return rejoined(s) { part, out in
+            if isFormulaLike(part) { out.append("'") }
+            out.append(contentsOf: part)
         }
     }
 
-    /// `s` with a `'` in front when a spreadsheet could run it as a formula.
-    public static func neutralise(_ s: String) -> String { isFormulaLike(s[...]) ? "'" + s : s }
-
-    /// Undoes `neutralise`: drops one leading `'` when what follows would be formula-like.
+    /// Undoes `neutralise`: drops the one `'` in front of each `;`-separated part when what follows is formula-like.
     public static func unneutralise(_ s: String) -> String {
-        guard s.hasPrefix("'"), isFormulaLike(s.dropFirst()) else { return s }
-        return String(s.dropFirst())
+        guard s.utf8.contains(UInt8(ascii: "'")) else { return s }
+        return rejoined(s) { part, out in
+            let dropped = part.dropFirst()
+            out.append(contentsOf: part.first == "'" && isFormulaLike(dropped) ? dropped : part)
+        }
+    }
+
+    /// `s` split at every `;`, each part written by `write`, joined again with `;`.
+    private static func rejoined(
+        _ s: String, _ write: (Substring.UnicodeScalarView, inout String.UnicodeScalarView) -> Void
+    ) -> String {
+        var out = String.UnicodeScalarView()
+        for (i, part) in s.unicodeScalars.split(separator: ";", omittingEmptySubsequences: false).enumerated() {
+            if i > 0 { out.append(";") }
+            write(part, &out)
+        }
+        return String(out)
     }
 }

@@ -88,38 +88,62 @@ public enum DisplayWidth {
 
     /// Lines of at most `width` columns, broken at spaces where possible.
     ///
-    /// Words longer than a line are split by column. Existing newlines are kept.
+    /// Words longer than a line are split by column. Existing newlines are kept; runs of spaces
+    /// collapse to one. Each character is measured once, so the time taken grows in proportion to
+    /// the text's length even when it has no space at all (100,000 CJK characters in one word).
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let linesBefore = lines.count
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                var w = String(word)
-                var ww = of(w)
-                if lineWidth > 0 && lineWidth + 1 + ww <= width {
-                    line += " " + w
-                    lineWidth += 1 + ww
+                let wordWidth = of(word)
+                if !line.isEmpty && lineWidth + 1 + wordWidth <= width {
+                    line += " "
+                    line += word
+                    lineWidth += 1 + wordWidth
                     continue
                 }
-                if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
-                while ww > width {
-                    var head = ""
-                    var hw = 0
-                    var rest = Substring(w)
-                    while let c = rest.first, hw + of(c) <= width {
-                        head.append(c); hw += of(c); rest = rest.dropFirst()
-                    }
-                    if head.isEmpty { head = String(rest.prefix(1)); rest = rest.dropFirst() }
-                    lines.append(head)
-                    w = String(rest); ww = of(w)
-                }
-                line = w; lineWidth = ww
+                if !line.isEmpty { lines.append(line) }
+                (line, lineWidth) = cut(word, wordWidth: wordWidth, to: width, into: &lines)
             }
-            lines.append(line)
+            // An empty paragraph is an empty line; a paragraph whose last word was all cut into lines adds none.
+            if !line.isEmpty || lines.count == linesBefore { lines.append(line) }
         }
         return lines
+    }
+
+    /// Cuts lines of `width` columns from the front of `word` (`wordWidth` columns wide) into `lines`
+    /// while what is left is wider than `width`, and returns what is left with its width.
+    ///
+    /// One pass over the word: each character is measured once and the rest is never copied or
+    /// measured again (doing that for every line made wrapping quadratic in the word's length).
+    private static func cut(
+        _ word: Substring, wordWidth: Int, to width: Int, into lines: inout [String]
+    ) -> (rest: String, width: Int) {
+        var restWidth = wordWidth
+        var start = word.startIndex
+        while restWidth > width {
+            var end = start
+            var used = 0
+            while end < word.endIndex {
+                let w = of(word[end])
+                if used + w > width { break }
+                used += w
+                word.formIndex(after: &end)
+            }
+            if end == start {
+                // A character wider than the whole line: it gets a line of its own.
+                used = of(word[start])
+                word.formIndex(after: &end)
+            }
+            lines.append(String(word[start..<end]))
+            restWidth -= used
+            start = end
+        }
+        return (String(word[start...]), restWidth)
     }
 
     private static func isZeroWidth(_ v: UInt32) -> Bool {

@@ -3,13 +3,14 @@ import Foundation
 /// Writes a plan's deadlines as an iCalendar file (RFC 5545) (`actionplan export --format ics`).
 ///
 /// One all-day event per action that has a deadline and is not Blue, so leads
-/// can see what is due in Outlook or any calendar. Each event's UID is derived
-/// from the plan's title and the action's ID only, so importing a newer export
-/// updates the events rather than duplicating them; SEQUENCE counts the date
-/// revisions and DTSTAMP is the export's as-of day (the core never reads the
-/// clock). Lines end in CRLF and are folded at 75 octets without splitting a
-/// UTF-8 sequence; TEXT values escape `\`, `;`, `,` and line breaks, and control
-/// characters in plan text are made visible.
+/// can see what is due in Outlook or any calendar: DTSTART is the deadline and
+/// DTEND the day after (left out for 31 December 9999, see `dayAfter(_:)`), both
+/// eight-digit DATEs. Each event's UID is derived from the plan's title and the
+/// action's ID only, so importing a newer export updates the events rather than
+/// duplicating them; SEQUENCE counts the date revisions and DTSTAMP is the
+/// export's as-of day (the core never reads the clock). Lines end in CRLF and are
+/// folded at 75 octets without splitting a UTF-8 sequence; TEXT values escape
+/// `\`, `;`, `,` and line breaks, and control characters in plan text are made visible.
 public enum ICSExport {
     /// The calendar of `plan`'s open deadlines as it stood on `asOf`, as bytes.
     public static func render(_ plan: Plan, asOf: CalendarDay) -> [UInt8] {
@@ -42,7 +43,7 @@ public enum ICSExport {
                 line("UID:" + uid(planTitle: p.title, actionID: a.id), &out)
                 line("DTSTAMP:" + stamp, &out)
                 line("DTSTART;VALUE=DATE:" + compact(d), &out)
-                line("DTEND;VALUE=DATE:" + compact(d.adding(days: 1)), &out)
+                if let end = dayAfter(d) { line("DTEND;VALUE=DATE:" + compact(end), &out) }
                 line("SEQUENCE:\(a.revisions.count)", &out)
                 line("SUMMARY:" + text(a.id + " — " + a.text), &out)
                 line("DESCRIPTION:" + text(desc), &out)
@@ -74,8 +75,15 @@ public enum ICSExport {
         return String(repeating: "0", count: 16 - s.count) + s
     }
 
-    /// `YYYYMMDD`.
+    /// `YYYYMMDD`: eight digits for every `CalendarDay` (years 1 to 9999).
     static func compact(_ d: CalendarDay) -> String { d.description.replacingOccurrences(of: "-", with: "") }
+
+    /// The day after `d`, the exclusive end of an all-day event; nil after 31 December 9999, whose next
+    /// day has no eight-digit DATE. The event then has no DTEND, which RFC 5545 (3.6.1) reads as one day.
+    static func dayAfter(_ d: CalendarDay) -> CalendarDay? {
+        let next = d.adding(days: 1)
+        return CalendarDay(year: next.year, month: next.month, day: next.day)
+    }
 
     /// `s` as an RFC 5545 TEXT value: `\` `;` `,` escaped, line breaks as `\n`, control characters visible.
     static func text(_ s: String) -> String {

@@ -113,24 +113,51 @@ struct JSONWriter {
     /// Writes `null`.
     mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
 
-    /// Writes a string with JSON escapes (control characters as `\uXXXX`, other text verbatim UTF-8).
+    /// Writes a string with JSON escapes: `"`, `\` and line breaks as usual, and every character that could
+    /// drive a terminal or reorder text on screen — C0 controls, DEL, C1 controls (U+0080–U+009F), bidi
+    /// overrides and isolates (`TerminalSafe.isControl`) — as `\uXXXX`, so printing the JSON on a terminal
+    /// is safe and a JSON reader still gets the text exactly. Other text is written as UTF-8.
     mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                switch b {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20, 0x7F: unicodeEscape(UInt32(b))
+                case 0xC2, 0xE2:
+                    // The lead bytes of C1 controls (C2 80–9F) and of bidi overrides and isolates (E2 80 AA–AE,
+                    // E2 81 A6–A9); Swift strings are valid UTF-8, so the whole sequence is there.
+                    let length = b == 0xC2 ? 2 : 3
+                    var value = UInt32(b & (b == 0xC2 ? 0x1F : 0x0F))
+                    for k in 1..<length { value = value << 6 | UInt32(u[i + k] & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), TerminalSafe.isControl(scalar) {
+                        unicodeEscape(value)
+                        i += length
+                        continue
+                    }
+                    bytes.append(b)
+                default: bytes.append(b)
+                }
+                i += 1
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    /// Writes `\u` and `value` (at most U+FFFF) as four lowercase hex digits, e.g. `\u001b`.
+    private mutating func unicodeEscape(_ value: UInt32) {
+        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+        for shift: UInt32 in [12, 8, 4, 0] { bytes.append(JSONWriter.hexDigits[Int((value >> shift) & 0xF)]) }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Ends the document with a newline.
     mutating func finish() { bytes.append(0x0A) }

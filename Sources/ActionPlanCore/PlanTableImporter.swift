@@ -7,7 +7,7 @@ import Foundation
 /// without editing. The CSV that `actionplan export --format csv` writes imports
 /// back to the same actions: when the header row is exactly `CSVExport.header`,
 /// cells are read literally (no HTML clean-up or white-space collapsing), the
-/// `'` that neutralised a formula-like cell is removed, themes are `N. Title`,
+/// `'` that neutralised a formula-like cell (or part after a `;`) is removed, themes are `N. Title`,
 /// leads are separated by `;` and cross-references by spaces.
 struct PlanTableImporter {
     enum Column: CaseIterable {

@@ -1,3 +1,4 @@
+import ActionPlanCore
 import ActionPlanTUI
 import CNcursesw
 import Foundation
@@ -93,7 +94,8 @@ public enum NcursesTerminal {
         func end(by sig: Int32) -> Int32 {
             let message = program.interrupted(by: sig)
             restoreTerminal()
-            if let message { printError(message) }
+            // It names files (the recovery file): never let a file name drive the terminal just restored.
+            if let message { printError(TerminalSafe.escape(message)) }
             return 128 + sig
         }
         while true {

@@ -69,7 +69,10 @@ enum ExternalTools {
         var summary: String
         var description: String
         var start: String
+        /// The day after the event, or empty when the event has no DTEND (a one-day event).
         var end: String
+        /// DTSTAMP, as an ISO date and time.
+        var stamp: String
     }
 
     /// Parses the calendar `bytes` with Python's icalendar (through a temporary file), or skips when it is missing.
@@ -95,7 +98,9 @@ enum ExternalTools {
             for e in cal.walk('VEVENT'):
                 out.append({'uid': str(e.get('UID')), 'summary': str(e.get('SUMMARY')),
                              'description': str(e.get('DESCRIPTION')),
-                             'start': e.get('DTSTART').dt.isoformat(), 'end': e.get('DTEND').dt.isoformat()})
+                             'start': e.get('DTSTART').dt.isoformat(),
+                             'end': e.get('DTEND').dt.isoformat() if 'DTEND' in e else '',
+                             'stamp': e.get('DTSTAMP').dt.isoformat()})
             print(json.dumps(out))
             """
         let r = try TestSupport.run(python, ["-c", script, ics])
@@ -107,7 +112,29 @@ enum ExternalTools {
         return arr.map {
             Event(
                 uid: $0["uid"] ?? "", summary: $0["summary"] ?? "", description: $0["description"] ?? "",
-                start: $0["start"] ?? "", end: $0["end"] ?? "")
+                start: $0["start"] ?? "", end: $0["end"] ?? "", stamp: $0["stamp"] ?? "")
         }
+    }
+
+    /// The cells of the CSV `bytes` that a spreadsheet could run as a formula, as Python's csv module reads
+    /// them: a cell, or a part of one after a `;`, starting with `=`, `+`, `-` or `@` once white space is
+    /// trimmed. Skips when python3 is missing.
+    static func csvCellsStartingWithFormula(_ bytes: [UInt8]) throws -> [String] {
+        guard let python = which("python3") else { throw XCTSkip("python3 is not installed; CSV reader check skipped") }
+        let dir = try TestSupport.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/export.csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let script = """
+            import csv, json, sys
+            bad = []
+            with open(sys.argv[1], newline='', encoding='utf-8') as f:
+                for row in csv.reader(f):
+                    bad += [c for c in row if any(p.strip()[:1] in ('=', '+', '-', '@') for p in c.split(';'))]
+            print(json.dumps(bad))
+            """
+        let r = try TestSupport.run(python, ["-c", script, file])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String] ?? ["(unreadable: \(r.stdout))"]
     }
 }

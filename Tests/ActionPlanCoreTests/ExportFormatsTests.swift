@@ -64,6 +64,10 @@ final class ExportFormatsTests: XCTestCase {
             ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("+1", "'+1"), ("-2", "'-2"),
             ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("'=x", "''=x"), ("'plain", "'plain"),
             ("plain", "plain"), ("", ""), ("a=b", "a=b"),
+            // Behind white space, a line break or a zero-width space, and after a `;` (a list separator).
+            (" =1", "' =1"), ("\n=1", "'\n=1"), ("\u{A0}@x", "'\u{A0}@x"), ("\u{200B}-1", "'\u{200B}-1"),
+            ("Note;=1+1", "Note;'=1+1"), ("a; -b", "a;' -b"), ("x;'=1", "x;''=1"), ("=a;+b", "'=a;'+b"),
+            ("a;b", "a;b"), (" plain", " plain"), ("a;", "a;"),
         ]
         for (raw, neutral) in cases {
             XCTAssertEqual(CSVExport.neutralise(raw), neutral, raw)

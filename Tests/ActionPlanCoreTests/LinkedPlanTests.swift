@@ -1,4 +1,5 @@
 import Foundation
+import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
@@ -90,15 +91,39 @@ final class LinkedPlanTests: SamplePlanTestCase {
         XCTAssertEqual(a.st_ino, b.st_ino, "still one file under two names")
     }
 
-    func testWritingOverAPipeOrDeviceIsRefused() throws {
-        // As root, `--output /dev/null` once replaced the device with a file; a named pipe shows the same safely.
+    func testAnExportToADeviceOrAPipeIsWrittenIntoNeverReplaced() throws {
+        // As root, `--output /dev/null` once replaced the device with a file. A private device node (the same
+        // device as /dev/null) shows it safely.
+        if getuid() == 0 {
+            let null = dir + "/home/null"
+            XCTAssertEqual(mknod(null, S_IFCHR | 0o666, dev_t(1 << 8 | 3)), 0)  // major 1, minor 3
+            let r = try run("export", real, "--format", "csv", "--output", null, "--as-of", "2019-02-01")
+            XCTAssertEqual(r.status, 0, r.stderr)
+            var st = stat()
+            XCTAssertEqual(lstat(null, &st), 0)
+            XCTAssertEqual(st.st_mode & S_IFMT, S_IFCHR, "still the device")
+        }
+        // A pipe with a reader gets the report; one without a reader is an error, not a hang.
         let fifo = dir + "/home/pipe"
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
-        let r = try run("export", real, "--format", "csv", "--output", fifo, "--as-of", "2019-02-01")
-        XCTAssertEqual(r.status, 2, r.stderr)
-        XCTAssertTrue(r.stderr.contains("\(fifo): is not a regular file"), r.stderr)
+        let none = try run("export", real, "--format", "csv", "--output", fifo, "--as-of", "2019-02-01")
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("no program is reading from this pipe"), none.stderr)
+        let reader = try ChildProcess("/bin/sh", ["-c", "cat '\(fifo)' > '\(dir)/home/received.csv'"])
+        var r = try run("export", real, "--format", "csv", "--output", fifo, "--as-of", "2019-02-01")
+        for _ in 0..<50 where r.status != 0 {  // until the reader has opened the pipe
+            usleep(100_000)
+            r = try run("export", real, "--format", "csv", "--output", fifo, "--as-of", "2019-02-01")
+        }
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(reader.wait(timeout: 30).status, 0)
+        let received = try String(contentsOfFile: dir + "/home/received.csv", encoding: .utf8)
+        XCTAssertTrue(received.contains("theme,group,id,cross_refs,action,leads,"), String(received.prefix(60)))
         var st = stat()
         XCTAssertEqual(lstat(fifo, &st), 0)
         XCTAssertEqual(st.st_mode & S_IFMT, S_IFIFO, "still the pipe")
+        // A plan cannot be a pipe: saving one is refused.
+        let save = try run("rate", fifo, "1a(i)", "red", "--note", "n", "--as-of", "2019-02-01")
+        XCTAssertEqual(save.status, 2)
     }
 }

@@ -103,3 +103,26 @@ class SamplePlanTestCase: XCTestCase {
         try TestSupport.run(args, file: file, line: line)
     }
 }
+
+/// Asserts, byte by byte, that `bytes` holds nothing a terminal or a bidi-aware viewer would obey: no C0
+/// control but tab, line feed and carriage return (so no ESC, BEL), no DEL, no C1 control (UTF-8 `C2 80`–`C2 9F`)
+/// and no bidi override or isolate (U+202A–U+202E `E2 80 AA`–`AE`, U+2066–U+2069 `E2 81 A6`–`A9`).
+///
+/// Written on bytes, independently of `TerminalSafe`, so it checks the escaping rather than repeating it.
+func assertTerminalSafe(_ bytes: [UInt8], _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+    var problems: [String] = []
+    for (i, b) in bytes.enumerated() {
+        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+        let third = i + 2 < bytes.count ? bytes[i + 2] : 0
+        if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F {
+            problems.append("control byte 0x\(String(b, radix: 16)) at \(i)")
+        } else if b == 0xC2, (0x80...0x9F).contains(next) {
+            problems.append("C1 control U+00\(String(next, radix: 16, uppercase: true)) at \(i)")
+        } else if b == 0xE2,
+            (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third))
+        {
+            problems.append("bidi control E2 \(String(next, radix: 16)) \(String(third, radix: 16)) at \(i)")
+        }
+    }
+    XCTAssertTrue(problems.isEmpty, "\(what): \(problems.prefix(5).joined(separator: "; "))", file: file, line: line)
+}

@@ -126,4 +126,34 @@ final class EndToEndTmuxTests: XCTestCase {
         try pane.keys("n")
         try pane.waitFor("EXITED:")
     }
+
+    func testTheRecoveryNoticeNamesAHostileFileWithoutObeyingIt_debug() throws { try hostileRecoveryNotice(.debug) }
+    func testTheRecoveryNoticeNamesAHostileFileWithoutObeyingIt_release() throws {
+        try hostileRecoveryNotice(.release)
+    }
+
+    /// Interrupted with unsaved changes, the UI writes a recovery file and names it on stderr once the
+    /// terminal is restored; a plan named to retitle the pane must not do so there either.
+    private func hostileRecoveryNotice(_ build: TmuxSession.Build) throws {
+        let name = "plan\u{1B}]2;PWNED\u{07}.json"
+        try FileManager.default.moveItem(atPath: dir + "/plan.json", toPath: dir + "/" + name)
+        self.build = build
+        try pane.start(build, plan: name)
+        _ = try pane.tmux("select-pane", "-t", pane.name, "-T", "clean-title")
+        try pane.waitFor("1a(i)", timeout: 30)
+        try pane.keys("/")
+        try pane.keys("-l", "5(xii)")
+        try pane.keys("Enter")
+        try pane.waitFor("Evaluate the Life skills project")
+        try pane.keys("r")
+        try pane.keys("r")
+        try pane.keys("-l", "Provider withdrew")
+        try pane.keys("Enter")
+        try pane.waitFor("[unsaved]")
+        let pid = try XCTUnwrap(pane.actionplanPID(), "the actionplan process")
+        XCTAssertEqual(kill(pid, SIGTERM), 0)
+        let s = try pane.waitFor("EXITED:")
+        XCTAssertTrue(s.contains("unsaved changes written to plan^[]2;PWNED^G.json.actionplan-recovery"), s)
+        XCTAssertEqual(try pane.format("#{pane_title}"), "clean-title", "the file name did not retitle the pane")
+    }
 }

@@ -1,5 +1,6 @@
 import ActionPlanCore
 import ActionPlanTUI
+import Foundation
 import XCTest
 
 /// Rendering never crashes at any size or in any mode, and plan text can never reach the terminal raw.
@@ -78,5 +79,33 @@ final class RenderRobustnessTests: XCTestCase {
         let column = lines[row].distance(from: lines[row].startIndex, to: badge.lowerBound)
         XCTAssertEqual(Array(styles[row])[column + 1], "y", "Amber: a letter on a yellow background")
         XCTAssertTrue(lines[row].contains("!92d"), lines[row])
+    }
+
+    func testAnActionOfAHundredThousandCharactersWithoutASpaceIsShownQuicklyAndWhole() {
+        let text = String(repeating: "社", count: 100_000)
+        var plan = TUIFixtures.small()
+        plan.themes[0].groups[0].actions[0].text = text
+        // Selecting it wraps it for the detail pane on every frame; with the old quadratic wrap, reaching it,
+        // scrolling to its end and drawing it took 400 s (a frozen UI). Now a small fraction of a second.
+        let start = Date()
+        var d = Driver(TUIFixtures.state(plan))
+        d.select("1a(i)")
+        d.press(.tab, .end)
+        let screen = d.frame(width: 120, height: 40).lines()
+        let seconds = Date().timeIntervalSince(start)
+        guard seconds < 10 else { return XCTFail("selecting and drawing the action took \(seconds) s") }
+        XCTAssertTrue(
+            screen.contains { $0.contains(String(repeating: "社", count: 20)) }, screen.joined(separator: "\n"))
+
+        // What the detail pane is built from: lines within the width, every character kept in order.
+        for width in [4, 17, 80] {
+            let wrapped = StyledLine.wrapped(text, width: width, indent: 2)
+            XCTAssertTrue(wrapped.allSatisfy { DisplayWidth.of($0.text) <= width }, "wrapped at \(width)")
+            XCTAssertTrue(wrapped.map { $0.text.dropFirst(2) }.joined() == text, "wrapped at \(width) keeps the text")
+            let labelled = StyledLine.labelled("Action", text, width: width, labelWidth: 5)
+            XCTAssertTrue(labelled.allSatisfy { DisplayWidth.of($0.text) <= width }, "labelled at \(width)")
+            let body = labelled.map { $0.text.filter { $0 == "社" } }.joined()
+            XCTAssertTrue(body == text, "labelled at \(width) keeps the text")
+        }
     }
 }

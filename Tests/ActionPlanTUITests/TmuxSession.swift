@@ -59,12 +59,14 @@ final class TmuxSession {
     @discardableResult
     func tmux(_ args: String...) throws -> String { try tmux(args) }
 
-    /// Opens `plan.json` with `build`'s actionplan in a new `width` × `height` session.
+    /// Opens `plan` (default `plan.json`) with `build`'s actionplan in a new `width` × `height` session.
     ///
     /// `detached` starts actionplan in a session of its own (`setsid`): it keeps the pane as its
     /// terminal but not as its controlling terminal, so when the pane closes no SIGHUP reaches it
     /// and it can only notice that reads fail.
-    func start(_ build: Build, width: Int = 80, height: Int = 24, detached: Bool = false) throws {
+    func start(
+        _ build: Build, width: Int = 80, height: Int = 24, detached: Bool = false, plan: String = "plan.json"
+    ) throws {
         let binary = try build.binary()
         // A shell without job control dies of a Ctrl-C meant for its child unless it traps SIGINT;
         // the child's SIGINT is back to the default when it starts (exec resets caught signals).
@@ -72,7 +74,7 @@ final class TmuxSession {
             trap : INT
             cd '\(dir)' || exit 1
             TERM=xterm-256color ACTIONPLAN_USER=NH \(detached ? "setsid " : "")sh -c 'echo $$ > actionplan.pid; \
-            exec "$@"' sh '\(binary)' plan.json --as-of 2019-01-31
+            exec "$@"' sh '\(binary)' '\(plan)' --as-of 2019-01-31
             status=$?
             echo $status > exit.status
             echo EXITED:$status

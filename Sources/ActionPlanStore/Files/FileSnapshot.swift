@@ -50,6 +50,6 @@ struct FileSnapshot {
         let now = FileIdentity.of(target.path)
         guard now == identity else { return false }
         guard let bytes, bytes.count < FileSnapshot.rereadBelow else { return true }
-        return (try? PlanStore.readFile(target.path)) == bytes
+        return PlanStore.sameBytes(try? PlanStore.readFile(target.path), bytes)
     }
 }

@@ -85,6 +85,11 @@ public enum PlanStore {
     static func writeAtomically(_ bytes: [UInt8], to path: String, newFileMode: mode_t, durable: Bool) throws {
         let target = try SaveTarget.resolve(path)
         let existing = target.status()
+        if let existing, [S_IFCHR, S_IFIFO].contains(existing.st_mode & S_IFMT) {
+            // A device or a pipe (`--output /dev/null`, a pipe another program reads): written into, never
+            // replaced; as root, a rename would have turned /dev/null into a file.
+            return try writeThrough(bytes, to: target)
+        }
         if let existing { try target.checkReplaceable(existing) }
         let tmp = try TemporaryFiles.write(
             bytes, beside: target.path, shown: path, attributes: existing.map(FileAttributes.init),
@@ -95,6 +100,18 @@ public enum PlanStore {
             throw PlanError(file: path, message: "cannot save: \(why); the previous file is unchanged")
         }
         if durable { syncDirectory(target.directory) }
+    }
+
+    /// Writes `bytes` into the device or pipe at `target` as it is.
+    private static func writeThrough(_ bytes: [UInt8], to target: SaveTarget) throws {
+        let fd = open(target.path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            let why = errno == ENXIO ? "no program is reading from this pipe" : errnoText()
+            throw PlanError(file: target.shown, message: "cannot write: \(why)")
+        }
+        defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        if !writeAll(fd, bytes) { throw PlanError(file: target.shown, message: "cannot write: \(errnoText())") }
     }
 
     /// Whether `a` and `b` name the same existing file (same device and inode, so links and `./` count).

@@ -96,6 +96,15 @@ extension PlanStore {
         return true
     }
 
+    /// Whether `a` and `b` hold the same bytes (nil equals only nil), compared with `memcmp`: plan files are
+    /// megabytes, and a generic element-by-element comparison is slow in an unoptimised build.
+    static func sameBytes(_ a: [UInt8]?, _ b: [UInt8]?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
+    }
+
     /// Flushes directory `dir` to disk, so a rename in it survives a power cut (best effort).
     static func syncDirectory(_ dir: String) {
         let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -42,7 +42,9 @@ public enum RecoveryFiles {
         var name: String
 
         /// The recovery file number `n` here (`NAME`, then `NAME-2`, …).
-        func path(_ n: Int) -> String { directory + "/" + name + (n == 1 ? "" : "-\(n)") }
+        func path(_ n: Int) -> String {
+            (directory == "." ? "" : directory + "/") + name + (n == 1 ? "" : "-\(n)")
+        }
 
         /// Beside the plan (symbolic links followed): `PLAN.actionplan-recovery`.
         static func besidePlan(_ plan: String) -> Place {

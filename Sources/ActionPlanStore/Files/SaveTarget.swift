@@ -67,7 +67,7 @@ struct SaveTarget {
         let type = st.st_mode & S_IFMT
         if type == S_IFDIR { throw PlanError(file: shown, message: "is a directory, expected a file") }
         if type != S_IFREG {
-            throw PlanError(file: shown, message: "is not a regular file (a device or a pipe); not written")
+            throw PlanError(file: shown, message: "is not a regular file (a device or a pipe), so it cannot hold a plan")
         }
         let mode = st.st_mode & 0o777
         if mode & 0o222 == 0 {

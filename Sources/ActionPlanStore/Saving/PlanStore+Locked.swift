@@ -42,12 +42,12 @@ extension PlanStore {
         let encoded = PlanCodec.encode(plan)
         let initial = try FileSnapshot.given(bytes, identity: identity, target: target)
         try lockedWrite(target, lock: lock, options: options, initial: initial) { current in
-            guard let current, current != bytes else { return encoded }
+            guard let current, !sameBytes(current, bytes) else { return encoded }
             // Written meanwhile by something that ignores the lock: merge with it.
             let merged = PlanMerge.merge(base: base, ours: plan, theirs: try decodeChanged(current, path))
             if !merged.isClean { throw PlanConflictError(file: path, conflicts: merged.conflicts) }
             let again = PlanCodec.encode(merged.plan)
-            return again == current ? nil : again
+            return sameBytes(again, current) ? nil : again
         }
         return result
     }
@@ -88,7 +88,7 @@ extension PlanStore {
             let bytes = PlanCodec.encode(toWrite)
             outcome = MergedSave(
                 plan: toWrite, conflicts: [], fingerprint: fingerprint(of: bytes), mergedOthersChanges: merged)
-            return current == bytes ? nil : bytes
+            return sameBytes(current, bytes) ? nil : bytes
         }
         return outcome
     }
@@ -110,7 +110,7 @@ extension PlanStore {
             if mustNotExist && current != nil {
                 throw PlanError(file: path, message: "already exists; not overwritten")
             }
-            return current == bytes ? nil : bytes
+            return sameBytes(current, bytes) ? nil : bytes
         }
     }
 

@@ -50,11 +50,17 @@ func reportingBadInput<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// Writes `message` and a newline to standard error.
+///
+/// Nothing is escaped here: callers pass plan text, file names and error messages through
+/// `TerminalSafe.escape` first (docs/reliability.md lists every output and how it is escaped).
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
 /// Writes `text` to standard output as is.
+///
+/// Listings arrive escaped by their renderer (the table and TSV through `TerminalSafe`, JSON with
+/// `\uXXXX`); messages escape each plan string and file name they quote.
 func printOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }

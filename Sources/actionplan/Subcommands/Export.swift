@@ -38,7 +38,7 @@ struct Export: ParsableCommand {
                 return
             }
             try PlanStore.writeAtomically(bytes, to: output)
-            var msg = "Wrote \(output) (\(fmt.rawValue), position as at \(today)"
+            var msg = "Wrote \(TerminalSafe.escape(output)) (\(fmt.rawValue), position as at \(today)"
             if fmt == .html || fmt == .markdown || fmt == .json {
                 let cmp = try StatusReport.comparisonSnapshot(p, asOf: today, since: since)?.label
                 msg +=

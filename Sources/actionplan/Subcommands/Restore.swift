@@ -32,15 +32,17 @@ struct Restore: ParsableCommand {
             }
             let b = try PlanBackups.restore(plan, from: from, options: saveOptions())
             printOut(
-                "Restored \(plan) from backup \(b.number) (saved \(Restore.time(b.modified))); "
+                "Restored \(TerminalSafe.escape(plan)) from backup \(b.number) (saved \(Restore.time(b.modified))); "
                     + "the version it replaced is now backup 1\n")
         }
     }
 
     private func listing() -> String {
         let backups = PlanBackups.list(for: plan)
-        if backups.isEmpty { return "\(plan): no backups in \(PlanBackups.directory(for: plan))\n" }
-        var out = "Backups of \(plan), newest first (in \(PlanBackups.directory(for: plan))):\n"
+        let shownPlan = TerminalSafe.escape(plan)
+        let shownDirectory = TerminalSafe.escape(PlanBackups.directory(for: plan))
+        if backups.isEmpty { return "\(shownPlan): no backups in \(shownDirectory)\n" }
+        var out = "Backups of \(shownPlan), newest first (in \(shownDirectory)):\n"
         for b in backups {
             var line = "  \(b.number)  saved \(Restore.time(b.modified))  \(Restore.size(b.size))"
             if let bytes = try? PlanStore.readFile(b.path) {

@@ -67,7 +67,7 @@ struct Rate: ParsableCommand {
             var msg = "\(TerminalSafe.escape(id)): \(before.badgeLetter) → \(r.letter) (\(r.name)) on \(today) by "
             msg += TerminalSafe.escape(user)
             if let deadline, revisedDate != nil { msg += "; deadline now \(deadline)" }
-            printOut(msg + "; saved \(plan)\n")
+            printOut(msg + "; saved \(TerminalSafe.escape(plan))\n")
         }
     }
 }
@@ -106,11 +106,12 @@ struct Check: ParsableCommand {
             let p = try PlanCodec.decode(bytes, file: plan, allowDuplicateIDs: true)
             return PlanCheck.run(p, asOf: today)
         }
+        let shownPlan = TerminalSafe.escape(plan)
         if findings.isEmpty {
-            printOut("\(plan): no problems found\n")
+            printOut("\(shownPlan): no problems found\n")
             return
         }
-        for f in findings { printOut("\(plan): \(TerminalSafe.escape(f.description))\n") }
+        for f in findings { printOut("\(shownPlan): \(TerminalSafe.escape(f.description))\n") }
         var byRule: [String: Int] = [:]
         for f in findings { byRule[f.rule, default: 0] += 1 }
         printOut(
@@ -145,8 +146,10 @@ struct Import: ParsableCommand {
             }
             let (plan, report) = try PlanStore.importFile(source, title: title)
             let counts = RatingCounts.of(plan.allActions, asOf: CalendarDay(ordinal: 0))
+            let shownSource = TerminalSafe.escape(source)
             var out =
-                "Imported \"\(TerminalSafe.escape(plan.title))\" from \(source) (lines \(report.firstLine)–\(report.lastLine)):\n"
+                "Imported \"\(TerminalSafe.escape(plan.title))\" from \(shownSource) "
+                + "(lines \(report.firstLine)–\(report.lastLine)):\n"
             out += "  \(plan.themes.count) themes, \(counts.total) actions "
             out += "(\(plan.themes.map { String($0.actions.count) }.joined(separator: ", ")))\n"
             out +=
@@ -154,13 +157,13 @@ struct Import: ParsableCommand {
             out += "  \(plan.officers.count) named officers\n"
             if !report.entries.isEmpty {
                 out += "\(report.repairs.count) repairs, \(report.warnings.count) warnings:\n"
-                for e in report.entries { out += "  \(source):\(TerminalSafe.escape(e.description))\n" }
+                for e in report.entries { out += "  \(shownSource):\(TerminalSafe.escape(e.description))\n" }
             }
             if let output, !dryRun {
                 // Under the plan's lock; --force keeps the replaced plan as backup 1 (see restore).
                 try PlanStore.replace(
                     output, with: PlanCodec.encode(plan), mustNotExist: !force, options: saveOptions())
-                out += "Wrote \(output)\n"
+                out += "Wrote \(TerminalSafe.escape(output))\n"
             } else {
                 out += "Dry run: nothing written\n"
             }

@@ -21,7 +21,7 @@ struct TakeSnapshot: ParsableCommand {
             }
             printOut(
                 "Snapshot \"\(TerminalSafe.escape(s.label))\" of \(s.actions.count) actions as at \(s.date); "
-                    + "saved \(plan)\n")
+                    + "saved \(TerminalSafe.escape(plan))\n")
         }
     }
 }
