@@ -95,11 +95,14 @@ public enum SyntheticPlan {
         return a
     }
 
-    /// A tiny deterministic random number generator (SplitMix64).
-    struct SplitMix {
-        var state: UInt64
-        init(_ seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
+    /// A tiny deterministic random number generator (SplitMix64), for synthetic plans and seeded tests.
+    public struct SplitMix: Sendable {
+        /// The generator's state; the seed to begin with.
+        public var state: UInt64
+        /// A generator seeded with `seed`.
+        public init(_ seed: UInt64) { state = seed }
+        /// The next number.
+        public mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

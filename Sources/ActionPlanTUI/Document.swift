@@ -110,24 +110,26 @@ public struct Document: Sendable {
     // MARK: - Undo and redo
 
     /// Takes back this user's last edit (see the type's summary).
-    public mutating func undo() -> Outcome {
-        guard let e = undoStack.last else { return .nothing }
-        guard let change = step(e, from: e.after, to: e.before) else {
-            return .refused(label: e.label, conflicts: conflicts(e, from: e.after, to: e.before))
-        }
-        undoStack.removeLast()
-        redoStack.append(e)
-        return .done(label: e.label, change: change)
-    }
+    public mutating func undo() -> Outcome { move(undo: true) }
 
     /// Applies again the edit last undone.
-    public mutating func redo() -> Outcome {
-        guard let e = redoStack.last else { return .nothing }
-        guard let change = step(e, from: e.before, to: e.after) else {
-            return .refused(label: e.label, conflicts: conflicts(e, from: e.before, to: e.after))
+    public mutating func redo() -> Outcome { move(undo: false) }
+
+    /// Steps across the newest edit of the undo stack backwards (`undo`) or of the redo stack forwards, and
+    /// moves it to the other stack.
+    private mutating func move(undo: Bool) -> Outcome {
+        guard let e = undo ? undoStack.last : redoStack.last else { return .nothing }
+        let (from, to) = undo ? (e.after, e.before) : (e.before, e.after)
+        guard let change = step(e, from: from, to: to) else {
+            return .refused(label: e.label, conflicts: patch(e, from: from, to: to).conflicts)
         }
-        redoStack.removeLast()
-        undoStack.append(e)
+        if undo {
+            undoStack.removeLast()
+            redoStack.append(e)
+        } else {
+            redoStack.removeLast()
+            undoStack.append(e)
+        }
         return .done(label: e.label, change: change)
     }
 
@@ -179,11 +181,6 @@ public struct Document: Sendable {
             guard without.isClean else { return without }
             return PlanMerge.merge(base: to.base, ours: without.plan, theirs: to.plan)
         }
-    }
-
-    /// The conflicts that stop the step across `e` (for the message).
-    private func conflicts(_ e: Edit, from: Snapshot, to: Snapshot) -> [MergeConflict] {
-        patch(e, from: from, to: to).conflicts
     }
 
     private mutating func takeGeneration() -> Int {

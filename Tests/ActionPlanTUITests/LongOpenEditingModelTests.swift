@@ -21,17 +21,11 @@ final class LongOpenEditingModelTests: XCTestCase {
     /// The actions ratings are changed on: few, so the lead's and others' ratings clash often.
     private static let rated = ["1a(i)", "1a(ii)", "2(i)"]
 
-    /// A small deterministic generator (SplitMix64), so a seed replays a run exactly.
+    /// A deterministic generator (the core's SplitMix64), so a seed replays a run exactly.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        var generator: SyntheticPlan.SplitMix
+        init(state: UInt64) { generator = SyntheticPlan.SplitMix(state) }
+        mutating func below(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
     }
 
