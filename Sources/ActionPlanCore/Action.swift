@@ -23,6 +23,11 @@ public struct Action: Hashable, Sendable {
     public private(set) var currentDelivery: DeliveryDate
     /// The current rating; nil when unrated.
     public var rating: Rating?
+    /// The status as the plan writes it (`On track`, `Yellow`, `Achieved`), or empty when the rating's name
+    /// says it all. Kept verbatim from an import; set to the scale level's name when rated in the tool.
+    public var status: String
+    /// Columns of the plan with no place of their own (`Success measure`, `Progress update`…), in order.
+    public var fields: [ActionField]
     /// Every rating change, oldest first (append-only).
     public var history: [RatingChange]
     /// Dated progress notes, oldest first.
@@ -31,8 +36,8 @@ public struct Action: Hashable, Sendable {
     /// An action.
     public init(
         id: String, crossReferences: [String] = [], text: String, leads: [String] = [],
-        deliveryDate: String = "", revisions: [DateRevision] = [], rating: Rating? = nil,
-        history: [RatingChange] = [], notes: [ProgressNote] = []
+        deliveryDate: String = "", revisions: [DateRevision] = [], rating: Rating? = nil, status: String = "",
+        fields: [ActionField] = [], history: [RatingChange] = [], notes: [ProgressNote] = []
     ) {
         self.id = id
         self.crossReferences = crossReferences
@@ -42,6 +47,8 @@ public struct Action: Hashable, Sendable {
         self.revisions = revisions
         self.currentDelivery = Action.current(deliveryDate, revisions)
         self.rating = rating
+        self.status = status
+        self.fields = fields
         self.history = history
         self.notes = notes
     }
@@ -93,14 +100,17 @@ public struct RatingChange: Hashable, Sendable {
     public var by: String
     /// Why: required, because a committee asks.
     public var note: String
+    /// The status the change set, when the plan rates with its own words (`Yellow`); empty for BRAG.
+    public var status: String
 
     /// A rating change.
-    public init(date: CalendarDay, from: Rating?, to: Rating?, by: String, note: String) {
+    public init(date: CalendarDay, from: Rating?, to: Rating?, by: String, note: String, status: String = "") {
         self.date = date
         self.from = from
         self.to = to
         self.by = by
         self.note = note
+        self.status = status
     }
 }
 

@@ -5,7 +5,7 @@ public enum ActionDetail {
         let a = plan[path]
         let t = plan.themes[path.theme]
         let e = { (s: String) in TerminalSafe.escape(s) }
-        var out = "\(e(a.id))  \(a.rating.map { "\($0.letter) \($0.name)" } ?? "· unrated")\n"
+        var out = "\(e(a.id))  \(e(plan.ratingText(of: a)))\n"
         for line in DisplayWidth.wrap(e(a.text), width: width) { out += line + "\n" }
         out += "\n"
         func field(_ name: String, _ value: String) {
@@ -52,7 +52,10 @@ public enum ActionDetail {
                 field("Status:", "due \(d), in \(today.days(until: d)) days (as of \(today))")
             }
         }
-        field("Rating:", a.rating.map { "\($0.letter) \($0.name) — \(e(plan.ragKey.definition(of: $0)))" } ?? "unrated")
+        field("Rating:", e(plan.ratingText(of: a)) + (plan.level(of: a).map { " — " + e($0.definition) } ?? ""))
+        for (i, f) in a.fields.enumerated() {
+            field(i == 0 ? "Also:" : "", "\(e(f.name)): \(e(f.value))")
+        }
         if a.history.isEmpty {
             field("History:", "—")
         }
@@ -107,6 +110,8 @@ public enum ActionDetail {
             w.field("daysOverdue", a.daysOverdue(asOf: today))
             PlanCodec.writeRevisions(a, &w)
             w.field("rating", a.rating?.rawValue)
+            if plan.scale != nil { w.field("level", plan.level(of: a)?.name) }
+            PlanCodec.writeStatusAndFields(a, &w)
             PlanCodec.writeHistoryAndNotes(a, &w)
         }
         w.finish()

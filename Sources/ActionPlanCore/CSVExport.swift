@@ -12,8 +12,11 @@
 /// can remove exactly one and give back the text. Control characters other than
 /// tab and line feed are made visible.
 ///
+/// When any action has a status as written (`On track`) or named fields of its own (`Success measure`), a
+/// `status` column and one column per field name (in the order first met) follow `latest_note`.
+///
 /// `actionplan import` reads this file back to the same actions: IDs, themes,
-/// groups, cross-references, text, leads, delivery dates and ratings. The
+/// groups, cross-references, text, leads, delivery dates, ratings, statuses and fields. The
 /// `deadline`, `days_overdue` and `latest_note` columns are for readers and are
 /// not imported; date revisions and histories are not carried by CSV.
 public enum CSVExport {
@@ -32,7 +35,14 @@ public enum CSVExport {
         let p = plan.position(asOf: asOf)
         var out: [UInt8] = []
         out.reserveCapacity(256 + p.actionCount * 400)
-        append(header, to: &out)
+        var hasStatus = false
+        var fieldNames: [String] = []
+        var seenNames: Set<String> = []
+        for a in p.allActions {
+            if !a.status.isEmpty { hasStatus = true }
+            for f in a.fields where seenNames.insert(f.name).inserted { fieldNames.append(f.name) }
+        }
+        append(header + (hasStatus ? ["status"] : []) + fieldNames, to: &out)
         for t in p.themes {
             let theme = "\(t.number). " + ReportText.singleLine(t.title)
             for g in t.groups {
@@ -44,7 +54,9 @@ public enum CSVExport {
                             a.leads.joined(separator: "; "), a.deliveryDate, a.deadline?.description ?? "",
                             a.rating?.name ?? "", a.daysOverdue(asOf: asOf).map(String.init) ?? "",
                             a.latestNote?.text ?? "",
-                        ], to: &out)
+                        ] + (hasStatus ? [a.status] : [])
+                            + fieldNames.map { name in a.fields.first { $0.name == name }?.value ?? "" },
+                        to: &out)
                 }
             }
         }

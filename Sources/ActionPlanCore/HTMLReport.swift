@@ -72,13 +72,13 @@ public enum HTMLReport {
         h.raw("<p class=\"note\">The plan’s own definitions, verbatim.</p>\n")
         h.raw("<table class=\"key\">\n<colgroup><col style=\"width:8%\"><col style=\"width:14%\"><col></colgroup>\n")
         h.raw("<thead><tr><th></th><th>Rating</th><th>Definition</th></tr></thead>\n<tbody>\n")
-        for rating in [Rating.blue, .green, .amber, .red] {
+        for level in r.plan.ratingScale.levels {
             h.raw("<tr>")
-            ratingCell(rating, &h)
+            if r.plan.scale == nil { ratingCell(level.rating, &h) } else { levelCell(level, &h) }
             h.raw("<td>")
-            h.text(rating.name)
+            h.text(level.name + (level.name == level.rating.name ? "" : " (counts as \(level.rating.name))"))
             h.raw("</td><td class=\"prose\">")
-            h.text(r.ragKey.definition(of: rating))
+            h.text(level.definition)
             h.raw("</td></tr>\n")
         }
         h.raw("</tbody>\n</table>\n</section>\n")
@@ -278,6 +278,18 @@ public enum HTMLReport {
                 h.raw("<td class=\"prose\">")
                 h.text(s)
                 h.raw("</td>")
+            case .proseWithFields(let s, let fields):
+                h.raw("<td class=\"prose\">")
+                h.text(s)
+                h.raw("<dl class=\"fields\">")
+                for f in fields {
+                    h.raw("<dt>")
+                    h.text(f.name)
+                    h.raw("</dt><dd>")
+                    h.text(f.value)
+                    h.raw("</dd>")
+                }
+                h.raw("</dl></td>")
             case .number(let s):
                 h.raw("<td class=\"num\">")
                 h.text(s)
@@ -287,6 +299,8 @@ public enum HTMLReport {
                 h.text(s)
                 h.raw("</strong></td>")
             case .rating(let r): ratingCell(r, &h)
+            case .level(let l):
+                if let l { levelCell(l, &h) } else { ratingCell(nil, &h) }
             }
         }
         h.raw("</tr>\n")
@@ -301,6 +315,15 @@ public enum HTMLReport {
         case .red?: h.raw("<td class=\"r rR\" title=\"Red\">R</td>")
         case nil: h.raw("<td class=\"r rN\" title=\"Unrated\">·</td>")
         }
+    }
+
+    /// A cell holding a level of the plan's own scale: its letter, coloured as the rating it counts as.
+    private static func levelCell(_ l: RatingScale.Level, _ h: inout HTMLBuffer) {
+        h.raw("<td class=\"r r\(l.rating.letter)\" title=\"")
+        h.text(l.name)
+        h.raw("\">")
+        h.text(l.letter)
+        h.raw("</td>")
     }
 
     // MARK: - Text
@@ -366,6 +389,9 @@ public enum HTMLReport {
         th.c { text-align: center; }
         td.num, th.num { text-align: right; white-space: nowrap; }
         td.prose { white-space: pre-line; }
+        dl.fields { margin: 1mm 0 0; font-size: 7.5pt; }
+        dl.fields dt { font-weight: bold; }
+        dl.fields dd { margin: 0 0 0.5mm 3mm; }
         table.facts { width: auto; min-width: 60%; table-layout: auto; }
         table.facts th { background: #efefef; width: 32mm; }
         td.r { text-align: center; font-weight: bold; font-size: 9pt; }

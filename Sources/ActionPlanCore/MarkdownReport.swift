@@ -29,8 +29,9 @@ public enum MarkdownReport {
 
         out += "\n## 1. Key to ratings\n\nThe plan’s own definitions, verbatim.\n\n"
         out += "| Rating | Definition |\n| --- | --- |\n"
-        for rating in [Rating.blue, .green, .amber, .red] {
-            out += "| \(ReportText.ratingLabel(rating)) | \(cell(r.ragKey.definition(of: rating))) |\n"
+        for level in r.plan.ratingScale.levels {
+            let counts = level.name == level.rating.name ? "" : " (counts as \(level.rating.name))"
+            out += "| \(cell(level.letter + " " + level.name + counts)) | \(cell(level.definition)) |\n"
         }
 
         out += "\n## 2. Headline\n\n" + ReportText.headline(r) + "\n\n"

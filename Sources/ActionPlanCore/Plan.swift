@@ -3,8 +3,10 @@
 /// A value type: every edit produces a new plan, so undo is keeping old values
 /// and saving never races with editing.
 public struct Plan: Hashable, Sendable {
-    /// The file format version this build writes and the newest it reads.
-    public static let schemaVersion = 1
+    /// The newest file format version this build reads and writes. A plan that uses nothing newer than
+    /// version 1 (no own rating scale, recommendations, plan narrative, statuses or extra fields) is written as
+    /// version 1, so older builds keep reading it.
+    public static let schemaVersion = 2
 
     /// The plan's title.
     public var title: String
@@ -16,6 +18,12 @@ public struct Plan: Hashable, Sendable {
     public var period: String
     /// The four rating definitions, verbatim from the document.
     public var ragKey: RAGKey
+    /// The plan's own rating scale when it is not BRAG (see ``RatingScale``); nil for BRAG with ``ragKey``.
+    public var scale: RatingScale?
+    /// The recommendations the plan answers, in the document's order.
+    public var recommendations: [Recommendation]
+    /// Text of the plan outside its themes (introduction, governance), in order.
+    public var narrative: [NarrativeBlock]
     /// The named officers, in the document's order.
     public var officers: [Officer]
     /// The themes, in order.
@@ -26,13 +34,17 @@ public struct Plan: Hashable, Sendable {
     /// A plan.
     public init(
         title: String, organisation: String = "", version: String = "", period: String = "",
-        ragKey: RAGKey = .standard, officers: [Officer] = [], themes: [Theme] = [], snapshots: [Snapshot] = []
+        ragKey: RAGKey = .standard, scale: RatingScale? = nil, recommendations: [Recommendation] = [],
+        narrative: [NarrativeBlock] = [], officers: [Officer] = [], themes: [Theme] = [], snapshots: [Snapshot] = []
     ) {
         self.title = title
         self.organisation = organisation
         self.version = version
         self.period = period
         self.ragKey = ragKey
+        self.scale = scale
+        self.recommendations = recommendations
+        self.narrative = narrative
         self.officers = officers
         self.themes = themes
         self.snapshots = snapshots

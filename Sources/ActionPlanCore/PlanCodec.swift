@@ -12,13 +12,38 @@ public enum PlanCodec {
     public static func encode(_ plan: Plan) -> [UInt8] {
         var w = JSONWriter(capacity: 4096 + plan.themes.count * 4096)
         w.object { w in
-            w.field("schemaVersion", Plan.schemaVersion)
+            w.field("schemaVersion", plan.usesVersion2 ? 2 : 1)
             w.field("title", plan.title)
             w.field("organisation", plan.organisation)
             w.field("version", plan.version)
             w.field("period", plan.period)
             w.key("ragKey")
             writeRAGKey(plan.ragKey, &w)
+            if let scale = plan.scale {
+                w.key("ratingScale")
+                w.array(scale.levels) { w, l in
+                    w.object { w in
+                        w.field("name", l.name)
+                        w.field("letter", l.letter)
+                        w.field("definition", l.definition)
+                        w.field("rating", l.rating.rawValue)
+                    }
+                }
+            }
+            if !plan.recommendations.isEmpty {
+                w.key("recommendations")
+                w.array(plan.recommendations) { w, r in
+                    w.object { w in
+                        w.field("id", r.id)
+                        w.field("source", r.source)
+                        w.field("text", r.text)
+                    }
+                }
+            }
+            if !plan.narrative.isEmpty {
+                w.key("narrative")
+                writeNarrative(plan.narrative, &w)
+            }
             w.key("officers")
             w.array(plan.officers) { w, o in
                 w.object { w in
@@ -68,12 +93,7 @@ public enum PlanCodec {
             w.key("leads")
             w.inlineStrings(t.leads)
             w.key("narrative")
-            w.array(t.narrative) { w, n in
-                w.object { w in
-                    w.field("heading", n.heading)
-                    w.field("text", n.text)
-                }
-            }
+            writeNarrative(t.narrative, &w)
             w.key("groups")
             w.array(t.groups) { w, g in
                 w.object { w in
@@ -81,6 +101,16 @@ public enum PlanCodec {
                     w.key("actions")
                     w.array(g.actions) { w, a in encode(a, &w) }
                 }
+            }
+        }
+    }
+
+    /// Writes narrative blocks `{ heading, text }` (a theme's, or the plan's own).
+    private static func writeNarrative(_ blocks: [NarrativeBlock], _ w: inout JSONWriter) {
+        w.array(blocks) { w, n in
+            w.object { w in
+                w.field("heading", n.heading)
+                w.field("text", n.text)
             }
         }
     }
@@ -97,7 +127,22 @@ public enum PlanCodec {
             w.field("deadline", a.deadline?.description)
             writeRevisions(a, &w)
             w.field("rating", a.rating?.rawValue)
+            writeStatusAndFields(a, &w)
             writeHistoryAndNotes(a, &w)
+        }
+    }
+
+    /// Writes the `status` and `fields` of `a` when it has them (shared with `actionplan show --format json`).
+    static func writeStatusAndFields(_ a: Action, _ w: inout JSONWriter) {
+        if !a.status.isEmpty { w.field("status", a.status) }
+        if !a.fields.isEmpty {
+            w.key("fields")
+            w.array(a.fields) { w, f in
+                w.object { w in
+                    w.field("name", f.name)
+                    w.field("value", f.value)
+                }
+            }
         }
     }
 
@@ -122,6 +167,7 @@ public enum PlanCodec {
                 w.field("date", h.date.description)
                 w.field("from", h.from?.rawValue)
                 w.field("to", h.to?.rawValue)
+                if !h.status.isEmpty { w.field("status", h.status) }
                 w.field("by", h.by)
                 w.field("note", h.note)
             }
@@ -182,6 +228,41 @@ public enum PlanCodec {
             case "version": plan.version = try r.readString()
             case "period": plan.period = try r.readString()
             case "ragKey": plan.ragKey = try readRAGKey(&r)
+            case "ratingScale":
+                var levels: [RatingScale.Level] = []
+                try r.readArray { r, _ in
+                    var l = RatingScale.Level(name: "", letter: "", definition: "", rating: .green)
+                    var sawRating = false
+                    try r.readObject { r, key in
+                        switch key {
+                        case "name": l.name = try r.readString()
+                        case "letter": l.letter = try r.readString()
+                        case "definition": l.definition = try r.readString()
+                        case "rating":
+                            guard let rating = try readRating(&r) else { throw r.error("a level's rating must not be null") }
+                            l.rating = rating
+                            sawRating = true
+                        default: throw unknownField(key, r, expected: "name, letter, definition, rating")
+                        }
+                    }
+                    if l.name.isEmpty || !sawRating { throw r.error("a rating-scale level needs a name and a rating") }
+                    levels.append(l)
+                }
+                plan.scale = RatingScale(levels: levels)
+            case "recommendations":
+                try r.readArray { r, _ in
+                    var rec = Recommendation(id: "", source: "", text: "")
+                    try r.readObject { r, key in
+                        switch key {
+                        case "id": rec.id = try r.readString()
+                        case "source": rec.source = try r.readString()
+                        case "text": rec.text = try r.readString()
+                        default: throw unknownField(key, r, expected: "id, source, text")
+                        }
+                    }
+                    plan.recommendations.append(rec)
+                }
+            case "narrative": plan.narrative = try readNarrative(&r)
             case "officers":
                 try r.readArray { r, _ in
                     var o = Officer(code: "", name: "", role: "")
@@ -202,7 +283,8 @@ public enum PlanCodec {
             default:
                 throw unknownField(
                     key, r,
-                    expected: "schemaVersion, title, organisation, version, period, ragKey, officers, themes, snapshots"
+                    expected: "schemaVersion, title, organisation, version, period, ragKey, ratingScale, "
+                        + "recommendations, narrative, officers, themes, snapshots"
                 )
             }
         }
@@ -244,18 +326,7 @@ public enum PlanCodec {
                 sawNumber = true
             case "title": t.title = try r.readString()
             case "leads": t.leads = try r.readStringArray()
-            case "narrative":
-                try r.readArray { r, _ in
-                    var b = NarrativeBlock(heading: "", text: "")
-                    try r.readObject { r, key in
-                        switch key {
-                        case "heading": b.heading = try r.readString()
-                        case "text": b.text = try r.readString()
-                        default: throw unknownField(key, r, expected: "heading, text")
-                        }
-                    }
-                    t.narrative.append(b)
-                }
+            case "narrative": t.narrative = try readNarrative(&r)
             case "groups":
                 try r.readArray { r, _ in
                     var g = ActionGroup(title: nil)
@@ -273,6 +344,22 @@ public enum PlanCodec {
         }
         if !sawNumber { throw r.error("missing field number in theme") }
         return t
+    }
+
+    private static func readNarrative(_ r: inout JSONReader) throws -> [NarrativeBlock] {
+        var out: [NarrativeBlock] = []
+        try r.readArray { r, _ in
+            var b = NarrativeBlock(heading: "", text: "")
+            try r.readObject { r, key in
+                switch key {
+                case "heading": b.heading = try r.readString()
+                case "text": b.text = try r.readString()
+                default: throw unknownField(key, r, expected: "heading, text")
+                }
+            }
+            out.append(b)
+        }
+        return out
     }
 
     private static func readDay(_ r: inout JSONReader) throws -> CalendarDay {
@@ -338,6 +425,19 @@ public enum PlanCodec {
                     a.revisions.append(v)
                 }
             case "rating": a.rating = try readRating(&r)
+            case "status": a.status = try r.readString()
+            case "fields":
+                try r.readArray { r, _ in
+                    var f = ActionField(name: "", value: "")
+                    try r.readObject { r, key in
+                        switch key {
+                        case "name": f.name = try r.readString()
+                        case "value": f.value = try r.readString()
+                        default: throw unknownField(key, r, expected: "name, value")
+                        }
+                    }
+                    a.fields.append(f)
+                }
             case "history":
                 try r.readArray { r, _ in
                     var h = RatingChange(date: CalendarDay(ordinal: 0), from: nil, to: nil, by: "", note: "")
@@ -349,9 +449,10 @@ public enum PlanCodec {
                             sawDate = true
                         case "from": h.from = try readRating(&r)
                         case "to": h.to = try readRating(&r)
+                        case "status": h.status = try r.readString()
                         case "by": h.by = try r.readString()
                         case "note": h.note = try r.readString()
-                        default: throw unknownField(key, r, expected: "date, from, to, by, note")
+                        default: throw unknownField(key, r, expected: "date, from, to, status, by, note")
                         }
                     }
                     if !sawDate { throw r.error("missing field date in history entry") }
@@ -378,13 +479,15 @@ public enum PlanCodec {
                 throw unknownField(
                     key, r,
                     expected:
-                        "id, crossReferences, text, leads, deliveryDate, deadline, revisions, rating, history, notes")
+                        "id, crossReferences, text, leads, deliveryDate, deadline, revisions, rating, status, fields, "
+                        + "history, notes")
             }
         }
         if !sawID { throw r.error("missing field id in action") }
         let action = Action(
             id: a.id, crossReferences: a.crossReferences, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate,
-            revisions: a.revisions, rating: a.rating, history: a.history, notes: a.notes)
+            revisions: a.revisions, rating: a.rating, status: a.status, fields: a.fields, history: a.history,
+            notes: a.notes)
         if sawDeadline && storedDeadline != action.deadline {
             let want = action.deadline?.description ?? "null"
             throw r.error(
@@ -403,6 +506,8 @@ public enum PlanCodec {
         var deliveryDate = ""
         var revisions: [DateRevision] = []
         var rating: Rating?
+        var status = ""
+        var fields: [ActionField] = []
         var history: [RatingChange] = []
         var notes: [ProgressNote] = []
     }
@@ -458,5 +563,21 @@ public enum PlanCodec {
     /// The JSON path of the action at `p`.
     public static func jsonPath(_ p: ActionPath) -> String {
         "$.themes[\(p.theme)].groups[\(p.group)].actions[\(p.action)]"
+    }
+}
+
+extension Plan {
+    /// Whether the plan uses anything file format version 1 cannot hold: its own rating scale,
+    /// recommendations, plan narrative, or statuses and extra fields on actions.
+    var usesVersion2: Bool {
+        if scale != nil || !recommendations.isEmpty || !narrative.isEmpty { return true }
+        for t in themes {
+            for g in t.groups {
+                for a in g.actions where !a.status.isEmpty || !a.fields.isEmpty || a.history.contains(where: { !$0.status.isEmpty }) {
+                    return true
+                }
+            }
+        }
+        return false
     }
 }

@@ -7,10 +7,11 @@ import Foundation
 /// the day and the user, and a revised date must be one the deadline rules understand.
 extension Plan {
     /// Changes the rating of action `id`, appending to its history; `revisedDate`
-    /// (when not empty) also revises its delivery date with the same note.
+    /// (when not empty) also revises its delivery date with the same note. `status` is the level of the
+    /// plan's own scale chosen (`Yellow`), empty for BRAG; it replaces the status the action was written with.
     public mutating func rate(
         id: String, to rating: Rating?, note: String, by user: String, on today: CalendarDay,
-        revisedDate: String? = nil
+        revisedDate: String? = nil, status: String = ""
     ) throws {
         let p = try requirePath(id)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -21,8 +22,9 @@ extension Plan {
             try reviseDate(id: id, to: revisedDate, reason: note, by: user, on: today)
         }
         var a = self[p]
-        a.history.append(RatingChange(date: today, from: a.rating, to: rating, by: user, note: note))
+        a.history.append(RatingChange(date: today, from: a.rating, to: rating, by: user, note: note, status: status))
         a.rating = rating
+        a.status = status
         self[p] = a
     }
 

@@ -60,6 +60,15 @@ struct PlanMerger {
                 ours: ours.ragKey[keyPath: kp],
                 theirs: theirs.ragKey[keyPath: kp], show: MergeText.text)
         }
+        p.scale = pick(.plan, "rating scale", base: base.map(\.scale), ours: ours.scale, theirs: theirs.scale) {
+            $0.map { $0.levels.map(\.name).joined(separator: "/") } ?? "BRAG"
+        }
+        p.narrative = pick(
+            .plan, "narrative", base: base.map(\.narrative), ours: ours.narrative, theirs: theirs.narrative,
+            show: MergeText.narrative)
+        p.recommendations = mergeKeyed(
+            .plan, "recommendation", base: base?.recommendations, ours: ours.recommendations,
+            theirs: theirs.recommendations, key: \.id, show: { "\($0.id): \($0.text)" })
         p.officers = MergeLog.merge(base: base?.officers ?? [], ours: ours.officers, theirs: theirs.officers, date: nil)
         p.themes = mergeThemes(base: base, ours: ours, theirs: theirs)
         p.snapshots = mergeSnapshots(base: base, ours: ours, theirs: theirs)
@@ -82,12 +91,36 @@ struct PlanMerger {
             show: MergeText.text)
         let revisions = MergeLog.merge(
             base: b?.revisions ?? [], ours: o.revisions, theirs: t.revisions, date: { $0.on })
-        let rating = pick(s, "rating", base: b.map(\.rating), ours: o.rating, theirs: t.rating, show: MergeText.rating)
+        let rated = pick(
+            s, "rating", base: b.map(RatedAs.init), ours: RatedAs(o), theirs: RatedAs(t), show: MergeText.rated)
+        let fields = mergeKeyed(
+            s, "field", base: b?.fields, ours: o.fields, theirs: t.fields, key: \.name,
+            show: { "\($0.name): \($0.value)" })
         let history = MergeLog.merge(base: b?.history ?? [], ours: o.history, theirs: t.history, date: { $0.date })
         let notes = MergeLog.merge(base: b?.notes ?? [], ours: o.notes, theirs: t.notes, date: { $0.date })
         return Action(
             id: id, crossReferences: refs, text: text, leads: leads, deliveryDate: date, revisions: revisions,
-            rating: rating, history: history, notes: notes)
+            rating: rated.rating, status: rated.status, fields: fields, history: history, notes: notes)
+    }
+
+    /// Merges lists of items identified by `key` (recommendations by number, an action's fields by name): each
+    /// item's presence and value three-way, in our order with theirs added after; `field` names an item in a
+    /// conflict (`field Success measure`).
+    mutating func mergeKeyed<T: Equatable>(
+        _ scope: MergeConflict.Scope, _ field: String, base: [T]?, ours: [T], theirs: [T], key: (T) -> String,
+        show: (T) -> String
+    ) -> [T] {
+        if let list = PlanMerge.resolvedTrivially(base: base, ours: ours, theirs: theirs) { return list }
+        let b = Dictionary((base ?? []).map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let o = Dictionary(ours.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let t = Dictionary(theirs.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [T] = []
+        for k in ours.map(key) + theirs.map(key).filter({ o[$0] == nil }) where !out.contains(where: { key($0) == k }) {
+            if let v = presence(scope, "\(field) \(k)", base: base == nil ? nil : b[k], ours: o[k], theirs: t[k], show: show) {
+                out.append(v)
+            }
+        }
+        return out
     }
 
     // MARK: - Snapshots
@@ -155,6 +188,14 @@ enum MergeText {
     static func list(_ a: [String]) -> String { a.isEmpty ? "(none)" : a.joined(separator: ", ") }
     /// A rating's name, or `unrated`.
     static func rating(_ r: Rating?) -> String { r?.name ?? "unrated" }
+    /// A rating with the status it is written as: `Amber`, `Amber (At risk)`.
+    static func rated(_ r: RatedAs) -> String {
+        r.status.isEmpty || r.status == rating(r.rating) ? rating(r.rating) : "\(rating(r.rating)) (\(r.status))"
+    }
+    /// Narrative blocks by their headings.
+    static func narrative(_ blocks: [NarrativeBlock]) -> String {
+        blocks.isEmpty ? "(none)" : blocks.map { $0.heading.isEmpty ? "(text)" : $0.heading }.joined(separator: "; ")
+    }
     /// A snapshot's label, date and size.
     static func snapshot(_ s: Snapshot) -> String { "\(s.label) as of \(s.date), \(s.actions.count) actions" }
 }
@@ -182,5 +223,17 @@ extension RAGKey {
         case .amber: return \.amber
         case .red: return \.red
         }
+    }
+}
+
+/// An action's rating and the status it is written as, merged as one field: a clash on either is a clash on
+/// the rating.
+struct RatedAs: Equatable {
+    var rating: Rating?
+    var status: String
+
+    init(_ a: Action) {
+        rating = a.rating
+        status = a.status
     }
 }

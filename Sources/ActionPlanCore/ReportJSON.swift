@@ -35,6 +35,17 @@ public enum ReportJSON {
             }
             w.key("ragKey")
             PlanCodec.writeRAGKey(r.ragKey, &w)
+            if let scale = r.plan.scale {
+                w.key("ratingScale")
+                w.array(scale.levels) { w, l in
+                    w.object { w in
+                        w.field("name", l.name)
+                        w.field("letter", l.letter)
+                        w.field("rating", l.rating.rawValue)
+                        w.field("definition", l.definition)
+                    }
+                }
+            }
             w.key("headline")
             w.object { w in
                 let h = r.headline
@@ -89,6 +100,16 @@ public enum ReportJSON {
                     w.field("daysLate", i.daysLate)
                     w.field("latestNote", i.latestNote)
                     w.field("latestNoteDate", i.latestNoteDate?.description)
+                    if !i.status.isEmpty { w.field("status", i.status) }
+                    if !i.fields.isEmpty {
+                        w.key("fields")
+                        w.array(i.fields) { w, f in
+                            w.object { w in
+                                w.field("name", f.name)
+                                w.field("value", f.value)
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -298,6 +298,10 @@ public struct StatusReport: Sendable {
         public var latestNote: String?
         /// The latest note's day.
         public var latestNoteDate: CalendarDay?
+        /// The status as written (`At risk`), or empty.
+        public var status: String = ""
+        /// The action's named fields of its own (`Success measure`…).
+        public var fields: [ActionField] = []
     }
 
     /// The exceptions of one lead (or set of joint leads) within a theme.
@@ -514,7 +518,8 @@ public struct StatusReport: Sendable {
                     originalDelivery: a.deliveryDate, originalDeadline: a.originalDelivery.deadline,
                     revisedDelivery: revised?.date,
                     revisedDeadline: revised != nil ? a.deadline : nil,
-                    daysLate: late, latestNote: a.latestNote?.text, latestNoteDate: a.latestNote?.date)
+                    daysLate: late, latestNote: a.latestNote?.text, latestNoteDate: a.latestNote?.date,
+                    status: a.status, fields: a.fields)
                 byLead[names.isEmpty ? "No lead named" : names.joined(separator: ", "), default: []].append(item)
             }
             if byLead.isEmpty { continue }
@@ -679,8 +684,12 @@ enum ReportCell {
     case text(String)
     /// Long text whose line breaks are kept (action text, notes).
     case prose(String)
+    /// An action's text followed by its named fields (and its status as written, when it says more).
+    case proseWithFields(String, [ActionField])
     /// A rating: a coloured cell with its letter in HTML, the letter and name elsewhere.
     case rating(Rating?)
+    /// A level of the plan's own scale (`Y Yellow`), coloured as the rating it counts as.
+    case level(RatingScale.Level?)
     /// A number or figure, right-aligned.
     case number(String)
     /// Text that must stand out (LATE).
@@ -690,7 +699,10 @@ enum ReportCell {
     var plain: String {
         switch self {
         case .text(let s), .prose(let s), .number(let s), .strong(let s): return s
+        case .proseWithFields(let s, let fields):
+            return ([s] + fields.map { "\($0.name): \($0.value)" }).joined(separator: "\n")
         case .rating(let r): return ReportText.ratingLabel(r)
+        case .level(let l): return l.map { "\($0.letter) \($0.name)" } ?? "· Unrated"
         }
     }
 }
@@ -819,13 +831,22 @@ enum ReportTables {
             ReportColumn(title: "Cross-refs", width: 10) {
                 .text($0.crossReferences.isEmpty ? "—" : $0.crossReferences.joined(separator: ", "))
             },
-            ReportColumn(title: "Action", width: nil) { .prose($0.text) },
+            ReportColumn(title: "Action", width: nil) { a in
+                let level = report.plan.level(of: a)
+                var extra = a.fields
+                if !a.status.isEmpty && a.status.lowercased() != (level?.name.lowercased() ?? "") {
+                    extra.insert(ActionField(name: "Status as written", value: a.status), at: 0)
+                }
+                return extra.isEmpty ? .prose(a.text) : .proseWithFields(a.text, extra)
+            },
             ReportColumn(title: "Leads", width: 16) {
                 let n = report.leadNames(of: $0)
                 return .text(n.isEmpty ? "—" : n.joined(separator: ", "))
             },
             ReportColumn(title: "Delivery date", width: 12) { .text(ReportText.delivery(of: $0)) },
-            ReportColumn(title: "Rating", width: 7) { .rating($0.rating) },
+            ReportColumn(title: "Rating", width: 7) {
+                report.plan.scale == nil ? .rating($0.rating) : .level(report.plan.level(of: $0))
+            },
         ]
     }
 

@@ -33,11 +33,12 @@ enum DetailLines {
         }
         // Heading: badge, ID, rating.
         var head = StyledLine()
-        head.append(" \(a.rating.badgeLetter) ", UIStyle.badge(a.rating))
+        let level = plan.level(of: a)
+        head.append(" \(level.map { SafeText.line($0.letter) } ?? a.rating.badgeLetter) ", UIStyle.badge(a.rating))
         head.append(" ")
         head.append(SafeText.line(a.id), .strong)
         head.append("  ")
-        head.append(a.rating?.name ?? "Unrated", UIStyle.letter(a.rating))
+        head.append(level.map { SafeText.line($0.name) } ?? "Unrated", UIStyle.letter(a.rating))
         out.append(head)
         var place = "\(t.number) " + SafeText.line(t.title)
         if let g = t.groups[p.group].title { place += " › " + SafeText.line(g) }
@@ -70,10 +71,18 @@ enum DetailLines {
         }
         let (deadlineText, deadlineStyle) = deadline(a, state: state)
         labelled("Deadline", deadlineText, style: deadlineStyle)
-        if let r = a.rating {
-            labelled("Rating", r.name + ": " + SafeText.line(plan.ragKey.definition(of: r)))
+        if let level = plan.level(of: a), let r = a.rating {
+            var s = SafeText.line(level.name) + (level.name == r.name ? "" : " (counts as \(r.name))")
+            if !a.status.isEmpty && a.status.lowercased() != level.name.lowercased() {
+                s += ", written \"" + SafeText.line(a.status) + "\""
+            }
+            labelled("Rating", s + ": " + SafeText.line(level.definition))
         } else {
-            labelled("Rating", "unrated")
+            labelled("Rating", a.status.isEmpty ? "unrated" : "unrated, written \"" + SafeText.line(a.status) + "\"")
+        }
+        // Columns of the plan with no place of their own, by name.
+        for f in a.fields {
+            out += StyledLine.wrapped(SafeText.line(f.name) + ": " + SafeText.block(f.value), width: width)
         }
 
         // History and notes.

@@ -26,10 +26,10 @@ public enum PromptPurpose: Hashable, Sendable {
     case search
     /// A filter such as `lead BT rating A,R`.
     case filter
-    /// The required note for changing `id` to `rating`.
-    case rateNote(id: String, rating: Rating)
+    /// The required note for changing `id` to `rating` (`status`: the level of the plan's own scale, or empty).
+    case rateNote(id: String, rating: Rating, status: String = "")
     /// The optional revised date when rating `id` Amber.
-    case rateRevisedDate(id: String, rating: Rating, note: String)
+    case rateRevisedDate(id: String, rating: Rating, note: String, status: String = "")
     /// New action text.
     case editText(id: String)
     /// New lead codes.
@@ -60,8 +60,9 @@ public enum PromptPurpose: Hashable, Sendable {
         switch self {
         case .search: return "Search: "
         case .filter: return "Filter (lead BT · rating A,R · theme 5 · overdue): "
-        case .rateNote(let id, let r): return "Note for \(id) → \(r.name) (required): "
-        case .rateRevisedDate(let id, _, _): return "Revised date for \(id) (Enter to keep): "
+        case .rateNote(let id, let r, let status):
+            return "Note for \(id) → \(status.isEmpty ? r.name : status) (required): "
+        case .rateRevisedDate(let id, _, _, _): return "Revised date for \(id) (Enter to keep): "
         case .editText(let id): return "Text of \(id): "
         case .editLeads(let id): return "Leads of \(id): "
         case .editDeliveryDate(let id): return "Delivery date of \(id): "

@@ -17,9 +17,14 @@ extension Renderer {
             grid.restyle(Rect(x: cursorX, y: y, width: 1, height: 1)) { $0 = UIStyle.cursor }
         case .ratingPicker(let id):
             let now =
-                state.path(of: id, hint: state.selectedActionPath).map { state.plan[$0].rating?.name ?? "unrated" }
-                ?? "?"
-            grid.put(SafeText.line("Rate \(id) (now \(now)) as:"), x: 0, y: y, style: .strong, maxWidth: width)
+                state.path(of: id, hint: state.selectedActionPath).map {
+                    state.plan.level(of: state.plan[$0])?.name ?? "unrated"
+                } ?? "?"
+            var text = "Rate \(id) (now \(now)) as:"
+            if let scale = state.plan.scale {
+                text += " " + scale.levels.map { "\($0.letter) \($0.name)" }.joined(separator: "  ")
+            }
+            grid.put(SafeText.line(text), x: 0, y: y, style: .strong, maxWidth: width)
         case .editPicker(let id):
             grid.put(SafeText.line("Edit \(id):"), x: 0, y: y, style: .strong, maxWidth: width)
         case .conflict:

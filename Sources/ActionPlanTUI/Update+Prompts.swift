@@ -163,19 +163,19 @@ extension Update {
                 refuse(describe(error))
             }
 
-        case .rateNote(let id, let rating):
+        case .rateNote(let id, let rating, let status):
             guard !text.isEmpty else {
                 return refuseAndReturn(prompt, "A note is required: say why the rating changes", &s)
             }
             if rating == .amber {
-                next(.rateRevisedDate(id: id, rating: rating, note: text))
+                next(.rateRevisedDate(id: id, rating: rating, note: text, status: status))
             } else {
-                _ = edit("rate \(id) \(rating.name)", action: id) {
-                    try $0.rate(id: id, to: rating, note: text, by: s.user, on: s.asOf)
+                _ = edit("rate \(id) \(status.isEmpty ? rating.name : status)", action: id) {
+                    try $0.rate(id: id, to: rating, note: text, by: s.user, on: s.asOf, status: status)
                 }
             }
 
-        case .rateRevisedDate(let id, let rating, let note):
+        case .rateRevisedDate(let id, let rating, let note, let status):
             if !text.isEmpty {
                 do {
                     try Plan.validateDeliveryDate(text, field: "revised date")
@@ -183,10 +183,11 @@ extension Update {
                     return refuseAndReturn(prompt, describe(error), &s)
                 }
             }
-            let label = "rate \(id) \(rating.name)" + (text.isEmpty ? "" : ", revised to \(text)")
+            let label = "rate \(id) \(status.isEmpty ? rating.name : status)" + (text.isEmpty ? "" : ", revised to \(text)")
             _ = edit(label, action: id) {
                 try $0.rate(
-                    id: id, to: rating, note: note, by: s.user, on: s.asOf, revisedDate: text.isEmpty ? nil : text)
+                    id: id, to: rating, note: note, by: s.user, on: s.asOf, revisedDate: text.isEmpty ? nil : text,
+                    status: status)
             }
 
         case .editText(let id):

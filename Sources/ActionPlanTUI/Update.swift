@@ -102,6 +102,13 @@ public enum Update {
         default:
             break
         }
+        // A plan with its own rating scale is rated with its own letters (Y for Yellow), before the BRAG keys.
+        if case .ratingPicker(let id) = s.mode, case .char(let c) = key, let scale = s.plan.scale,
+            let level = scale.levels.first(where: { $0.letter.lowercased() == String(c).lowercased() })
+        {
+            s.mode = .prompt(Prompt(.rateNote(id: id, rating: level.rating, status: level.name)))
+            return []
+        }
         let context = s.mode.keyContext
         if let command = KeyTable.command(for: key, in: context) { return run(command, &s) }
         if case .prompt(var prompt) = s.mode, case .char(let c) = key {
@@ -123,7 +130,9 @@ public enum Update {
             return []
         case .ratingPicker(let id):
             if let rating = command.pickedRating {
-                s.mode = .prompt(Prompt(.rateNote(id: id, rating: rating)))
+                // With the plan's own scale, the first of its levels that counts as this rating.
+                let status = s.plan.scale?.levels.first { $0.rating == rating }?.name ?? ""
+                s.mode = .prompt(Prompt(.rateNote(id: id, rating: rating, status: status)))
             } else if command == .cancel {
                 cancel(&s, "Rating cancelled")
             }

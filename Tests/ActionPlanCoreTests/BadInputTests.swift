@@ -55,9 +55,9 @@ final class BadInputTests: SamplePlanTestCase {
                 bytes: replacing(s, "\"number\": 1,", "\"number\": \"1\","),
                 message: "FILE:152:17: at $.themes[0].number: expected a whole number, found a string"),
             Case(
-                name: "newer schemaVersion", bytes: replacing(s, "\"schemaVersion\": 1", "\"schemaVersion\": 2"),
+                name: "newer schemaVersion", bytes: replacing(s, "\"schemaVersion\": 1", "\"schemaVersion\": 3"),
                 message:
-                    "FILE:2:21: at $.schemaVersion: schemaVersion 2 is newer than this actionplan understands (1); "
+                    "FILE:2:21: at $.schemaVersion: schemaVersion 3 is newer than this actionplan understands (2); "
                     + "upgrade actionplan to read this file"),
             Case(
                 name: "duplicate IDs", bytes: replacing(s, "\"id\": \"1a(ii)\"", "\"id\": \"1a(i)\""),
@@ -90,7 +90,8 @@ final class BadInputTests: SamplePlanTestCase {
                 name: "terminal escape in a field name",
                 bytes: replacing(s, "\"organisation\"", "\"org\\u001b]0;pwned\\u0007\""),
                 message: "FILE:4:29: at $.org^[]0;pwned^G: unknown field \"org^[]0;pwned^G\" (expected one of: "
-                    + "schemaVersion, title, organisation, version, period, ragKey, officers, themes, snapshots)"),
+                    + "schemaVersion, title, organisation, version, period, ragKey, ratingScale, recommendations, "
+                    + "narrative, officers, themes, snapshots)"),
             Case(
                 name: "unresolved git conflict",
                 bytes: replacing(

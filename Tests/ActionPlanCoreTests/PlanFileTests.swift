@@ -88,7 +88,7 @@ final class PlanFileTests: XCTestCase {
         XCTAssertEqual(rating?.path, "$.themes[0].groups[0].actions[0].rating")
         XCTAssertTrue(rating?.message.contains("unknown rating \"purple\"") ?? false)
 
-        let newer = decodeError(minimal.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2"))
+        let newer = decodeError(minimal.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 3"))
         XCTAssertEqual(newer?.line, 2)
         XCTAssertTrue(newer?.message.contains("newer") ?? false)
 

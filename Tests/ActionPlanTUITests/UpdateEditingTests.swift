@@ -289,3 +289,36 @@ final class UpdateEditingTests: XCTestCase {
         XCTAssertEqual(d.effects, [.saveAs(path: "mine.json", quitAfter: false, overwrite: true)])
     }
 }
+
+/// A plan with its own rating words is rated with them, and its columns of its own are shown.
+final class OwnScaleTests: XCTestCase {
+    func testTheRatingPickerOffersThePlansOwnLevelsAndTheDetailPaneShowsFields() {
+        var plan = TUIFixtures.small()
+        plan.scale = RatingScale(levels: [
+            .init(name: "Complete", letter: "C", definition: "Done", rating: .blue),
+            .init(name: "Green", letter: "G", definition: "On track", rating: .green),
+            .init(name: "Yellow", letter: "Y", definition: "Minor slippage", rating: .amber),
+            .init(name: "Red", letter: "R", definition: "Off track", rating: .red),
+        ])
+        let p = plan.path(of: "1a(i)")!
+        plan[p].fields = [ActionField(name: "Success measure", value: "Plan agreed by the board")]
+        var d = Driver(TUIFixtures.state(plan))
+        d.select("1a(i)")
+        var screen = d.frame(width: 100, height: 30).lines().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Success measure: Plan agreed by the board"), screen)
+        d.press(.char("r"))
+        screen = d.frame(width: 100, height: 30).lines().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Rate 1a(i) (now Green) as: C Complete  G Green  Y Yellow  R Red"), screen)
+        d.press(.char("y"))
+        XCTAssertEqual(d.promptPurpose, .rateNote(id: "1a(i)", rating: .amber, status: "Yellow"))
+        d.type("slipping")
+        d.press(.enter)  // Amber asks for a revised date
+        d.press(.enter)
+        let a = d.action("1a(i)")!
+        XCTAssertEqual(a.rating, .amber)
+        XCTAssertEqual(a.status, "Yellow")
+        XCTAssertEqual(a.history.last?.status, "Yellow")
+        screen = d.frame(width: 100, height: 30).lines().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Yellow (counts as Amber): Minor slippage"), screen)
+    }
+}

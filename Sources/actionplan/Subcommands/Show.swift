@@ -43,11 +43,6 @@ struct Rate: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             let today = try asOf.day()
-            guard let r = Rating(parsing: rating) else {
-                throw PlanError(
-                    path: "RATING",
-                    message: "\"\(rating)\" is not a rating; expected B, G, A, R, blue, green, amber or red")
-            }
             if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
                 do {
                     try Plan.validateDeliveryDate(revisedDate, field: "revised date")
@@ -58,17 +53,38 @@ struct Rate: ParsableCommand {
             }
             let user = currentUser(by)
             // Read, change and write under the plan's lock: leads rating at the same moment never lose a change.
-            let (before, deadline) = try PlanStore.update(plan, options: saveOptions()) { p in
+            let (before, level, deadline) = try PlanStore.update(plan, options: saveOptions()) { p in
                 let path = try p.requirePath(id)
-                let before = p[path].rating
-                try p.rate(id: id, to: r, note: note, by: user, on: today, revisedDate: revisedDate)
-                return (before, p[path].deadline)
+                let before = p.level(of: p[path])?.letter ?? p[path].rating.badgeLetter
+                let level = try Rate.level(rating, in: p)
+                try p.rate(
+                    id: id, to: level.rating, note: note, by: user, on: today, revisedDate: revisedDate,
+                    status: p.scale == nil ? "" : level.name)
+                return (before, level, p[path].deadline)
             }
-            var msg = "\(TerminalSafe.escape(id)): \(before.badgeLetter) → \(r.letter) (\(r.name)) on \(today) by "
+            let r = level
+            var msg = "\(TerminalSafe.escape(id)): \(before) → \(r.letter) (\(r.name)) on \(today) by "
             msg += TerminalSafe.escape(user)
             if let deadline, revisedDate != nil { msg += "; deadline now \(deadline)" }
             printOut(msg + "; saved \(TerminalSafe.escape(plan))\n")
         }
+    }
+}
+
+extension Rate {
+    /// The level of `plan`'s scale that `text` names (a letter or a name; for BRAG also `complete`), or an
+    /// error listing the plan's levels.
+    static func level(_ text: String, in plan: Plan) throws -> RatingScale.Level {
+        let scale = plan.ratingScale
+        if let l = scale.level(named: text) { return l }
+        if plan.scale == nil, let r = Rating(parsing: text), let l = scale.levels.first(where: { $0.rating == r }) {
+            return l
+        }
+        let expected =
+            plan.scale == nil
+            ? "B, G, A, R, blue, green, amber or red"
+            : scale.levels.map { "\($0.letter) (\($0.name))" }.joined(separator: ", ")
+        throw PlanError(path: "RATING", message: "\"\(text)\" is not a rating of this plan; expected \(expected)")
     }
 }
 
