@@ -30,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "actionplan",
             dependencies: [
-                "ActionPlanCore", "ActionPlanStore", "ActionPlanTUI", "NcursesBackend",
+                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanTUI", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,240 @@
+import ActionPlanCore
+import Foundation
+
+/// Table rows: headers, group rows, theme rows, action rows, and the officers register.
+extension DocumentInterpreter {
+    mutating func readRow(_ cells: [SourceCell], table: Int, at i: Int) throws {
+        let texts = TableLayout.grid(cells).map { $0.text.trimmingCharacters(in: .whitespaces) }
+        if texts.allSatisfy(\.isEmpty) { return mark(i, .blank) }
+        let onlyFirst = !texts[0].isEmpty && texts.dropFirst().allSatisfy(\.isEmpty)
+
+        if mode == .officers {
+            guard texts.count >= 2, !texts[0].isEmpty else { return skip(i, "not an officer: expected code, name, role") }
+            let o = Officer(
+                code: texts[0], name: SourceText.plainText(texts[1]),
+                role: texts.count > 2 ? SourceText.plainText(texts[2...].filter { !$0.isEmpty }.joined(separator: " ")) : "")
+            if let first = officerCodes[o.code] {
+                let other = assembler.plan.officers.first { $0.code == o.code }?.name ?? ""
+                repair(
+                    i,
+                    "officer code \(o.code) is listed twice (\(other), \(first); \(o.name)): both kept; leads written "
+                        + "\(o.code) are ambiguous")
+            } else {
+                officerCodes[o.code] = location(i)
+            }
+            assembler.plan.officers.append(o)
+            return mark(i, .used)
+        }
+        if mode == .appendix {
+            return narrate(texts.filter { !$0.isEmpty }.joined(separator: " – "), at: i)
+        }
+        if onlyFirst, let h = PlanPatterns.themeHeading(texts[0]) {
+            return themeHeading(h, inTable: true, at: i)
+        }
+        guard let (layout, header) = tables[table] else {
+            return skip(i, "a row of a table that is not an action table: \(quote(texts))")
+        }
+        if let header, i < header {
+            // Above the header, within the table: title rows of a spreadsheet.
+            if onlyFirst || texts.filter({ !$0.isEmpty }).count == 1 {
+                let text = texts.first { !$0.isEmpty }!
+                if assembler.plan.title.isEmpty && titleIndex == nil {
+                    assembler.plan.title = SourceText.plainText(text)
+                    return mark(i, .used)
+                }
+                return narrate(text, at: i)
+            }
+            return skip(i, "above the table's header row: \(quote(texts))")
+        }
+        if header == i || layout.isRepeatedHeader(cells) {
+            let theme = assembler.theme ?? -1
+            if headerSeen.contains(theme) {
+                repair(i, "repeated table header row (page break) skipped")
+            } else {
+                headerSeen.insert(theme)
+                mark(i, .used)
+            }
+            recordColumns(layout, at: i)
+            inTable = true
+            rowAbove = []
+            return
+        }
+        if assembler.theme == nil {
+            if layout.column(.theme) != nil || layout.column(.themeTitle) != nil {
+                mode = .themes
+            } else {
+                startImplicitTheme(at: i)
+            }
+        }
+        if !inTable && header == nil {
+            if layout.headerKeys.isEmpty {
+                recordColumns(layout, at: i)
+                report.warn(location(i), "table without a header row: columns read by what they hold (see the column list)")
+            } else {
+                repair(i, "table row without a header row above it; read with the columns of the table before")
+            }
+        }
+        inTable = true
+        if onlyFirst || cells.count == 1 && cells[0].span >= max(2, texts.count) {
+            assembler.startGroup(SourceText.plainText(texts[0]))
+            return mark(i, .used)
+        }
+        readAction(texts, cells: TableLayout.grid(cells), layout: layout, at: i)
+    }
+
+    /// Records how a table's columns are read, once for each distinct header.
+    mutating func recordColumns(_ layout: TableLayout, at i: Int) {
+        let columns = ImportReport.TableColumns(location: location(i), columns: layout.columns)
+        if !report.tables.contains(where: { $0.columns.map(\.header) == columns.columns.map(\.header) }) {
+            report.tables.append(columns)
+        }
+    }
+
+    /// Quotes a row's cells for a message.
+    func quote(_ texts: [String]) -> String {
+        let s = texts.filter { !$0.isEmpty }.joined(separator: " | ")
+        return "\"" + (s.count > 80 ? String(s.prefix(77)) + "…" : s) + "\""
+    }
+
+    /// Puts actions met before any theme heading into a theme of their own, titled by the nearest heading.
+    mutating func startImplicitTheme(at i: Int) {
+        let title = lastHeading ?? (assembler.plan.title.isEmpty ? "Actions" : assembler.plan.title)
+        let t = assembler.implicitTheme(title: title)
+        mode = .themes
+        block = nil
+        if [.text, .markdown, .docx].contains(doc.kind) {
+            report.warn(
+                location(i),
+                "actions before any theme heading put in theme \(assembler.plan.themes[t].number) "
+                    + "\"\(assembler.plan.themes[t].title)\"")
+        }
+    }
+
+    /// Reads one action row of a table laid out as `layout`.
+    mutating func readAction(_ raw: [String], cells: [SourceCell], layout: TableLayout, at i: Int) {
+        var texts = raw
+        for (c, cell) in cells.enumerated() where cell.continuesAbove && c < rowAbove.count && c < texts.count {
+            texts[c] = rowAbove[c]  // merged from the row above (a lead or date spanning several rows)
+        }
+        rowAbove = texts
+        func cell(_ role: ColumnRole) -> String {
+            guard let c = layout.column(role), c < texts.count else { return "" }
+            return layout.exported ? CSVExport.unneutralise(texts[c]) : SourceText.plainText(texts[c])
+        }
+        if layout.column(.theme) != nil || layout.column(.themeTitle) != nil {
+            rowTheme(cell(.theme), title: cell(.themeTitle), exported: layout.exported)
+        }
+        if layout.column(.group) != nil {
+            let g = cell(.group)
+            assembler.useGroup(g.isEmpty ? nil : g)
+        }
+        var (id, refs) = layout.exported ? (cell(.id), []) : PlanPatterns.splitIDCell(cell(.id))
+        let refsCell = cell(.refs)
+        refs += refsCell.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+        let text = cell(.action)
+        let others = texts.enumerated().filter { c, t in
+            !t.isEmpty && c < layout.columns.count && ![ColumnRole.id, .action].contains(layout.columns[c].role)
+        }
+        if id.isEmpty && text.isEmpty {
+            return skip(i, "row with neither an ID nor action text: \(quote(texts))")
+        }
+        if id.isEmpty {
+            id = generatedID(at: i, hasIDColumn: layout.column(.id) != nil)
+        }
+        if text.isEmpty { report.warn(location(i), "action \(id) has no text") }
+        _ = others
+        let date = layout.exported ? cell(.due) : DeliveryDate.normalise(cell(.due))
+        if case .unrecognised(let why) = DeliveryDate.parse(date) {
+            report.warn(location(i), "action \(id): date of delivery \"\(date)\" kept as written with no deadline (\(why))")
+        }
+        var action = Action(id: id, crossReferences: refs, text: text, deliveryDate: date)
+        let revised = DeliveryDate.normalise(cell(.revised))
+        if !revised.isEmpty {
+            let header = layout.column(.revised).map { layout.columns[$0].header } ?? "revised date"
+            action.revisions = [
+                DateRevision(date: revised, on: options.today, by: "import", reason: "revised date in the source (\(header))")
+            ]
+        }
+        rate(&action, status: cell(.status), exported: layout.exported, at: i)
+        for (c, col) in layout.columns.enumerated() where c < texts.count && col.role == .field && !texts[c].isEmpty {
+            let value = layout.exported ? CSVExport.unneutralise(texts[c]) : SourceText.plainText(texts[c])
+            if layout.exported && col.header == "status" {
+                action.status = value
+            } else {
+                action.fields.append(ActionField(name: col.header.isEmpty ? "Column \(c + 1)" : col.header, value: value))
+            }
+        }
+        let leadCell = cell(.lead)
+        let split = layout.exported
+            ? leadCell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            : nil
+        if leadCell.isEmpty && layout.column(.lead) != nil { report.warn(location(i), "action \(id) has no lead") }
+        assembler.add(action, leadCell: leadCell, splitLeads: split, at: location(i))
+        mark(i, .used)
+    }
+
+    /// A theme named in a row's theme column: `2`, `Theme 2: Title`, `2. Title` (exported CSV), or a title.
+    mutating func rowTheme(_ cell: String, title: String, exported: Bool) {
+        var number: Int?
+        var themeTitle = title
+        if let h = PlanPatterns.themeHeading(cell) {
+            number = h.number
+            if themeTitle.isEmpty { themeTitle = h.title }
+        } else if let v = Int(cell.prefix(while: \.isNumber)), !cell.isEmpty {
+            number = v
+            let rest = cell.drop(while: { $0.isNumber || $0 == "." || $0 == ":" || $0 == " " })
+            if themeTitle.isEmpty && !rest.isEmpty { themeTitle = String(rest) }
+        } else if !cell.isEmpty {
+            if let t = assembler.plan.themes.firstIndex(where: { $0.title == cell }) {
+                assembler.theme = t
+                return
+            }
+            themeTitle = cell
+        }
+        if let number {
+            assembler.enterTheme(number: number, title: themeTitle.isEmpty ? "Theme \(number)" : themeTitle)
+        } else if cell.isEmpty && assembler.theme != nil {
+            return
+        } else {
+            let n = assembler.nextThemeNumber
+            assembler.enterTheme(number: n, title: themeTitle.isEmpty ? "Theme \(n)" : themeTitle)
+        }
+    }
+
+    /// The ID of a row that has none: by its place (`L12`, `R7`, `T2.5`), or by its theme when the table has
+    /// no ID column at all (`3.4`), said in the report.
+    mutating func generatedID(at i: Int, hasIDColumn: Bool) -> String {
+        let loc = location(i)
+        let id: String
+        if !hasIDColumn, let t = assembler.theme {
+            let n = assembler.plan.themes[t].actions.count + 1
+            id = "\(assembler.plan.themes[t].number).\(n)"
+        } else if let line = loc.line {
+            id = "L\(line)"
+        } else if let row = loc.row, loc.sheet != nil {
+            id = "R\(row)"
+        } else if let table = loc.table, let row = loc.row {
+            id = "T\(table).\(row)"
+        } else {
+            id = "I\(loc.ordinal + 1)"
+        }
+        report.warn(loc, hasIDColumn ? "action row without an ID; given ID \(id)" : "no ID column; action numbered \(id)")
+        return id
+    }
+
+    /// Sets the rating of `action` from a status as written, keeping the words when they say more.
+    mutating func rate(_ action: inout Action, status: String, exported: Bool, at i: Int) {
+        let s = status.trimmingCharacters(in: .whitespaces)
+        guard !s.isEmpty else { return }
+        let rating = Rating(parsing: s) ?? StatusWords.rating(for: s)
+        let k = StatusWords.key(s)
+        if statuses[k] == nil { statusOrder.append(s) }
+        statuses[k, default: (rating, 0)].count += 1
+        action.rating = rating
+        let plainName = rating.map { k == $0.letter.lowercased() || k == $0.rawValue } ?? false
+        if !plainName { action.status = s }
+        if rating == nil && !StatusWords.isUnratedWord(s) {
+            report.warn(location(i), "action \(action.id): status \"\(s)\" is not a rating word; kept as written, left unrated")
+        }
+    }
+}

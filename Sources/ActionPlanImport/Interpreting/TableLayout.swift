@@ -1,0 +1,144 @@
+import ActionPlanCore
+import Foundation
+
+/// How one action table's columns are read: which grid column holds which role, found from its header row.
+///
+/// Columns are read by meaning, never silently by position: each header is matched against the
+/// synonyms of ``ColumnRole`` (or a `--column` override), and anything that names no role is kept as a
+/// field of the plan's own. A table without a header row is read by what its cells hold (IDs, dates,
+/// status words, long text), and the report says which column was taken as what.
+struct TableLayout {
+    /// Each grid column (0-based): its header as written and its role.
+    var columns: [(header: String, role: ColumnRole, why: String)]
+    /// The header row's cells, reduced for matching (to recognise it when a page break repeats it).
+    var headerKeys: [String]
+    /// True when the table is the CSV `actionplan export` writes (read literally; see `CSVExport`).
+    var exported = false
+
+    /// The grid column holding `role`, if any.
+    func column(_ role: ColumnRole) -> Int? { columns.firstIndex { $0.role == role } }
+
+    /// The cells of a row placed on the grid: a cell spanning several columns gives its text to the first.
+    static func grid(_ cells: [SourceCell]) -> [SourceCell] {
+        var out: [SourceCell] = []
+        for c in cells {
+            out.append(c)
+            if c.span > 1 { out += Array(repeating: SourceCell(text: "", span: 1), count: c.span - 1) }
+        }
+        return out
+    }
+
+    /// The layout whose header is `cells`, or nil when they are not an action table's header: at least two
+    /// columns read as roles, one of them the action or the ID.
+    static func header(_ cells: [SourceCell], overrides: [ColumnOverride]) -> TableLayout? {
+        let g = grid(cells).map { $0.text.trimmingCharacters(in: .whitespaces) }
+        guard g.filter({ !$0.isEmpty }).count >= 2 else { return nil }
+        var columns: [(String, ColumnRole, String)] = []
+        var taken: Set<ColumnRole> = []
+        for (i, h) in g.enumerated() {
+            if let o = overrides.first(where: { $0.matches(header: h, number: i + 1) }) {
+                columns.append((h, o.role, "--column"))
+                if o.role != .field && o.role != .skip { taken.insert(o.role) }
+                continue
+            }
+            if let r = ColumnRole.named(h), !taken.contains(r) {
+                columns.append((h, r, "header"))
+                taken.insert(r)
+            } else if let r = ColumnRole.named(h) {
+                columns.append((h, .field, "a second \(r.rawValue) column, kept as a field"))
+            } else {
+                columns.append((h, .field, h.isEmpty ? "no header" : "not a known header, kept as a field"))
+            }
+        }
+        let roles = columns.filter { $0.1 != .field && $0.1 != .skip }.map(\.1)
+        guard roles.count >= 2, roles.contains(.action) || roles.contains(.id) else { return nil }
+        var layout = TableLayout(
+            columns: columns, headerKeys: g.map(ColumnRole.key), exported: g == CSVExport.header
+                || (g.count > CSVExport.header.count && Array(g.prefix(CSVExport.header.count)) == CSVExport.header))
+        if layout.exported {
+            // The exported CSV's own columns: read as it writes them; deadline, days late and latest note are derived.
+            for (i, name) in CSVExport.header.enumerated() {
+                let role: ColumnRole
+                switch name {
+                case "theme": role = .theme
+                case "group": role = .group
+                case "id": role = .id
+                case "cross_refs": role = .refs
+                case "action": role = .action
+                case "leads": role = .lead
+                case "delivery_date": role = .due
+                case "rating": role = .status
+                default: role = .skip
+                }
+                layout.columns[i] = (name, role, role == .skip ? "derived by actionplan, not imported" : "export")
+            }
+            if g.count > CSVExport.header.count, g[CSVExport.header.count] == "status" {
+                layout.columns[CSVExport.header.count] = ("status", .field, "status as written")
+            }
+        }
+        layout.chooseAction()
+        return layout
+    }
+
+    /// When no column reads as the action, the field column with the longest header… no: the first kept
+    /// field (or group) column, so every row still has text; said in the report.
+    private mutating func chooseAction() {
+        guard column(.action) == nil else { return }
+        if let i = columns.firstIndex(where: { $0.role == .group || $0.role == .field }) {
+            columns[i].role = .action
+            columns[i].why = "no column is headed as the action; this one was taken (use --column to choose)"
+        }
+    }
+
+    /// Whether `cells` repeat this layout's header row (a page break in a pasted document).
+    func isRepeatedHeader(_ cells: [SourceCell]) -> Bool {
+        let keys = TableLayout.grid(cells).map { ColumnRole.key($0.text) }
+        let a = keys.filter { !$0.isEmpty }
+        return !a.isEmpty && a == headerKeys.filter { !$0.isEmpty }
+    }
+
+    /// A layout guessed from the cells of a table with no header row: an ID-shaped first column, a column
+    /// of dates, a column of status words, the longest text as the action, short text beside it as the lead.
+    static func guessed(from rows: [[SourceCell]]) -> TableLayout? {
+        let grids = rows.map { grid($0).map { $0.text.trimmingCharacters(in: .whitespaces) } }
+        let width = grids.map(\.count).max() ?? 0
+        guard width >= 2 else { return nil }
+        func values(_ i: Int) -> [String] { grids.compactMap { i < $0.count && !$0[i].isEmpty ? $0[i] : nil } }
+        var roles = Array(repeating: ColumnRole.field, count: width)
+        var why = Array(repeating: "no header: kept as a field", count: width)
+        func share(_ i: Int, _ test: (String) -> Bool) -> Double {
+            let v = values(i)
+            return v.isEmpty ? 0 : Double(v.filter(test).count) / Double(v.count)
+        }
+        if share(0, { $0.count <= 24 && $0.contains(where: \.isNumber) }) >= 0.6 {
+            roles[0] = .id
+            why[0] = "no header: short references, read as the ID"
+        }
+        for i in 0..<width where roles[i] == .field {
+            if share(i, { if case .recurring = DeliveryDate.parse($0) { return true }; return DeliveryDate.parse($0).isDated }) >= 0.6 {
+                roles[i] = .due
+                why[i] = "no header: dates, read as the date of delivery"
+                break
+            }
+        }
+        for i in 0..<width where roles[i] == .field {
+            if share(i, { StatusWords.rating(for: $0) != nil }) >= 0.6 {
+                roles[i] = .status
+                why[i] = "no header: status words, read as the rating"
+                break
+            }
+        }
+        let lengths = (0..<width).map { i in values(i).map(\.count).reduce(0, +) / max(1, values(i).count) }
+        guard let text = (0..<width).filter({ roles[$0] == .field }).max(by: { lengths[$0] < lengths[$1] }) else {
+            return nil
+        }
+        roles[text] = .action
+        why[text] = "no header: the longest text, read as the action"
+        if let lead = (text + 1..<width).first(where: { roles[$0] == .field && lengths[$0] > 0 && lengths[$0] <= 40 }) {
+            roles[lead] = .lead
+            why[lead] = "no header: short text after the action, read as the lead"
+        }
+        return TableLayout(
+            columns: (0..<width).map { ("column \($0 + 1)", roles[$0], why[$0]) }, headerKeys: [])
+    }
+}
