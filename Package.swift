@@ -4,6 +4,7 @@ import PackageDescription
 // Dependency rule (see docs/architecture.md):
 //   ActionPlanCore  <- Foundation only (the model and its rules: no files, no clock, no processes)
 //   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
+//   ActionPlanImport <- ActionPlanCore, ZIPFoundation (reads a source's bytes - text, CSV, Markdown, .docx, .xlsx - into items)
 //   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
 //   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop)
 //   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap, ActionPlanCore (the one place that talks to the terminal)
@@ -14,14 +15,16 @@ let package = Package(
     products: [
         .executable(name: "actionplan", targets: ["actionplan"]),
         .executable(name: "actionplan-bench", targets: ["actionplan-bench"]),
-        .library(name: "ActionPlanCore", targets: ["ActionPlanCore", "ActionPlanStore"]),
+        .library(name: "ActionPlanCore", targets: ["ActionPlanCore", "ActionPlanStore", "ActionPlanImport"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "ActionPlanCore"),
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
+        .target(name: "ActionPlanImport", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
         .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // A real C target, not static functions in a header: one definition of the signal flag in every build.
@@ -46,6 +49,15 @@ let package = Package(
             name: "ActionPlanTUITests",
             dependencies: ["ActionPlanTUI", "ActionPlanCore", "ActionPlanStore", "actionplan", "TestProcess"],
             exclude: ["Snapshots"]
+        ),
+        // The reading layer under the importer: fixtures made by scripts/make-import-fixtures.py.
+        .testTarget(
+            name: "ActionPlanImportTests",
+            dependencies: [
+                "ActionPlanImport", "ActionPlanCore", "TestProcess",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -2,12 +2,13 @@
 ///
 /// Quoted fields may hold separators, doubled quotes and line breaks; an
 /// unbalanced quote is an error naming the line where the field began.
-struct DelimitedTable {
+public struct DelimitedTable: Sendable {
     /// The records with their 1-based starting line.
-    var records: [(line: Int, fields: [String])] = []
+    public var records: [(line: Int, fields: [String])] = []
 
-    /// Parses `lines` (already cleaned) separated by `separator`.
-    init(lines: [String], separator: Unicode.Scalar, file: String) throws {
+    /// Parses `lines` (already cleaned) separated by `separator`; blank lines are skipped unless
+    /// `keepingBlankLines`, when each is a record of its one (blank) field.
+    public init(lines: [String], separator: Unicode.Scalar, file: String, keepingBlankLines: Bool = false) throws {
         var i = 0
         while i < lines.count {
             let startLine = i + 1
@@ -70,7 +71,9 @@ struct DelimitedTable {
                 j += 1
             }
             i += 1
-            if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if !keepingBlankLines && fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty {
+                continue
+            }
             records.append((startLine, fields))
         }
     }

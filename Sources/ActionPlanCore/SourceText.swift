@@ -4,18 +4,18 @@ import Foundation
 ///
 /// Copies of council documents arrive with Windows line endings, a byte-order
 /// mark, no-break spaces and HTML fragments; this is the one place that undoes
-/// those, so the parsers see plain lines.
-struct SourceText {
+/// those, so the parsers see plain lines. Public for ActionPlanImport's readers,
+/// which decode more encodings and then clean the text here by the same rules.
+public struct SourceText: Sendable {
     /// The cleaned lines; `lines[i]` is line `i + 1` of the source.
-    let lines: [String]
+    public let lines: [String]
 
     /// Decodes `bytes` as UTF-8 (failing with the line of the first invalid byte) and splits it into lines.
     init(bytes: [UInt8], file: String) throws {
         var b = bytes[...]
         if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
         if b.contains(0) {
-            let line = b[..<b.firstIndex(of: 0)!].filter { $0 == 0x0A }.count + 1
-            throw PlanError(file: file, line: line, message: "contains a NUL byte; expected a text, CSV or TSV file")
+            throw Self.nulByteError(file: file, line: b[..<b.firstIndex(of: 0)!].filter { $0 == 0x0A }.count + 1)
         }
         guard let text = String(validating: b, as: UTF8.self) else {
             var line = 1
@@ -33,8 +33,14 @@ struct SourceText {
         self.init(text: text)
     }
 
-    /// Splits `text` into cleaned lines.
-    init(text: String) {
+    /// The error for a NUL byte on `line` of what should be text: a binary file (or one in an encoding not recognised).
+    public static func nulByteError(file: String, line: Int) -> PlanError {
+        PlanError(file: file, line: line, message: "contains a NUL byte; expected a text, CSV or TSV file")
+    }
+
+    /// Splits `text` into cleaned lines: CR LF, CR and LF end lines; no-break spaces become spaces; byte-order
+    /// marks and zero-width spaces are dropped.
+    public init(text: String) {
         var out: [String] = []
         var current = ""
         var lastWasCR = false
@@ -81,7 +87,7 @@ struct SourceText {
     }
 
     /// `html` with tags removed, common entities decoded and white space collapsed.
-    static func plainText(_ html: String) -> String {
+    public static func plainText(_ html: String) -> String {
         if isPlain(html) { return html }
         var s = ""
         var inTag = false

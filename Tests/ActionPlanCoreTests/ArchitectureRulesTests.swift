@@ -37,13 +37,15 @@ final class ArchitectureRulesTests: XCTestCase {
         text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("//") }
     }
 
+    /// Calls that would reach the clock, the environment or the disk.
+    private let forbidden = [
+        "import Glibc", "import Darwin", "import ActionPlanStore", "FileManager", "FileHandle", "Date()",
+        "Date(timeIntervalSince", "ProcessInfo", "Calendar.current", "TimeZone.current", "clock_gettime",
+        "gettimeofday", "ContinuousClock", "SuspendingClock", "getenv", "fopen", "contentsOfFile",
+        "Data(contentsOf", "String(contentsOf", "open(", "stat(", "unlink(", "rename(",
+    ]
+
     func testTheModelImportsFoundationOnlyAndNeverTouchesTheClockTheEnvironmentOrTheDisk() throws {
-        let forbidden = [
-            "import Glibc", "import Darwin", "import ActionPlanStore", "FileManager", "FileHandle", "Date()",
-            "Date(timeIntervalSince", "ProcessInfo", "Calendar.current", "TimeZone.current", "clock_gettime",
-            "gettimeofday", "ContinuousClock", "SuspendingClock", "getenv", "fopen", "contentsOfFile",
-            "Data(contentsOf", "String(contentsOf", "open(", "stat(", "unlink(", "rename(",
-        ]
         for (name, text) in try sources("Sources/ActionPlanCore") {
             for line in code(text) {
                 for f in forbidden where containsWord(line, f) {
@@ -56,8 +58,30 @@ final class ArchitectureRulesTests: XCTestCase {
         }
     }
 
+    /// The reading layer takes bytes, as the core does: ZIPFoundation reads its archives in memory
+    /// (`Archive(data:)`, never `Archive(url:)`), and no reader opens a file or reads the clock.
+    func testTheReadingLayerTakesBytesAndNeverTouchesTheClockTheEnvironmentOrTheDisk() throws {
+        let allowed: Set<Substring> = [
+            "import Foundation", "import FoundationXML", "import ActionPlanCore", "import ZIPFoundation",
+        ]
+        for (name, text) in try sources("Sources/ActionPlanImport") {
+            for line in code(text) {
+                for f in forbidden + ["Archive(url", "URL(fileURLWithPath"] where containsWord(line, f) {
+                    XCTFail("\(name): \"\(f)\" in the reading layer: \(line.trimmingCharacters(in: .whitespaces))")
+                }
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("import ") {
+                    XCTAssertTrue(allowed.contains(Substring(trimmed)), "\(name): \(trimmed)")
+                }
+            }
+        }
+    }
+
     func testOnlyTheBackendTalksToTheTerminal() throws {
-        for folder in ["Sources/ActionPlanCore", "Sources/ActionPlanStore", "Sources/ActionPlanTUI", "Sources/actionplan"] {
+        for folder in [
+            "Sources/ActionPlanCore", "Sources/ActionPlanStore", "Sources/ActionPlanTUI", "Sources/ActionPlanImport",
+            "Sources/actionplan",
+        ] {
             for (name, text) in try sources(folder) {
                 XCTAssertFalse(text.contains("import CNcursesw"), "\(name) imports curses")
             }
@@ -65,7 +89,7 @@ final class ArchitectureRulesTests: XCTestCase {
     }
 
     func testTestsStartProgramsOnlyThroughChildProcess() throws {
-        for folder in ["Tests/ActionPlanCoreTests", "Tests/ActionPlanTUITests"] {
+        for folder in ["Tests/ActionPlanCoreTests", "Tests/ActionPlanTUITests", "Tests/ActionPlanImportTests"] {
             for (name, text) in try sources(folder) where !name.hasSuffix("ArchitectureRulesTests.swift") {
                 for line in code(text) {
                     XCTAssertFalse(
