@@ -37,12 +37,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "actionplan-bench", dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanTUI"]),
+        .executableTarget(
+            name: "actionplan-bench", dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanTUI"]),
         // Starts the programs the tests drive (actionplan, tmux, git, Chromium) with a deadline.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
         .testTarget(
             name: "ActionPlanCoreTests",
-            dependencies: ["ActionPlanCore", "ActionPlanStore", "actionplan", "TestProcess"],
+            dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "actionplan", "TestProcess"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -69,7 +70,7 @@ if Context.environment["ACTIONPLAN_FUZZ"] == "1" {
         ("FuzzLoader", "fuzz-loader"), ("FuzzImporter", "fuzz-importer"), ("FuzzMerge", "fuzz-merge"),
     ] {
         package.targets.append(
-            .executableTarget(name: target, dependencies: ["ActionPlanCore"], path: "Fuzz/\(target)"))
+            .executableTarget(name: target, dependencies: ["ActionPlanCore", "ActionPlanImport"], path: "Fuzz/\(target)"))
         package.products.append(.executable(name: product, targets: [target]))
     }
 }

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanImport
 
 /// libFuzzer entry point for the importer (built only by scripts/fuzz.sh).
 ///
@@ -10,7 +11,7 @@ import ActionPlanCore
 public func fuzzImporter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     for name in ["fuzz.txt", "fuzz.csv", "fuzz.tsv"] {
-        guard let (plan, _) = try? PlanImporter.importBytes(bytes, file: name) else { continue }
+        guard let (plan, _) = try? PlanImport.run(bytes, file: name) else { continue }
         let saved = PlanCodec.encode(plan)
         guard let again = try? PlanCodec.decode(saved, file: "saved.json") else {
             fatalError("an imported plan saved to a file that does not load")

@@ -159,7 +159,7 @@ public enum DeliveryDate: Hashable, Sendable {
     }
 
     /// Collapses white space (including no-break spaces) and trims.
-    static func normalise(_ s: String) -> String {
+    public static func normalise(_ s: String) -> String {
         var out = ""
         var pendingSpace = false
         for ch in s {

@@ -540,7 +540,7 @@ public enum PlanCodec {
     }
 
     /// Fails on duplicate action IDs, naming both places.
-    static func validateIDs(_ plan: Plan, file: String) throws {
+    public static func validateIDs(_ plan: Plan, file: String) throws {
         var seen: [String: ActionPath] = [:]
         seen.reserveCapacity(plan.actionCount)
         for (ti, t) in plan.themes.enumerated() {

@@ -65,7 +65,7 @@ public struct SourceText: Sendable {
     }
 
     /// A line reduced for matching headings: lower case, straight quotes, no `*`, single spaces.
-    static func key(_ line: String) -> String {
+    public static func key(_ line: String) -> String {
         var s = ""
         var space = false
         for ch in line.lowercased() {

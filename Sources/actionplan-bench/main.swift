@@ -2,6 +2,7 @@
 // for generated plans, and whole-process timings of the real `actionplan overdue`.
 // Run it in release: `swift run -c release actionplan-bench` (see docs/performance.md).
 import ActionPlanCore
+import ActionPlanImport
 import ActionPlanStore
 import ActionPlanTUI
 import Foundation
@@ -139,7 +140,7 @@ if let size = option("--child").flatMap(Int.init) {
     let tsvPath = "\(dir)/plan-\(size).tsv"
     try PlanStore.writeAtomically(Array(tsvSource(of: plan).utf8), to: tsvPath)
     var imported = 0
-    let imp = try time { imported = try PlanStore.importFile(tsvPath).0.allActions.count }
+    let imp = try time { imported = try PlanImport.run(PlanStore.readFile(tsvPath), file: tsvPath).0.allActions.count }
     let bytes = (try? PlanStore.readFile(path).count) ?? 0
     precondition(imported == size && loaded.allActions.count == size)
     print(

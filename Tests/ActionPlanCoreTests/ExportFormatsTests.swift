@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanImport
 
 /// CSV, ICS, Markdown and HTML exports of the Barnet plan, checked the way their readers read them.
 final class ExportFormatsTests: XCTestCase {
@@ -54,7 +55,7 @@ final class ExportFormatsTests: XCTestCase {
     func testCSVReimportGivesBackTheSameActions() throws {
         let p = try TestSupport.samplePlan()
         let bytes = CSVExport.render(p, asOf: asOf)
-        let (back, report) = try PlanImporter.importBytes(bytes, file: "export.csv", title: p.title)
+        let (back, report) = try PlanImport.run(bytes, file: "export.csv", options: .init(title: p.title))
         XCTAssertEqual(Self.essentials(back), Self.essentials(p))
         XCTAssertTrue(report.entries.isEmpty, "\(report.entries)")
     }
@@ -102,7 +103,7 @@ final class ExportFormatsTests: XCTestCase {
             text.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\"), then | pipes\r\nand a second line\""))
         XCTAssertTrue(text.contains(",'-1 to the backlog,"))
         XCTAssertTrue(text.contains("Cllr L; All HoS; BJ"))
-        let (back, _) = try PlanImporter.importBytes(bytes, file: "awkward.csv", title: "Awkward")
+        let (back, _) = try PlanImport.run(bytes, file: "awkward.csv", options: .init(title: "Awkward"))
         XCTAssertEqual(Self.essentials(back), Self.essentials(p))
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanImport
 
 /// Plan text is data: markup, table breakers, formulas, terminal escapes and line breaks
 /// in any field must come out escaped or neutralised in every export format.
@@ -104,7 +105,7 @@ final class ExportHostileTextTests: XCTestCase {
             }
         }
         XCTAssertEqual(table.records.count, 5)
-        let (back, _) = try PlanImporter.importBytes(bytes, file: "hostile.csv")
+        let (back, _) = try PlanImport.run(bytes, file: "hostile.csv")
         XCTAssertEqual(back.allActions.map(\.id), ["1a", "1b", "1c", "=1|<i>"])
         XCTAssertEqual(back.allActions.map(\.leads), [["EV", "<i>"], ["EV"], [], []])
         XCTAssertEqual(back.allActions[0].crossReferences, ["=x", "<b>"])
@@ -134,7 +135,7 @@ final class ExportHostileTextTests: XCTestCase {
         XCTAssertEqual(
             try ExternalTools.csvCellsStartingWithFormula(bytes), [],
             "no cell, nor any part of one after a ';', starts with = + - @ once white space is trimmed")
-        let (back, _) = try PlanImporter.importBytes(bytes, file: "hidden.csv")
+        let (back, _) = try PlanImport.run(bytes, file: "hidden.csv")
         // The importer reads a no-break space as a space and drops zero-width spaces (SourceText).
         let imported = f.map {
             ReportText.clean($0).replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(

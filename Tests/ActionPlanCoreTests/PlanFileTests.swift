@@ -19,7 +19,7 @@ final class PlanFileTests: XCTestCase {
         XCTAssertEqual(PlanCodec.encode(back), bytes)
         XCTAssertEqual(bytes.last, 0x0A, "trailing newline")
         let text = String(decoding: bytes, as: UTF8.self)
-        XCTAssertTrue(text.hasPrefix("{\n  \"schemaVersion\": 1,\n  \"title\": "))
+        XCTAssertTrue(text.hasPrefix("{\n  \"schemaVersion\": 2,\n  \"title\": "), "the sample has recommendations")
         XCTAssertTrue(text.contains("\"note\": \"Évaluation delayed — 例え 📋 \\\"quoted\\\"\\nnext line\\t tab\""))
     }
 

@@ -117,12 +117,13 @@ extension DocumentInterpreter {
             texts[c] = rowAbove[c]  // merged from the row above (a lead or date spanning several rows)
         }
         rowAbove = texts
+        let raws = cells.map { $0.raw ?? $0.text }
         func cell(_ role: ColumnRole) -> String {
             guard let c = layout.column(role), c < texts.count else { return "" }
-            return layout.exported ? CSVExport.unneutralise(texts[c]) : SourceText.plainText(texts[c])
+            return layout.exported ? CSVExport.unneutralise(raws[c]) : SourceText.plainText(texts[c])
         }
         if layout.column(.theme) != nil || layout.column(.themeTitle) != nil {
-            rowTheme(cell(.theme), title: cell(.themeTitle), exported: layout.exported)
+            rowTheme(cell(.theme), title: cell(.themeTitle))
         }
         if layout.column(.group) != nil {
             let g = cell(.group)
@@ -130,7 +131,7 @@ extension DocumentInterpreter {
         }
         var (id, refs) = layout.exported ? (cell(.id), []) : PlanPatterns.splitIDCell(cell(.id))
         let refsCell = cell(.refs)
-        refs += refsCell.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+        refs += refsCell.split(whereSeparator: { $0 == " " || !layout.exported && ($0 == "," || $0 == ";") }).map(String.init)
         let text = cell(.action)
         let others = texts.enumerated().filter { c, t in
             !t.isEmpty && c < layout.columns.count && ![ColumnRole.id, .action].contains(layout.columns[c].role)
@@ -157,7 +158,7 @@ extension DocumentInterpreter {
         }
         rate(&action, status: cell(.status), exported: layout.exported, at: i)
         for (c, col) in layout.columns.enumerated() where c < texts.count && col.role == .field && !texts[c].isEmpty {
-            let value = layout.exported ? CSVExport.unneutralise(texts[c]) : SourceText.plainText(texts[c])
+            let value = layout.exported ? CSVExport.unneutralise(raws[c]) : SourceText.plainText(texts[c])
             if layout.exported && col.header == "status" {
                 action.status = value
             } else {
@@ -173,16 +174,18 @@ extension DocumentInterpreter {
         mark(i, .used)
     }
 
-    /// A theme named in a row's theme column: `2`, `Theme 2: Title`, `2. Title` (exported CSV), or a title.
-    mutating func rowTheme(_ cell: String, title: String, exported: Bool) {
+    /// A theme named in a row's theme column: `2`, `Theme 2: Title`, `2. Title` (as the exported CSV writes
+    /// it), or a title.
+    mutating func rowTheme(_ cell: String, title: String) {
         var number: Int?
         var themeTitle = title
+        let digits = cell.prefix(while: { $0.isASCII && $0.isNumber })
         if let h = PlanPatterns.themeHeading(cell) {
             number = h.number
             if themeTitle.isEmpty { themeTitle = h.title }
-        } else if let v = Int(cell.prefix(while: \.isNumber)), !cell.isEmpty {
+        } else if let v = Int(digits), digits.count <= 6 {
             number = v
-            let rest = cell.drop(while: { $0.isNumber || $0 == "." || $0 == ":" || $0 == " " })
+            let rest = cell.dropFirst(digits.count).drop(while: { $0 == "." || $0 == ":" || $0 == " " || $0 == "-" })
             if themeTitle.isEmpty && !rest.isEmpty { themeTitle = String(rest) }
         } else if !cell.isEmpty {
             if let t = assembler.plan.themes.firstIndex(where: { $0.title == cell }) {

@@ -40,6 +40,7 @@ extension DocumentInterpreter {
         if mode == .preamble || mode == .ragKey {
             if key.hasSuffix("rag key") || key.hasSuffix("brag key") || key == "rag rating key" {
                 mode = .ragKey
+                if let n = PlanPatterns.numberedItem(trimmed)?.number { lastSection = n }
                 return narrate("", heading: trimmed, at: i)
             }
             if mode == .ragKey, trimmed.hasPrefix("-") || trimmed.hasPrefix("•") {
@@ -47,8 +48,10 @@ extension DocumentInterpreter {
                 return mark(i, .used)
             }
             if let source = PlanPatterns.recommendationsHeading(trimmed), PlanPatterns.numberedItem(trimmed) == nil {
+                // A second line introducing the same list ("The 19 recommendations … are:") goes under the first.
+                let intro = pendingRegisterSource != nil
                 pendingRegisterSource = source
-                return narrate("", heading: trimmed, at: i)
+                return intro ? narrate(trimmed, at: i) : narrate("", heading: trimmed, at: i)
             }
             if let item = PlanPatterns.numberedItem(trimmed), item.number == 1, let source = pendingRegisterSource {
                 registers += 1
@@ -68,10 +71,17 @@ extension DocumentInterpreter {
         if heading != nil { lastHeading = SourceText.plainText(trimmed) }
 
         guard mode == .themes, let t = assembler.theme else {
-            if mode == .ragKey { mode = .preamble }
             if i == titleIndex { return mark(i, .used) }
             if key.hasPrefix("version:") || key.hasPrefix("version ") && key.count < 60 { return mark(i, .used) }
-            if PlanPatterns.isSectionHeading(trimmed) || heading != nil { return narrate("", heading: trimmed, at: i) }
+            if heading != nil { return narrate("", heading: trimmed, at: i) }
+            // A numbered section heading: next in the numbering, and a paragraph of its own (blank lines around
+            // it), unlike the items of a numbered list.
+            if PlanPatterns.isSectionHeading(trimmed), let n = PlanPatterns.numberedItem(trimmed)?.number,
+                n == (lastSection ?? 0) + 1, i + 1 >= doc.items.count || isBlank(i + 1), i == 0 || isBlank(i - 1)
+            {
+                lastSection = n
+                return narrate("", heading: trimmed, at: i)
+            }
             return narrate(trimmed, at: i)
         }
         if PlanPatterns.isNarrativeHeading(trimmed) {

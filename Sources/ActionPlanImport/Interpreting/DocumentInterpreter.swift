@@ -40,6 +40,8 @@ struct DocumentInterpreter {
     /// Recommendations: the body whose list is being read, the number expected next, and the ID prefix.
     var register: (source: String, next: Int, prefix: String)?
     var pendingRegisterSource: String?
+    /// The number of the last numbered section heading of the plan's text (`4. Driving Improvement`).
+    var lastSection: Int?
     var registers = 0
 
     /// What became of one item of the source.

@@ -39,7 +39,10 @@ enum DelimitedReader {
             if record.fields.count == 1 && record.fields[0].allSatisfy({ $0 == " " || $0 == "\t" }) {
                 return SourceItem(content: .text(record.fields[0], heading: nil), location: location)
             }
-            return SourceItem(content: .row(PlainTextReader.cells(record.fields), table: 1), location: location)
+            let cells = zip(PlainTextReader.cells(record.fields), record.fields).map { cell, field in
+                SourceCell(text: cell.text, span: cell.span, continuesAbove: cell.continuesAbove, raw: field)
+            }
+            return SourceItem(content: .row(cells, table: 1), location: location)
         }
         let names: [Unicode.Scalar: String] = [";": "semicolons", "\t": "tabs"]
         let note =

@@ -80,12 +80,16 @@ public struct SourceCell: Sendable, Hashable {
     /// True when this cell continues a vertically merged cell from the row above (docx vMerge continue,
     /// xlsx merged range below its first row); its text is then empty.
     public var continuesAbove: Bool
+    /// For CSV/TSV, the field exactly as the file holds it (after unquoting), for a reader that must not
+    /// clean it: the CSV `actionplan export` writes is read back literally.
+    public var raw: String?
 
     /// A cell showing `text`, covering `span` grid columns.
-    public init(text: String, span: Int = 1, continuesAbove: Bool = false) {
+    public init(text: String, span: Int = 1, continuesAbove: Bool = false, raw: String? = nil) {
         self.text = text
         self.span = span
         self.continuesAbove = continuesAbove
+        self.raw = raw
     }
 }
 

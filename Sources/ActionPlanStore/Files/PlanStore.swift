@@ -121,11 +121,6 @@ public enum PlanStore {
         guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
-
-    /// Imports the source file at `path` (plan text, CSV or TSV; see `PlanImporter`).
-    public static func importFile(_ path: String, title: String? = nil) throws -> (Plan, ImportReport) {
-        try PlanImporter.importBytes(readFile(path), file: path, title: title)
-    }
 }
 
 extension PlanStore {

@@ -19,8 +19,9 @@ struct Import: ParsableCommand {
     @Option(help: "Use this title instead of the document's.") var title: String?
     @Option(
         name: .customLong("column"),
-        help: "Read a column as a role whatever its header: \"HEADER=ROLE\" or \"3=ROLE\" (roles: id, theme, "
-            + "theme-title, group, action, lead, due, revised, status, refs, field, skip). Repeatable.")
+        help: ArgumentHelp(
+            "Read a column as a role whatever its header: \"HEADER=ROLE\" or \"3=ROLE\" (roles: id, theme, "
+                + "theme-title, group, action, lead, due, revised, status, refs, field, skip). Repeatable."))
     var columns: [String] = []
     @Flag(name: .customLong("dry-run"), help: "Import and report how each column was read, but write nothing.")
     var dryRun = false
