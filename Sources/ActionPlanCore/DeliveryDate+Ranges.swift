@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ranges of months or days (`September / October 2018`, `Jan - Mar 2019`, `Dec 2018 - Feb 2019`,
 /// `4-8 March 2019`): the deadline is the end of the range.
 ///
@@ -25,12 +27,15 @@ extension DeliveryDate {
         var reason: String?
         for (start, endText) in rangeSplits(text) {
             let end = interpret(endText, prefixes: false, ranges: false)
-            guard case .unrecognised(let why) = end else {
+            switch end {
+            case .day, .month:
                 guard let last = end.deadline, let first = firstDay(start, endingBy: end) else { continue }
                 return first <= last ? end : .unrecognised("\(text) ends before it starts")
-            }
-            if reason == nil, why != genericReason, firstDay(start, endingBy: .day(anyEnd)) != nil {
-                reason = why
+            case .unrecognised(let why):
+                if reason == nil, why != genericReason, firstDay(start, endingBy: .day(anyEnd)) != nil {
+                    reason = why
+                }
+            case .quarter, .recurring, .notSet: continue
             }
         }
         return reason.map { .unrecognised($0) }

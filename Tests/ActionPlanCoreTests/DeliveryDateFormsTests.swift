@@ -74,6 +74,7 @@ final class DeliveryDateFormsTests: XCTestCase {
         ("Q2 2019-20", "expected a financial year like 2019/20 after Q2"),
         ("end of year", DeliveryDate.genericReason), ("Before March 2019", DeliveryDate.genericReason),
         ("Mar/19", DeliveryDate.genericReason), ("soonish", DeliveryDate.genericReason),
+        ("April 2019 - Q2 2019/20", DeliveryDate.genericReason),
     ]
 
     func testEveryWrittenFormHasTheDeadlineOfTheEndOfWhatItNames() {
