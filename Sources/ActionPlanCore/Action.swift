@@ -10,7 +10,8 @@ public struct Action: Hashable, Sendable {
     public var crossReferences: [String]
     /// The action text.
     public var text: String
-    /// Lead codes (`BJ`, `TMcE`) or group leads (`All HoS`).
+    /// The leads as written: codes (`BJ`, `TMcE`), group leads (`All HoS`) or names and roles
+    /// (`Sarah D'Souza`, `Head of Service`); see ``Plan/resolve(lead:)``.
     public var leads: [String]
     /// The date of delivery as written in the plan (`March 2019`, `Ongoing`).
     public var deliveryDate: String { didSet { currentDelivery = Action.current(deliveryDate, revisions) } }

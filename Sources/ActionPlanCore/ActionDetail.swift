@@ -28,6 +28,7 @@ public enum ActionDetail {
                 r = "\(e(l)) — ambiguous: " + os.map { "\(e($0.name)) (\(e($0.role)))" }.joined(separator: " or ")
             case .group(let g): r = "\(e(g)) (group)"
             case .unknown: r = "\(e(l)) — unknown code, not in the officers register"
+            case .name(let n): r = e(n)
             }
             field(i == 0 ? "Leads:" : "", r)
         }
@@ -101,6 +102,8 @@ public enum ActionDetail {
                         w.field("group", true)
                     case .unknown:
                         w.field("unknown", true)
+                    case .name(let n):
+                        w.field("name", n)
                     }
                 }
             }

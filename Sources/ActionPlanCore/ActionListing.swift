@@ -43,7 +43,7 @@ public enum ActionListing {
         actions.map { la in
             let a = la.action
             return Row(
-                id: a.id, theme: plan.themes[la.path.theme].number, lead: a.leads.joined(separator: " "),
+                id: a.id, theme: plan.themes[la.path.theme].number, lead: Plan.joinLeads(a.leads),
                 due: a.deadline, dueText: a.revisions.last?.date ?? a.deliveryDate, rating: a.rating?.letter ?? "",
                 daysOverdue: a.daysOverdue(asOf: today), action: a.text)
         }

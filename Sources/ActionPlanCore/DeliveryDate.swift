@@ -1,14 +1,18 @@
 /// What a plan's "Date of Delivery" cell means, parsed by the deadline rules.
 ///
 /// The text as written is always kept beside this value (a council writes
-/// `Sept 2018`, `Quarterly` or `TBC`); this is only its interpretation. The rules
-/// are exact because reports and tests depend on them:
-/// - a month (`March 2019`, `Mar 2019`, `Sept 2018`, any case) → its last day;
-/// - a day (`31/03/2019`, `1/3/2019` day-first, `2019-03-31`, `31 March 2019`);
-/// - a UK financial-year quarter (`Q1 2019/20` = April–June 2019 … `Q4` = Jan–Mar 2020) → its last day;
-/// - `Ongoing`, `Quarterly`, `Monthly`, `Annually` → recurring: no deadline, never overdue;
-/// - empty, `TBC`, `TBA` → not set yet;
-/// - anything else → unrecognised, with the reason.
+/// `Sept 2018`, `Jan-19`, `September / October 2018`, `Quarterly` or `TBC`);
+/// this is only its interpretation, and the deadline is always the END of what
+/// is named. The rules are exact because reports and tests depend on them; each
+/// is listed with an example in docs/file-format.md, § Deadline rules:
+/// - `parseBasic` (this file): the rules of the first release, unchanged —
+///   `Month YYYY`, `D Month YYYY`, `D/M/YYYY`, `YYYY-MM-DD`, `Qn YYYY/YY`, the
+///   recurring words and the not-set words;
+/// - `parseSingle` (`DeliveryDate+Forms.swift`): two-digit years, `.` and `-`
+///   between numbers, `31-Mar-19`;
+/// - `parsePrefixed`: `By …`, `End of …`, `w/c …`;
+/// - `parseRange` (`DeliveryDate+Ranges.swift`): `January to March 2019` and the like;
+/// - `refusal` (`DeliveryDate+Refusals.swift`): why anything else has no deadline.
 public enum DeliveryDate: Hashable, Sendable {
     /// An exact day.
     case day(CalendarDay)
@@ -46,13 +50,40 @@ public enum DeliveryDate: Hashable, Sendable {
     public static func parse(_ raw: String) -> DeliveryDate {
         if let quick = monthYearFastPath(raw) { return quick }
         let text = isNormalASCII(raw) ? raw : normalise(raw)
+        return interpret(text, prefixes: true, ranges: true)
+    }
+
+    /// Whether the rules give `raw` a deadline that the first release's did not (`Jan-19`): a file that an
+    /// older build wrote holds `null` as its deadline, which is accepted on reading (docs/file-format.md).
+    static func isNewlyRead(_ raw: String) -> Bool {
+        parse(raw).isDated && parseBasic(normalise(raw))?.isDated != true
+    }
+
+    /// `text` (normalised) by the basic rules, then the other written forms, optionally
+    /// `By …`/`w/c …` prefixes and ranges, else the most specific refusal.
+    static func interpret(_ text: String, prefixes: Bool, ranges: Bool) -> DeliveryDate {
+        if let d = parseBasic(text) ?? parseSingle(text) { return d }
+        if prefixes, let d = parsePrefixed(text) { return d }
+        if ranges, let d = parseRange(text) { return d }
+        return refusal(text)
+    }
+
+    /// Words meaning "no date yet" (lower case).
+    static let notSetWords: Set<String> = ["", "tbc", "tba", "tbd", "-", "n/a"]
+
+    /// Words meaning continuous or recurring work (lower case); the first release knew the first seven.
+    static let recurringWords: Set<String> = [
+        "ongoing", "quarterly", "monthly", "annually", "weekly", "bi-monthly", "biannually",
+        "fortnightly", "termly", "six-monthly", "half-yearly", "bi-annually", "yearly", "daily", "continuous",
+    ]
+
+    /// The rules of the first release, exactly as they were (the sample plan's deadlines depend on
+    /// them), except that `Q2 2019` now says why it is refused and more words are recurring; nil where
+    /// they found nothing to say, so that the later rules may try.
+    static func parseBasic(_ text: String) -> DeliveryDate? {
         let lower = text.lowercased()
-        switch lower {
-        case "", "tbc", "tba", "tbd", "-", "n/a": return .notSet
-        case "ongoing", "quarterly", "monthly", "annually", "weekly", "bi-monthly", "biannually":
-            return .recurring(text.prefix(1).uppercased() + lower.dropFirst())
-        default: break
-        }
+        if notSetWords.contains(lower) { return .notSet }
+        if recurringWords.contains(lower) { return .recurring(text.prefix(1).uppercased() + lower.dropFirst()) }
         let words = lower.split(separator: " ").map(String.init)
         // Month YYYY
         if words.count == 2, let m = monthNumber(words[0]), let y = year(words[1]) {
@@ -69,15 +100,7 @@ public enum DeliveryDate: Hashable, Sendable {
         if words.count == 2, words[0].count == 2, words[0].hasPrefix("q"),
             let q = Int(words[0].dropFirst()), (1...4).contains(q)
         {
-            let parts = words[1].split(separator: "/").map(String.init)
-            guard parts.count == 2, let y = year(parts[0]) else {
-                return .unrecognised("expected a financial year like 2019/20 after Q\(q)")
-            }
-            let second = Int(parts[1]) ?? -1
-            guard second == (y + 1) % 100 && parts[1].count == 2 || second == y + 1 else {
-                return .unrecognised("\(words[1]) is not a financial year (expected \(y)/\(String((y + 1) % 100)))")
-            }
-            return .quarter(q, startYear: y)
+            return financialQuarter(q, words[1], text: text)
         }
         if words.count == 1 {
             let w = words[0]
@@ -102,100 +125,24 @@ public enum DeliveryDate: Hashable, Sendable {
                 return .day(day)
             }
         }
-        return .unrecognised(
-            "expected a month (March 2019), a day (31/03/2019, 2019-03-31, 31 March 2019), "
-                + "a quarter (Q1 2019/20), Ongoing/Quarterly/Monthly/Annually, or TBC")
-    }
-
-    /// `Month YYYY` with a full English month name, the commonest form, parsed without allocating.
-    static func monthYearFastPath(_ s: String) -> DeliveryDate? {
-        var u = s.utf8.makeIterator()
-        var word: UInt64 = 0
-        var letters = 0
-        var year = 0
-        var digits = 0
-        var sawSpace = false
-        while let b = u.next() {
-            if !sawSpace {
-                if b == 0x20 {
-                    sawSpace = true
-                    continue
-                }
-                guard letters < 9, (b | 0x20) >= 0x61, (b | 0x20) <= 0x7A else { return nil }
-                word = word << 8 | UInt64(b | 0x20)
-                letters += 1
-            } else {
-                guard b >= 0x30, b <= 0x39, digits < 4 else { return nil }
-                year = year * 10 + Int(b - 0x30)
-                digits += 1
-            }
-        }
-        guard sawSpace, digits == 4, year >= 1000, let month = monthKeys[word] else { return nil }
-        return .month(year: year, month: month)
-    }
-
-    private static let monthKeys: [UInt64: Int] = {
-        var keys: [UInt64: Int] = [:]
-        for (i, name) in CalendarDay.monthNames.enumerated() {
-            keys[name.lowercased().utf8.reduce(0) { $0 << 8 | UInt64($1) }] = i + 1
-        }
-        return keys
-    }()
-
-    /// Whether `s` is printable ASCII with single inner spaces only (the usual case; no normalising needed).
-    static func isNormalASCII(_ s: String) -> Bool {
-        var previousSpace = true
-        for b in s.utf8 {
-            if b == 0x20 {
-                if previousSpace { return false }
-                previousSpace = true
-            } else if b < 0x21 || b > 0x7E {
-                return false
-            } else {
-                previousSpace = false
-            }
-        }
-        return !previousSpace || s.isEmpty
-    }
-
-    /// Collapses white space (including no-break spaces) and trims.
-    public static func normalise(_ s: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace || ch == "\u{A0}" || ch == "\u{FEFF}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(ch)
-            }
-        }
-        return out
-    }
-
-    static func monthNumber(_ w: String) -> Int? {
-        let w = w.hasSuffix(".") ? String(w.dropLast()) : w
-        if w == "sept" { return 9 }
-        for (i, name) in CalendarDay.monthNames.enumerated() {
-            let n = name.lowercased()
-            if w == n || w == String(n.prefix(3)) { return i + 1 }
-        }
         return nil
     }
 
-    static func year(_ w: String) -> Int? {
-        guard w.count == 4, let y = Int(w), y >= 1000 else { return nil }
-        return y
-    }
-
-    static func dayNumber(_ w: String) -> Int? {
-        var w = Substring(w)
-        for suffix in ["st", "nd", "rd", "th"] where w.hasSuffix(suffix) {
-            w = w.dropLast(2)
-            break
+    /// Quarter `q` of the financial year written `fy` (`2019/20`, `2019/2020`), or why not:
+    /// a bare year (`Q2 2019`) is refused as ambiguous between a calendar and a financial quarter.
+    static func financialQuarter(_ q: Int, _ fy: String, text: String) -> DeliveryDate {
+        let parts = fy.split(separator: "/").map(String.init)
+        if parts.count == 1, let y = year(parts[0]) {
+            return .unrecognised(
+                "\(text) is ambiguous: write Q\(q) \(y)/\(twoDigits((y + 1) % 100)) for the financial year or a month")
         }
-        guard (1...2).contains(w.count), let d = Int(w) else { return nil }
-        return d
+        guard parts.count == 2, let y = year(parts[0]) else {
+            return .unrecognised("expected a financial year like 2019/20 after Q\(q)")
+        }
+        let second = Int(parts[1]) ?? -1
+        guard second == (y + 1) % 100 && parts[1].count == 2 || second == y + 1 else {
+            return .unrecognised("\(fy) is not a financial year (expected \(y)/\(String((y + 1) % 100)))")
+        }
+        return .quarter(q, startYear: y)
     }
 }

@@ -26,15 +26,19 @@ public enum LeadResolution: Hashable, Sendable {
     case ambiguous([Officer])
     /// A group of people rather than one officer (`All HoS`).
     case group(String)
-    /// No officer has this code.
+    /// A code (code-shaped: ``Plan/isCodeShaped(_:)``) that no officer has: `check` reports it.
     case unknown(String)
+    /// A name or role written in full rather than a code (`Sarah D'Souza`, `Head of Service`, `London
+    /// Borough of Barnet`): shown as written, not looked up, not reported.
+    case name(String)
 
-    /// A short human description: the name, or `KM (ambiguous: …)`, or `TMc (unknown)`.
+    /// A short human description: the officer's name, `Name or Name`, the group or name as written,
+    /// or `TMc (unknown code)`.
     public var displayName: String {
         switch self {
         case .officer(let o): return o.name
         case .ambiguous(let os): return os.map(\.name).joined(separator: " or ")
-        case .group(let g): return g
+        case .group(let g), .name(let g): return g
         case .unknown(let code): return "\(code) (unknown code)"
         }
     }

@@ -91,13 +91,16 @@ public struct Plan: Hashable, Sendable {
         set { themes[path.theme].groups[path.group].actions[path.action] = newValue }
     }
 
-    /// How `code` resolves against the officers register.
+    /// How `lead` resolves against the officers register: an officer's code (exactly, case-sensitive), a
+    /// group (`All …`), a code-shaped lead not in the register (``isCodeShaped(_:)``), or else a name or
+    /// role written in full (`Sarah D'Souza`, `Head of Service`).
     public func resolve(lead code: String) -> LeadResolution {
         let matches = officers.filter { $0.code == code }
         if matches.count == 1 { return .officer(matches[0]) }
         if matches.count > 1 { return .ambiguous(matches) }
         if Plan.isGroupLead(code) { return .group(code) }
-        return .unknown(code)
+        if Plan.isCodeShaped(code) { return .unknown(code) }
+        return .name(code)
     }
 
     /// Whether a lead names a group of people (`All HoS`) rather than one officer.

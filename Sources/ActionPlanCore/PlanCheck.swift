@@ -1,6 +1,7 @@
 /// Lints a plan against the rules a committee will apply to it.
 ///
-/// Finds unknown or ambiguous lead codes, missing or unparseable deadlines,
+/// Finds unknown or ambiguous lead codes (a lead written as a name or role is not a code and is not
+/// reported), missing or unparseable deadlines,
 /// Green actions that are overdue (the rating should have moved), Blue actions
 /// with no history entry recording their completion, and duplicate IDs.
 public enum PlanCheck {
@@ -47,7 +48,7 @@ public enum PlanCheck {
                                 message:
                                     "lead code \(l) matches \(os.count) officers: \(os.map(\.name).joined(separator: ", "))"
                             ))
-                    case .officer, .group: break
+                    case .officer, .group, .name: break
                     }
                 }
                 switch a.currentDelivery {

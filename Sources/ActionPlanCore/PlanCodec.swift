@@ -488,7 +488,9 @@ public enum PlanCodec {
             id: a.id, crossReferences: a.crossReferences, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate,
             revisions: a.revisions, rating: a.rating, status: a.status, fields: a.fields, history: a.history,
             notes: a.notes)
-        if sawDeadline && storedDeadline != action.deadline {
+        if sawDeadline && storedDeadline != action.deadline
+            && !(storedDeadline == nil && DeliveryDate.isNewlyRead(action.revisions.last?.date ?? action.deliveryDate))
+        {
             let want = action.deadline?.description ?? "null"
             throw r.error(
                 "deadline \(storedDeadline?.description ?? "null") of action \(a.id) does not match its delivery "

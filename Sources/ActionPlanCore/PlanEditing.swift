@@ -119,36 +119,4 @@ extension Plan {
             throw PlanError(path: field, message: "\(field) \"\(text)\" is not understood: \(why)")
         }
     }
-
-    /// Splits a lead cell (`BJ TMcE`, `All HoS`, `BJ, TMcE`, `Cllr L`) into lead codes,
-    /// matching multi-word codes from the register first.
-    public func splitLeads(_ cell: String) -> [String] {
-        Plan.splitLeads(cell, knownCodes: officers.map(\.code))
-    }
-
-    /// Splits a lead cell into codes given the register's codes (see `splitLeads(_:)`).
-    public static func splitLeads(_ cell: String, knownCodes: [String]) -> [String] {
-        let words = cell.replacingOccurrences(of: "\u{A0}", with: " ")
-            .split(whereSeparator: { $0 == " " || $0 == "," || $0 == "/" || $0 == "&" || $0 == ";" || $0 == "\t" })
-            .map(String.init)
-            .filter { $0.lowercased() != "and" }
-        let multi = knownCodes.filter { $0.contains(" ") }
-        var out: [String] = []
-        var i = 0
-        while i < words.count {
-            if words[i].lowercased() == "all", i + 1 < words.count {
-                out.append(words[i] + " " + words[i + 1])
-                i += 2
-                continue
-            }
-            if i + 1 < words.count, multi.contains(words[i] + " " + words[i + 1]) {
-                out.append(words[i] + " " + words[i + 1])
-                i += 2
-                continue
-            }
-            out.append(words[i])
-            i += 1
-        }
-        return out
-    }
 }

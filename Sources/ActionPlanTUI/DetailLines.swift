@@ -106,7 +106,7 @@ enum DetailLines {
         return out
     }
 
-    /// A lead code as `BT  Name, Role`, marking ambiguous, group and unknown codes.
+    /// A lead as `BT — Name, Role`, marking ambiguous, group and unknown codes; a name or role as written.
     static func describe(lead code: String, in plan: Plan) -> (String, Style) {
         let c = SafeText.line(code)
         switch plan.resolve(lead: code) {
@@ -120,6 +120,8 @@ enum DetailLines {
             return (SafeText.line(g) + " — a group of people", .plain)
         case .unknown:
             return ("\(c) — unknown code (not in the officers register)", UIStyle.warning)
+        case .name:
+            return (c, .plain)
         }
     }
 

@@ -69,7 +69,8 @@ public enum KeyTable {
     private static let editPicker: [KeyBinding] = [
         KeyBinding([.char("t")], .editText, .editPicker, "Edit the action text", hint: "text"),
         KeyBinding(
-            [.char("l")], .editLeads, .editPicker, "Edit the lead codes (space separated, e.g. BJ TMcE)",
+            [.char("l")], .editLeads, .editPicker,
+            "Edit the leads: codes separated by spaces (BJ TMcE), names or roles by commas (Sarah D'Souza, CM)",
             hint: "leads"),
         KeyBinding(
             [.char("d")], .editDeliveryDate, .editPicker, "Correct the delivery date as written (e.g. March 2019)",

@@ -104,7 +104,7 @@ extension Renderer {
             line.append(c.badge == 3 ? " \(letter) " : letter, UIStyle.badge(a.rating))
             line.append(" ")
             if c.leads > 0 {
-                line.append(DisplayWidth.pad(a.leads.map(SafeText.line).joined(separator: " "), to: c.leads))
+                line.append(DisplayWidth.pad(SafeText.line(Plan.joinLeads(a.leads)), to: c.leads))
                 line.append(" ")
             }
             if c.due > 0 {

@@ -15,7 +15,7 @@ extension Update {
         let a = s.plan[path]
         switch command {
         case .editText: s.mode = .prompt(Prompt(.editText(id: id), text: a.text))
-        case .editLeads: s.mode = .prompt(Prompt(.editLeads(id: id), text: a.leads.joined(separator: " ")))
+        case .editLeads: s.mode = .prompt(Prompt(.editLeads(id: id), text: Plan.joinLeads(a.leads)))
         case .editDeliveryDate: s.mode = .prompt(Prompt(.editDeliveryDate(id: id), text: a.deliveryDate))
         case .reviseDate: s.mode = .prompt(Prompt(.reviseDate(id: id), text: a.revisions.last?.date ?? a.deliveryDate))
         case .cancel: cancel(&s, "Edit cancelled")
@@ -195,7 +195,7 @@ extension Update {
 
         case .editLeads(let id):
             let leads = s.plan.splitLeads(text)
-            _ = edit("set leads of \(id) to \(leads.joined(separator: " "))", action: id) {
+            _ = edit("set leads of \(id) to \(Plan.joinLeads(leads))", action: id) {
                 try $0.editAction(id: id, leads: leads)
             }
 

@@ -57,7 +57,8 @@ final class DeliveryDateTests: XCTestCase {
     }
 
     func testAnythingElseIsUnrecognised() {
-        for s in ["Spring 2019", "end of year", "March", "2019", "31.03.2019", "Mar-19"] {
+        // `31.03.2019` and `Mar-19` were refused here until issue 9 made them read (DeliveryDateFormsTests).
+        for s in ["Spring 2019", "end of year", "March", "2019"] {
             guard case .unrecognised = DeliveryDate.parse(s) else { return XCTFail("\(s) was recognised") }
         }
     }
