@@ -130,3 +130,26 @@ public struct ColumnOverride: Hashable, Sendable {
         return ColumnRole.key(header) == ColumnRole.key(other) && !ColumnRole.key(other).isEmpty
     }
 }
+
+/// The vocabulary of the importer as Markdown tables, for docs/import.md (a test checks the document holds
+/// exactly these, so the documentation never drifts from the code).
+public enum ImportVocabulary {
+    /// The column roles with their header words.
+    public static var columnsTable: String {
+        var out = "| role (`--column`) | header words (any case; punctuation ignored) |\n| --- | --- |\n"
+        for (role, headers) in ColumnRole.synonyms {
+            out += "| `\(role.rawValue)` | " + headers.map { "`\($0)`" }.joined(separator: ", ") + " |\n"
+        }
+        return out
+    }
+
+    /// The status words with the rating each counts as.
+    public static var statusTable: String {
+        var out = "| rating | status words |\n| --- | --- |\n"
+        for (rating, words) in StatusWords.table {
+            out += "| \(rating.name) | " + words.map { "`\($0)`" }.joined(separator: ", ") + " |\n"
+        }
+        out += "| unrated | " + StatusWords.unratedWords.map { "`\($0)`" }.joined(separator: ", ") + " |\n"
+        return out
+    }
+}

@@ -8,7 +8,22 @@ extension DocumentInterpreter {
         if texts.allSatisfy(\.isEmpty) { return mark(i, .blank) }
         let onlyFirst = !texts[0].isEmpty && texts.dropFirst().allSatisfy(\.isEmpty)
 
-        if mode == .officers {
+        if let header = officerTables[table] {
+            if i == header { return mark(i, .used) }
+            return readOfficer(texts, at: i)
+        }
+        if mode == .officers { return readOfficer(texts, at: i) }
+        if mode == .appendix {
+            return narrate(texts.filter { !$0.isEmpty }.joined(separator: " – "), at: i)
+        }
+        if onlyFirst, let h = PlanPatterns.themeHeading(texts[0]) {
+            return themeHeading(h, inTable: true, at: i)
+        }
+        try readTableRow(cells, texts: texts, table: table, onlyFirst: onlyFirst, at: i)
+    }
+
+    /// One row of a named-officers register: code, name, role.
+    mutating func readOfficer(_ texts: [String], at i: Int) {
             guard texts.count >= 2, !texts[0].isEmpty else { return skip(i, "not an officer: expected code, name, role") }
             let o = Officer(
                 code: texts[0], name: SourceText.plainText(texts[1]),
@@ -23,14 +38,12 @@ extension DocumentInterpreter {
                 officerCodes[o.code] = location(i)
             }
             assembler.plan.officers.append(o)
-            return mark(i, .used)
-        }
-        if mode == .appendix {
-            return narrate(texts.filter { !$0.isEmpty }.joined(separator: " – "), at: i)
-        }
-        if onlyFirst, let h = PlanPatterns.themeHeading(texts[0]) {
-            return themeHeading(h, inTable: true, at: i)
-        }
+            mark(i, .used)
+    }
+
+    /// A row of a table that is not an officers register: its header, title rows above it, a group row or an
+    /// action.
+    mutating func readTableRow(_ cells: [SourceCell], texts: [String], table: Int, onlyFirst: Bool, at i: Int) throws {
         guard let (layout, header) = tables[table] else {
             return skip(i, "a row of a table that is not an action table: \(quote(texts))")
         }
@@ -38,6 +51,10 @@ extension DocumentInterpreter {
             // Above the header, within the table: title rows of a spreadsheet.
             if onlyFirst || texts.filter({ !$0.isEmpty }).count == 1 {
                 let text = texts.first { !$0.isEmpty }!
+                if SourceText.key(text).hasPrefix("version:"), let colon = text.firstIndex(of: ":") {
+                    assembler.plan.version = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    return mark(i, .used)
+                }
                 if assembler.plan.title.isEmpty && titleIndex == nil {
                     assembler.plan.title = SourceText.plainText(text)
                     return mark(i, .used)

@@ -17,6 +17,10 @@ extension DocumentInterpreter {
         var previous: TableLayout?
         for table in order {
             let rows = rowsByTable[table]!
+            if let first = rows.first, case .row(let cells, _) = doc.items[first].content, Self.isOfficersHeader(cells) {
+                officerTables[table] = first  // a named-officers register: Code | Name | Role
+                continue
+            }
             var found: (TableLayout, Int)?
             for i in rows.prefix(12) {
                 guard case .row(let cells, _) = doc.items[i].content else { continue }
@@ -25,7 +29,11 @@ extension DocumentInterpreter {
                     break
                 }
             }
-            if let (layout, header) = found {
+            if var (layout, header) = found {
+                layout.promoteNumberedGroups(rows: rows.compactMap { i -> [SourceCell]? in
+                    guard i > header, case .row(let c, _) = doc.items[i].content else { return nil }
+                    return c
+                })
                 tables[table] = (layout, header)
                 previous = layout
                 continue
@@ -53,6 +61,13 @@ extension DocumentInterpreter {
                 message: "no action table found; expected a table with a header row such as "
                     + "\"ID | Actions | Lead | Date of Delivery | RAG\" (in pasted text, cells separated by tabs)")
         }
+    }
+
+    /// Whether `cells` head a named-officers register: a code (or initials) column and a name column.
+    static func isOfficersHeader(_ cells: [SourceCell]) -> Bool {
+        let keys = Set(cells.map { ColumnRole.key($0.text) })
+        return !keys.isDisjoint(with: ["code", "initials", "abbreviation", "leadcode"])
+            && !keys.isDisjoint(with: ["name", "fullname", "officer", "officername"])
     }
 
     /// The index of the first item of the plan: its title, found above the first table of the plan's main

@@ -19,6 +19,8 @@ struct DocumentInterpreter {
     var outcome: [Outcome?]
     /// Each table's layout and the index of its header row (nil: read without one).
     var tables: [Int: (layout: TableLayout, header: Int?)] = [:]
+    /// Tables that are a named-officers register (Code | Name | Role), with their header row's index.
+    var officerTables: [Int: Int] = [:]
     var mode = Mode.preamble
     /// The narrative block text goes into: of the plan (theme nil) or of the current theme.
     var block: Int?

@@ -90,6 +90,25 @@ struct TableLayout {
         }
     }
 
+    /// Reads a group column whose values are numbered (`1. Systems leadership`, `Priority 2: …`, `3`) as the
+    /// theme instead: councils head the theme column `Priority` or `Area` as often as `Theme`.
+    mutating func promoteNumberedGroups(rows: [[SourceCell]]) {
+        guard column(.theme) == nil, let g = column(.group) else { return }
+        let values = rows.compactMap { r -> String? in
+            let cells = TableLayout.grid(r)
+            let v = g < cells.count ? cells[g].text.trimmingCharacters(in: .whitespaces) : ""
+            return v.isEmpty ? nil : v
+        }
+        guard !values.isEmpty else { return }
+        let numbered = values.filter { v in
+            PlanPatterns.themeHeading(v) != nil || v.first?.isNumber == true && v.count < 120
+        }
+        if Double(numbered.count) >= 0.8 * Double(values.count) {
+            columns[g].role = .theme
+            columns[g].why = "its values are numbered, so read as the theme"
+        }
+    }
+
     /// Whether `cells` repeat this layout's header row (a page break in a pasted document).
     func isRepeatedHeader(_ cells: [SourceCell]) -> Bool {
         let keys = TableLayout.grid(cells).map { ColumnRole.key($0.text) }
