@@ -179,6 +179,18 @@ final class HostileInputTests: XCTestCase {
             message(try ZipFixtures.docx(laughs), "a.docx"),
             "is not a Word document as Office saves it: its part word/document.xml has a document type declaration, "
                 + "which Office files never have")
+        // An invalid UTF-8 byte in an element name, which makes FoundationXML's XMLParser trap (found by fuzz-reader).
+        let badName = Array("<w:document><w:bo".utf8) + [0xFF] + Array("dy/></w:document>".utf8)
+        let parts: [(String, [UInt8])] = [
+            (
+                "[Content_Types].xml",
+                Array(ZipFixtures.contentTypes("word/document.xml", "wordprocessingml.document.main+xml").utf8)
+            ),
+            ("_rels/.rels", Array(ZipFixtures.relationships("word/document.xml").utf8)), ("word/document.xml", badName),
+        ]
+        XCTAssertTrue(
+            message(try ZipFixtures.zipBytes(parts), "a.docx").hasSuffix("is not in UTF-8, as Office writes every part")
+        )
         let utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document/>"
         XCTAssertTrue(
             message(try ZipFixtures.docx(utf16), "a.docx").hasSuffix("is not in UTF-8, as Office writes every part"))
