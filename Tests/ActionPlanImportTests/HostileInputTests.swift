@@ -12,6 +12,7 @@ import XCTest
 final class HostileInputTests: XCTestCase {
     /// What reading gave: a document, a `PlanError`, or another error.
     private final class Outcome: @unchecked Sendable {
+        /// The document or the error; nil until reading ends.
         var result: Result<SourceDocument, Error>?
     }
 
@@ -46,6 +47,7 @@ final class HostileInputTests: XCTestCase {
         return e.message
     }
 
+    /// Plain zips, OpenDocument, PowerPoint and an empty archive are named, not read.
     func testZipArchivesThatAreNotWordOrExcel() throws {
         let plain = try ZipFixtures.zip([("readme.txt", "hello")])
         XCTAssertEqual(
@@ -62,6 +64,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(message(empty, "plan.docx").hasPrefix("is a zip archive but not a Word document"))
     }
 
+    /// A file cut in half, one with bytes cut out of the middle, and a part with a changed byte.
     func testTruncatedAndDamagedZipArchives() throws {
         let docx = try ReaderTestSupport.bytes("plan.docx")
         XCTAssertEqual(
@@ -129,6 +132,7 @@ final class HostileInputTests: XCTestCase {
                 + "save it again from Word or Excel")
     }
 
+    /// What Word and Excel do not write for a plan, or cannot be read without a password.
     func testEncryptedZip64AndMultiPartArchives() throws {
         let docx = try ZipFixtures.docx(ZipFixtures.documentXML("<w:p/>"))
         let record = ZipFixtures.directoryRecord(docx, "word/document.xml")
