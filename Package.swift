@@ -66,11 +66,15 @@ let package = Package(
 // Fuzz targets for scripts/fuzz.sh (libFuzzer entry points, sources in Fuzz/, seeds in Tests/FuzzCorpus/).
 // Declared only when ACTIONPLAN_FUZZ=1, so normal builds and tests never see or link them.
 if Context.environment["ACTIONPLAN_FUZZ"] == "1" {
-    for (target, product) in [
-        ("FuzzLoader", "fuzz-loader"), ("FuzzImporter", "fuzz-importer"), ("FuzzMerge", "fuzz-merge"),
+    let core: [Target.Dependency] = ["ActionPlanCore", "ActionPlanImport"]
+    let reading: [Target.Dependency] = [
+        "ActionPlanCore", "ActionPlanImport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+    ]
+    for (target, product, dependencies) in [
+        ("FuzzLoader", "fuzz-loader", core), ("FuzzImporter", "fuzz-importer", core), ("FuzzMerge", "fuzz-merge", core),
+        ("FuzzReader", "fuzz-reader", reading),
     ] {
-        package.targets.append(
-            .executableTarget(name: target, dependencies: ["ActionPlanCore", "ActionPlanImport"], path: "Fuzz/\(target)"))
+        package.targets.append(.executableTarget(name: target, dependencies: dependencies, path: "Fuzz/\(target)"))
         package.products.append(.executable(name: product, targets: [target]))
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzz the plan loader, the importer and the three-way merge with libFuzzer, each for a bounded time.
+# Fuzz the plan loader, the importer, the three-way merge and the source reader with libFuzzer, each for a
+# bounded time.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); TARGET: loader importer merge
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); TARGET: loader importer merge reader
 #
 # Builds the fuzz targets (declared in Package.swift only when ACTIONPLAN_FUZZ=1) in release mode with
 # libFuzzer and AddressSanitizer into .build-fuzz/, so the normal .build is untouched. Seeds come from
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(loader importer merge)
+[ ${#targets[@]} -eq 0 ] && targets=(loader importer merge reader)
 
 export ACTIONPLAN_FUZZ=1
 export SWIFT_BACKTRACE=enable=no   # let libFuzzer/ASan report crashes, not the Swift backtracer

@@ -255,3 +255,19 @@ if __name__ == "__main__":
         make(os.path.join(FIXTURES, name))
         shutil.copy(os.path.join(FIXTURES, name), os.path.join(SEEDS, name))
         print(name, os.path.getsize(os.path.join(FIXTURES, name)), "bytes")
+    # Bare parts, which fuzz-reader also wraps in a package of its own, and text sources.
+    for name, part in [("plan.docx", "word/document.xml"), ("plan.xlsx", "xl/worksheets/sheet1.xml"),
+                       ("minimal.xlsx", "xl/worksheets/sheet1.xml")]:
+        with zipfile.ZipFile(os.path.join(FIXTURES, name)) as z:
+            seed = name.replace(".", "-") + "-" + part.split("/")[-1]
+            with open(os.path.join(SEEDS, seed), "wb") as f:
+                f.write(z.read(part))
+    for name, data in [
+        ("plan.csv", b'ID,Action,Lead\r\n1a,"Review, then ""report""",TMc\r\n\r\n2,x,y\r\n'),
+        ("plan.md", b"# Plan\n\n| ID | Action |\n|---|---|\n| 1a | Review |\n"),
+        ("pasted.txt", b"Plan\n\nID\tAction\n1a\tReview\n"),
+        ("european-1252.csv", b"Ref;Action\n1;\xe9t\xe9 \x92s\n"),
+        ("unicode-text.txt", "\ufeffID\tAction\r\n1a\tRevue\r\n".encode("utf-16-le")),
+    ]:
+        with open(os.path.join(SEEDS, name), "wb") as f:
+            f.write(data)

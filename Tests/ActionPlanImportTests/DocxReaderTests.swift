@@ -39,6 +39,7 @@ final class DocxReaderTests: XCTestCase {
             ])
     }
 
+    /// Tables and their rows, and body paragraphs, are numbered from 1; ordinals are the item indices.
     func testLocationsNumberTablesRowsAndBodyParagraphsAndOrdinalsAreTheItemIndex() throws {
         let d = try ReaderTestSupport.read("plan.docx")
         XCTAssertEqual(d.items.map(\.location.ordinal), Array(d.items.indices))
@@ -83,6 +84,7 @@ final class DocxReaderTests: XCTestCase {
             ])
     }
 
+    /// Locations read as the source's own program would name the place, and sort by ordinal.
     func testLocationDescriptionsNameWhatTheSourcesProgramShows() {
         XCTAssertEqual(SourceLocation.line(3037, ordinal: 0).description, "line 3037")
         XCTAssertEqual(SourceLocation(sheet: "Plan", row: 7, ordinal: 1).description, "sheet Plan, row 7")

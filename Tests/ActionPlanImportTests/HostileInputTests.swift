@@ -12,6 +12,7 @@ import XCTest
 final class HostileInputTests: XCTestCase {
     /// What reading gave: a document, a `PlanError`, or another error.
     private final class Outcome: @unchecked Sendable {
+        /// The document or the error; nil until reading ends.
         var result: Result<SourceDocument, Error>?
     }
 
@@ -46,6 +47,7 @@ final class HostileInputTests: XCTestCase {
         return e.message
     }
 
+    /// Plain zips, OpenDocument, PowerPoint and an empty archive are named, not read.
     func testZipArchivesThatAreNotWordOrExcel() throws {
         let plain = try ZipFixtures.zip([("readme.txt", "hello")])
         XCTAssertEqual(
@@ -62,6 +64,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(message(empty, "plan.docx").hasPrefix("is a zip archive but not a Word document"))
     }
 
+    /// A file cut in half, one with bytes cut out of the middle, and a part with a changed byte.
     func testTruncatedAndDamagedZipArchives() throws {
         let docx = try ReaderTestSupport.bytes("plan.docx")
         XCTAssertEqual(
@@ -129,6 +132,7 @@ final class HostileInputTests: XCTestCase {
                 + "save it again from Word or Excel")
     }
 
+    /// What Word and Excel do not write for a plan, or cannot be read without a password.
     func testEncryptedZip64AndMultiPartArchives() throws {
         let docx = try ZipFixtures.docx(ZipFixtures.documentXML("<w:p/>"))
         let record = ZipFixtures.directoryRecord(docx, "word/document.xml")
@@ -179,6 +183,18 @@ final class HostileInputTests: XCTestCase {
             message(try ZipFixtures.docx(laughs), "a.docx"),
             "is not a Word document as Office saves it: its part word/document.xml has a document type declaration, "
                 + "which Office files never have")
+        // An invalid UTF-8 byte in an element name, which makes FoundationXML's XMLParser trap (found by fuzz-reader).
+        let badName = Array("<w:document><w:bo".utf8) + [0xFF] + Array("dy/></w:document>".utf8)
+        let parts: [(String, [UInt8])] = [
+            (
+                "[Content_Types].xml",
+                Array(ZipFixtures.contentTypes("word/document.xml", "wordprocessingml.document.main+xml").utf8)
+            ),
+            ("_rels/.rels", Array(ZipFixtures.relationships("word/document.xml").utf8)), ("word/document.xml", badName),
+        ]
+        XCTAssertTrue(
+            message(try ZipFixtures.zipBytes(parts), "a.docx").hasSuffix("is not in UTF-8, as Office writes every part")
+        )
         let utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document/>"
         XCTAssertTrue(
             message(try ZipFixtures.docx(utf16), "a.docx").hasSuffix("is not in UTF-8, as Office writes every part"))

@@ -28,6 +28,7 @@ final class LibraryAgreementTests: XCTestCase {
         return try XCTUnwrap(json as? [String: Any], "office-reading.py printed no object: \(r.stdout.prefix(500))")
     }
 
+    /// Every paragraph (text, heading level) and every table row (cell text, span, vertical merge) agrees.
     func testWordDocumentReadsAsPythonDocxReadsIt() throws {
         let python = try pythonReading("plan.docx")
         let ours = try ReaderTestSupport.read("plan.docx")
@@ -63,6 +64,7 @@ final class LibraryAgreementTests: XCTestCase {
         XCTAssertEqual(table, 2)
     }
 
+    /// Every sheet, filled row (Excel's number) and cell value by column agrees, and merges give the spans.
     func testExcelWorkbookReadsAsOpenpyxlReadsIt() throws {
         let python = try pythonReading("plan.xlsx")
         let ours = try ReaderTestSupport.read("plan.xlsx")

@@ -31,6 +31,7 @@ final class TextEncodingTests: XCTestCase {
         }
     }
 
+    /// UTF-8 with and without a byte-order mark, UTF-16 both ways with and without one, and Windows-1252.
     func testTheSameCSVReadsTheSameInEveryEncodingAndTheEncodingIsNamed() throws {
         let encoded: [(String, [UInt8])] = [
             ("UTF-8", Array(Self.csv.utf8)),
@@ -86,12 +87,14 @@ final class TextEncodingTests: XCTestCase {
         XCTAssertEqual(Set(scalars).count, 256, "no two bytes give the same character")
     }
 
+    /// Windows, old Mac and Unix line ends in one file.
     func testLineEndsCRLFCRAndLFAllEndLines() throws {
         let d = try SourceReader.read(Array("one\r\ntwo\rthree\nfour".utf8), file: "pasted.txt")
         XCTAssertEqual(
             ReaderTestSupport.lines(d), ["line 1: \"one\"", "line 2: \"two\"", "line 3: \"three\"", "line 4: \"four\""])
     }
 
+    /// A NUL, invalid UTF-8 after a UTF-8 mark, an odd byte and a lone surrogate in UTF-16.
     func testTextThatCannotBeDecodedIsAnErrorNamingTheLine() {
         let nul = ReaderTestSupport.readError(Array("ok\nalso ok\nbad\0here".utf8), file: "x.txt")
         XCTAssertEqual(nul?.description, "x.txt:3: contains a NUL byte; expected a text, CSV or TSV file")

@@ -4,6 +4,7 @@ import XCTest
 
 /// CSV, TSV, Markdown and pasted text: every line accounted for by its number.
 final class TextFormatsTests: XCTestCase {
+    /// `text` in UTF-8 read as the file `file`.
     private func read(_ text: String, _ file: String) throws -> SourceDocument {
         try SourceReader.read(Array(text.utf8), file: file)
     }
@@ -27,6 +28,7 @@ final class TextFormatsTests: XCTestCase {
         XCTAssertEqual(ReaderTestSupport.lines(quoted), ["line 1: t1 [Ref | Action]", "line 2: t1 [1a | Review]"])
     }
 
+    /// A title line of one field does not make another separator win.
     func testACommaCSVWithATitleLineKeepsCommas() throws {
         let d = try read("Action Plan 2019\nID,Action,Lead\n1a,Review; then report,TMc\n2,Train,CM\n", "plan.csv")
         XCTAssertEqual(d.notes, [])
@@ -50,6 +52,7 @@ final class TextFormatsTests: XCTestCase {
             ])
     }
 
+    /// The reader reports an unbalanced quote exactly as the importer always has.
     func testAnUnbalancedQuoteKeepsTheImportersMessage() {
         let e = ReaderTestSupport.readError(Array("ID,Action\n1a,\"never closed\n2,x\n".utf8), file: "plan.csv")
         XCTAssertEqual(
@@ -57,6 +60,7 @@ final class TextFormatsTests: XCTestCase {
             "plan.csv:2: unbalanced quote: the quoted field starting here never ends (expected a closing \")")
     }
 
+    /// `.tsv` and `.tab` are tab-separated, with RFC 4180 quoting.
     func testTSVIsTabSeparatedWithQuotes() throws {
         let d = try read("ID\tAction\tLead\n1a\t\"Review, \"\"all\"\"\"\tTMc\n", "plan.tsv")
         XCTAssertEqual(d.kind, .tsv)

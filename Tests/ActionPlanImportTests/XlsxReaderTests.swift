@@ -50,6 +50,7 @@ final class XlsxReaderTests: XCTestCase {
         XCTAssertEqual(d.notes.first?.location?.row, 5)
     }
 
+    /// Built-in and custom number formats: dates, times, both, and the ones that only look like them.
     func testNumberFormatsThatShowDatesAndTimes() {
         let kinds: [(Int, String?, XlsxValues.Kind)] = [
             (0, nil, .number), (14, nil, .date), (17, nil, .date), (22, nil, .dateTime), (20, nil, .time),
@@ -84,6 +85,7 @@ final class XlsxReaderTests: XCTestCase {
         }
     }
 
+    /// Cell references from A1 to XFD1048576, with `$`, and what is not one.
     func testCellReferences() {
         XCTAssertEqual(XlsxSheet.reference("C7").map { [$0.column, $0.row] }, [3, 7])
         XCTAssertEqual(XlsxSheet.reference("$AA$10").map { [$0.column, $0.row] }, [27, 10])

@@ -105,7 +105,9 @@ enum ZipFixtures {
         return b
     }
 
-    /// The little-endian 16- and 32-bit values at `i`.
+    /// The little-endian 16-bit value at `i`.
     static func u16(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
+
+    /// The little-endian 32-bit value at `i`.
     static func u32(_ b: [UInt8], _ i: Int) -> Int { u16(b, i) | u16(b, i + 2) << 16 }
 }

@@ -40,8 +40,9 @@ final class DocxReader: XMLPartHandler {
     private var tables: [Table] = []
     /// The numbers of the current top-level table, of its current row, and of the last body paragraph.
     private var tableNumber = 0, rowNumber = 0, paragraphNumber = 0
-    /// The open paragraph's text, style id, own outline level and numbering; nil text outside paragraphs.
+    /// The open paragraph's text; nil outside paragraphs.
     private var paragraph: String?
+    /// The open paragraph's style id, its own outline level, and its own numbering (true: a list item).
     private var style: String?, outline: Int?, numbered: Bool?
     /// Nesting inside a skipped element (0 when reading) and inside `w:t`.
     private var skipping = 0, inText = 0

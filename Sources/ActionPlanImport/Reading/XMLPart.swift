@@ -22,11 +22,14 @@ protocol XMLPartHandler: AnyObject {
 
 /// Reads an XML part with Foundation's `XMLParser` (libxml2 on Linux) into an `XMLPartHandler`.
 ///
-/// Before parsing, a part must be UTF-8 (as Office writes every part: no NUL
-/// byte, no other encoding declared) and must not have a document type
+/// Before parsing, a part must be valid UTF-8 (as Office writes every part: no
+/// NUL byte, no other encoding declared) and must not have a document type
 /// declaration (ECMA-376 forbids one). Refusing those shuts out entity expansion
 /// ("billion laughs") and external entities whatever the parser's settings, and
-/// makes the byte search for `<!DOCTYPE` sure to find one. Nesting deeper than
+/// makes the byte search for `<!DOCTYPE` sure to find one. Valid UTF-8 also
+/// matters for safety: swift-corelibs-foundation's `XMLParser` traps (kills the
+/// process) on an element or attribute name that is not valid UTF-8 (found by
+/// fuzz-reader; swiftlang/swift-corelibs-foundation#5534). Nesting deeper than
 /// `maxDepth` elements stops the parse.
 enum XMLPart {
     /// The deepest nesting read; Word's deepest real documents (tables in tables) are far shallower.
@@ -63,9 +66,10 @@ enum XMLPart {
         }
     }
 
-    /// Whether `bytes` are XML in UTF-8: no NUL byte, and an XML declaration, if any, naming no other encoding.
+    /// Whether `bytes` are XML in UTF-8: valid UTF-8 without a NUL, and an XML declaration, if any, naming no
+    /// other encoding.
     static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        if bytes.contains(0) { return false }
+        if bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil { return false }
         let head = String(decoding: bytes.prefix(200), as: UTF8.self)
         guard head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let end = head.range(of: "?>") else {
             return true

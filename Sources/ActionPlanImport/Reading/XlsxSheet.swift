@@ -38,14 +38,17 @@ final class XlsxSheet: XMLPartHandler {
     private let shared: [String], styles: [XlsxValues.Kind], date1904: Bool
     /// How many more filled cells may be kept.
     private var budget: Int
-    /// The open row, and the last row and column numbers placed.
+    /// The open row.
     private var row: Row?
+    /// The last row and column numbers placed.
     private var lastRow = 0, lastColumn = 0
-    /// The open cell: its column, type and style; its stored value (`v`) and whether inside it.
+    /// The open cell: its column, type and style.
     private var cell: (column: Int, type: String, style: Int)?
+    /// The open cell's stored value (`v`), and whether inside it.
     private var value = "", inValue = false
-    /// The open cell's inline string.
+    /// The reader of the open cell's inline string (`is`).
     private var inline = XlsxRichText(element: "is")
+    /// The open cell's inline string, once read.
     private var inlineText: String?
 
     /// A sheet reader with the workbook's `shared` strings, style `styles`, date system and cell `budget`.

@@ -105,6 +105,7 @@ enum XlsxValues {
     }
 }
 
+/// Two-digit numbers for times.
 extension String {
     /// `n` with at least two digits.
     fileprivate init(format2 n: Int) { self = n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
