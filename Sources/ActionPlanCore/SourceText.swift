@@ -10,29 +10,6 @@ public struct SourceText: Sendable {
     /// The cleaned lines; `lines[i]` is line `i + 1` of the source.
     public let lines: [String]
 
-    /// Decodes `bytes` as UTF-8 (failing with the line of the first invalid byte) and splits it into lines.
-    init(bytes: [UInt8], file: String) throws {
-        var b = bytes[...]
-        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
-        if b.contains(0) {
-            throw Self.nulByteError(file: file, line: b[..<b.firstIndex(of: 0)!].filter { $0 == 0x0A }.count + 1)
-        }
-        guard let text = String(validating: b, as: UTF8.self) else {
-            var line = 1
-            var i = b.startIndex
-            while i < b.endIndex {
-                var j = i
-                while j < b.endIndex && b[j] != 0x0A { j += 1 }
-                if String(validating: b[i..<j], as: UTF8.self) == nil { break }
-                line += 1
-                i = j + 1
-            }
-            throw PlanError(
-                file: file, line: line, message: "is not valid UTF-8 text; save the source as UTF-8 and try again")
-        }
-        self.init(text: text)
-    }
-
     /// The error for a NUL byte on `line` of what should be text: a binary file (or one in an encoding not recognised).
     public static func nulByteError(file: String, line: Int) -> PlanError {
         PlanError(file: file, line: line, message: "contains a NUL byte; expected a text, CSV or TSV file")
