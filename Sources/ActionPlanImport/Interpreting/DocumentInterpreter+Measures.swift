@@ -30,11 +30,8 @@ extension DocumentInterpreter {
         let label = measureColumn < texts.count ? SourceText.plainText(texts[measureColumn]) : ""
         let values = layout.columns.indices.compactMap { c -> (name: String, value: String, role: ColumnRole)? in
             guard c != idColumn, c != measureColumn, c < texts.count, !texts[c].isEmpty else { return nil }
-            let name = c < above.count && !above[c].isEmpty ? above[c] : layout.columns[c].header
-            return (
-                SourceText.plainText(name.isEmpty ? "Column \(c + 1)" : name), SourceText.plainText(texts[c]),
-                layout.columns[c].role
-            )
+            let name = SourceText.plainText(c < above.count && !above[c].isEmpty ? above[c] : layout.columns[c].header)
+            return (name.isEmpty ? "Column \(c + 1)" : name, SourceText.plainText(texts[c]), layout.columns[c].role)
         }
         if label.isEmpty {
             for v in values {
@@ -45,7 +42,8 @@ extension DocumentInterpreter {
                 }
             }
         } else if values.isEmpty {
-            action.fields.append(ActionField(name: layout.columns[measureColumn].header, value: label))
+            let name = layout.columns[measureColumn].header
+            action.fields.append(ActionField(name: name.isEmpty ? "Column \(measureColumn + 1)" : name, value: label))
         } else {
             action.fields.append(
                 ActionField(name: label, value: values.map { "\($0.name): \($0.value)" }.joined(separator: "; ")))
