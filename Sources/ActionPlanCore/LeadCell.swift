@@ -4,11 +4,13 @@ import Foundation
 /// § Action: leads). Councils write `BJ TMcE`, `KP & SM`, `Sarah D'Souza/ Collette McCarthy`,
 /// `Head of Service` or `London Borough of Barnet`; each lead keeps the words it was written with.
 ///
-/// 1. A cell is a list: it is cut at `/`, `,`, `;`, `+`, line breaks and bullets (`•`, `◦`, `▪`, `‣`);
-///    each piece is trimmed, and a `-` or `*` bullet at its start is dropped.
+/// 1. A cell is a list: it is cut at `/`, `,`, `;`, `+`, line breaks and bullets (`•`, `◦`, `▪`, `‣`), except
+///    inside brackets (`Xenzone (QWELL / KOOTH)` is one lead); each piece is trimmed, and a `-` or `*` bullet
+///    at its start is dropped.
 /// 2. `&` and the word `and` separate two leads when the part on either side is code-like (`KP & SM`,
-///    `NH and SL`, `KP & Health & Wellbeing Board` → `KP`, `Health & Wellbeing Board`); between two
-///    names they are part of one (`Health & Wellbeing Board`, `Children and Families Service`).
+///    `NH and SL`, `KP & Health & Wellbeing Board` → `KP`, `Health & Wellbeing Board`) and the part after
+///    does not start in lower case (`YBF & partners` is one); between two names they are part of one
+///    (`Health & Wellbeing Board`, `Children and Families Service`).
 /// 3. `Name (CODE)` or `CODE (Name)` with CODE in the register is that code (`Chris Munday (CM)` → `CM`).
 /// 4. A piece is cut at spaces only when every word is code-like (`BJ TMcE`), reading `All X` (a group)
 ///    and the register's codes of several words (`Cllr L`) as one; otherwise it is one lead as written.
@@ -24,7 +26,11 @@ extension Plan {
     /// Splits a lead cell into leads given the register's codes (see `splitLeads(_:)`).
     public static func splitLeads(_ cell: String, knownCodes: [String]) -> [String] {
         let register = LeadRegister(codes: knownCodes)
-        let pieces = cell.split(whereSeparator: { $0.isNewline || listSeparators.contains($0) })
+        var depth = 0
+        let pieces = cell.split(whereSeparator: { c in
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
+            return c.isNewline || depth == 0 && listSeparators.contains(c)
+        })
             .map { piece -> String in
                 let words = piece.split(whereSeparator: { $0.isWhitespace || $0 == "\u{A0}" })
                 let unbulleted = words.first == "-" || words.first == "*" ? words.dropFirst() : words[...]
@@ -116,7 +122,8 @@ struct LeadRegister {
         }
         let codeLike = parts.map { leads(of: String(piece[$0])) != nil }
         for k in parts.indices.dropFirst() {
-            if codeLike[k - 1] || codeLike[k] {
+            // `YBF & partners`: a part starting in lower case goes on with the name before it.
+            if (codeLike[k - 1] || codeLike[k]) && piece[parts[k]].first?.isLowercase != true {
                 flush(run)
                 run = parts[k]
             } else {

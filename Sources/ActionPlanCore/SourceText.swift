@@ -63,6 +63,15 @@ public struct SourceText: Sendable {
         return s
     }
 
+    /// Whether `chars` from `start` hold a tag's name (letters and digits) ended by white space, `/` or `>`:
+    /// `<b>`, `<ul style=…>`, `<br/>`, but not the link of `<https://example.org>`, which is text.
+    private static func isTagName(_ chars: [Character], _ start: Int) -> Bool {
+        guard start < chars.count, chars[start].isLetter else { return false }
+        var j = start
+        while j < chars.count, chars[j].isLetter || chars[j].isNumber { j += 1 }
+        return j < chars.count && (chars[j].isWhitespace || chars[j] == "/" || chars[j] == ">")
+    }
+
     /// `html` with tags removed, common entities decoded and white space collapsed.
     public static func plainText(_ html: String) -> String {
         if isPlain(html) { return html }
@@ -72,7 +81,7 @@ public struct SourceText: Sendable {
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "<", i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1] == "/" || chars[i + 1] == "!" {
+            if c == "<", i + 1 < chars.count, chars[i + 1] == "/" || chars[i + 1] == "!" || isTagName(chars, i + 1) {
                 inTag = true
             } else if inTag && c == ">" {
                 inTag = false

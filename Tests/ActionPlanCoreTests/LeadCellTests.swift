@@ -30,6 +30,8 @@ final class LeadCellTests: XCTestCase {
         ("BJ All HoS", ["BJ", "All HoS"]), ("All Heads of Service", ["All Heads of Service"]),
         ("All HoS and BJ", ["All HoS", "BJ"]), ("BJ TMcE & Head of Service", ["BJ", "TMcE", "Head of Service"]),
         ("Mr Smith", ["Mr Smith"]), ("", []), (" , / & ", []), ("BJ &", ["BJ"]),
+        ("Xenzone (QWELL / KOOTH)", ["Xenzone (QWELL / KOOTH)"]), ("Kooth (Xenzone), BT", ["Kooth (Xenzone)", "BT"]),
+        ("Public Health/Barnet Schools", ["Public Health", "Barnet Schools"]), ("YBF & partners", ["YBF & partners"]),
     ]
 
     func testEveryCellSplitsIntoItsLeads() throws {

@@ -35,14 +35,15 @@ public enum ColumnRole: String, CaseIterable, Sendable {
     /// The header words of each role, as people write them; matched after ``key(_:)``.
     public static let synonyms: [(role: ColumnRole, headers: [String])] = [
         (.id, ["ID", "Ref", "Ref.", "Ref No", "Ref no.", "Reference", "No", "No.", "Number", "#", "Action ID",
-               "Action ref", "Action no", "Item", "Item no"]),
+               "Action ref", "Action no", "Item", "Item no", "Plan ID"]),
         (.theme, ["Theme", "Theme no", "Theme number", "Priority number", "Improvement theme"]),
         (.themeTitle, ["Theme title", "Theme name", "Priority title"]),
         (.group, ["Group", "Sub-heading", "Subheading", "Area", "Sub-area", "Section", "Workstream", "Priority",
-                  "Programme", "Objective area"]),
+                  "Programme", "Objective area", "Priorities", "Workstreams", "Programmes"]),
         (.action, ["Action", "Actions", "What", "What?", "What will we do", "What we will do", "Objective",
                    "Objectives", "Activity", "Activities", "Task", "Tasks", "Description", "Action text",
-                   "Key actions", "Action to be taken", "Summary of actions to progress", "Recommendation"]),
+                   "Key actions", "Action to be taken", "Summary of actions to progress", "Recommendation",
+                   "Next steps", "Next step"] + measureHeaders),
         (.lead, ["Lead", "Leads", "Lead officer", "Lead officers", "Who", "Who?", "Owner", "Owners",
                  "Action owner", "Responsible", "Responsible officer", "Responsibility", "Accountable",
                  "Lead person", "By whom", "Director"]),
@@ -55,6 +56,24 @@ public enum ColumnRole: String, CaseIterable, Sendable {
         (.refs, ["Cross refs", "Cross-references", "Cross references", "Refs", "Previous ID", "Previous IDs",
                  "Previous plan", "Links to previous plan"]),
     ]
+
+    /// Headers of a column of measures (a dashboard's or a strategy's indicators): read as the action; a row
+    /// with no ID under a measure is its breakdown (docs/import.md, "How the seed documents' tables import").
+    public static let measureHeaders = [
+        "Measure", "Measures", "Indicator", "Indicators", "KPI", "KPIs", "Performance measure", "Performance indicator",
+    ]
+
+    /// Headers that name the action only when no other column does (`Description` beside `Next steps` describes
+    /// it; the next steps are what will be done).
+    public static let fallbackActionHeaders = ["Description", "Descriptions"]
+
+    /// Whether `header` names a column of measures (``measureHeaders``).
+    static func isMeasure(_ header: String) -> Bool { measureHeaders.contains { key($0) == key(header) } }
+
+    /// Whether `header` names the action only when no other column does (``fallbackActionHeaders``).
+    static func isFallbackAction(_ header: String) -> Bool {
+        fallbackActionHeaders.contains { key($0) == key(header) }
+    }
 
     /// A header reduced for matching: lower case, letters and digits only (`Ref No.` → `refno`).
     public static func key(_ header: String) -> String {
@@ -70,13 +89,14 @@ public enum ColumnRole: String, CaseIterable, Sendable {
     }()
 
     /// The role `header` names: a listed header word, else one whose words say it (`Lead officer(s)`,
-    /// `RAG (Q2)`, `Target date for completion`), else nil (a field of the plan's own).
+    /// `RAG (Q2)`, `Target date for completion`, `Risk ID`, `Plans for 2018/19`), else nil (a field of the
+    /// plan's own).
     public static func named(_ header: String) -> ColumnRole? {
         let k = key(header)
         if k.isEmpty { return nil }
         if let r = byKey[k] { return r }
-        let words = Set(
-            header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let ordered = header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = Set(ordered)
         if words.contains("revised") && !words.isDisjoint(with: ["date", "timescale", "deadline", "due"]) {
             return .revised
         }
@@ -85,6 +105,13 @@ public enum ColumnRole: String, CaseIterable, Sendable {
         if words.count <= 5 && !words.isDisjoint(with: ["deadline", "timescale", "timescales"]) { return .due }
         if words.count <= 4 && words.contains("date") && !words.isDisjoint(with: ["target", "delivery", "due"]) {
             return .due
+        }
+        if ordered.count <= 3 && ordered.last == "id" { return .id }
+        // What is planned for a period is what will be done: `Plans for 2018/19`, `Priorities 2018.19`.
+        if ordered.count <= 8, !words.isDisjoint(with: ["plans", "priorities"]),
+            words.contains(where: { $0.first?.isNumber == true })
+        {
+            return .action
         }
         return nil
     }

@@ -5,7 +5,10 @@ import Foundation
 extension DocumentInterpreter {
     mutating func readRow(_ cells: [SourceCell], table: Int, at i: Int) throws {
         let texts = TableLayout.grid(cells).map { $0.text.trimmingCharacters(in: .whitespaces) }
-        if texts.allSatisfy(\.isEmpty) { return mark(i, .blank) }
+        if texts.allSatisfy(\.isEmpty) {
+            breakBefore = true
+            return mark(i, .blank)
+        }
         let onlyFirst = !texts[0].isEmpty && texts.dropFirst().allSatisfy(\.isEmpty)
 
         if let header = officerTables[table] {
@@ -45,9 +48,19 @@ extension DocumentInterpreter {
     /// action.
     mutating func readTableRow(_ cells: [SourceCell], texts: [String], table: Int, onlyFirst: Bool, at i: Int) throws {
         guard let (layout, header) = tables[table] else {
-            return skip(i, "a row of a table that is not an action table: \(quote(texts))")
+            let why = notActionTables[table] ?? "no header row"
+            return skip(i, "a row of a table that is not an action table (\(why)): \(quote(texts))")
         }
+        if let message = headerLines[i] {
+            inTable = true
+            return repair(i, message)
+        }
+        if PlanPatterns.isRuleRow(texts) { return repair(i, "rule row (a line of dashes under the header) skipped") }
         if let header, i < header {
+            if let last = lastLayout, !onlyFirst, TableLayout.grid(cells).count == last.columns.count {
+                repair(i, "row above the table's header row: continues the table before it (page break)")
+                return readData(texts, cells: cells, layout: last, at: i)
+            }
             // Above the header, within the table: title rows of a spreadsheet.
             if onlyFirst || texts.filter({ !$0.isEmpty }).count == 1 {
                 let text = texts.first { !$0.isEmpty }!
@@ -64,25 +77,28 @@ extension DocumentInterpreter {
             return skip(i, "above the table's header row: \(quote(texts))")
         }
         if header == i || layout.isRepeatedHeader(cells) {
+            // What was found about the table's columns, said once the table is read as part of the plan.
+            for w in tableWarnings.removeValue(forKey: i) ?? [] { report.warn(location(i), w) }
+            recordColumns(layout, at: i)
+            inTable = true
+            rowAbove = []
+            lastLayout = layout
+            enterTableTheme(layout, at: i)
+            if layout.groupInHeader {
+                assembler.startGroup(SourceText.plainText(texts[0]))
+                return mark(i, .used)
+            }
             let theme = assembler.theme ?? -1
             if headerSeen.contains(theme) {
+                breakBefore = true
                 repair(i, "repeated table header row (page break) skipped")
             } else {
                 headerSeen.insert(theme)
                 mark(i, .used)
             }
-            recordColumns(layout, at: i)
-            inTable = true
-            rowAbove = []
             return
         }
-        if assembler.theme == nil {
-            if layout.column(.theme) != nil || layout.column(.themeTitle) != nil {
-                mode = .themes
-            } else {
-                startImplicitTheme(at: i)
-            }
-        }
+        enterTableTheme(layout, at: i)
         if !inTable && header == nil {
             if layout.headerKeys.isEmpty {
                 recordColumns(layout, at: i)
@@ -92,10 +108,39 @@ extension DocumentInterpreter {
             }
         }
         inTable = true
-        if onlyFirst || cells.count == 1 && cells[0].span >= max(2, texts.count) {
+        lastLayout = layout
+        if header == nil, !layout.headerKeys.isEmpty, texts.count < layout.columns.count {
+            report.warn(
+                location(i),
+                "the row has \(texts.count) cells where the table's header has \(layout.columns.count): read by "
+                    + "position, so its cells may be under the wrong headers")
+        }
+        readData(texts, cells: cells, layout: layout, at: i)
+    }
+
+    /// Makes a theme current for a table's rows when none is: the table's theme column decides, else an
+    /// implicit theme.
+    mutating func enterTableTheme(_ layout: TableLayout, at i: Int) {
+        guard assembler.theme == nil else { return }
+        if layout.column(.theme) != nil || layout.column(.themeTitle) != nil {
+            mode = .themes
+        } else {
+            startImplicitTheme(at: i)
+        }
+    }
+
+    /// A data row: a group row, a row of an action log, a measure's breakdown, or an action.
+    mutating func readData(_ texts: [String], cells: [SourceCell], layout: TableLayout, at i: Int) {
+        defer { breakBefore = false }
+        let onlyFirst = !texts[0].isEmpty && texts.dropFirst().allSatisfy(\.isEmpty)
+        // In a timeline every row is a task, scheduled or not.
+        if layout.timeline.isEmpty && (onlyFirst || cells.count == 1 && cells[0].span >= max(2, texts.count)) {
             assembler.startGroup(SourceText.plainText(texts[0]))
+            logItem = nil
             return mark(i, .used)
         }
+        if layout.actionLog { return readLogRow(texts, cells: TableLayout.grid(cells), layout: layout, at: i) }
+        if layout.isMeasureTable, readBreakdown(texts, layout: layout, at: i) { return }
         readAction(texts, cells: TableLayout.grid(cells), layout: layout, at: i)
     }
 
@@ -127,8 +172,12 @@ extension DocumentInterpreter {
         }
     }
 
-    /// Reads one action row of a table laid out as `layout`.
-    mutating func readAction(_ raw: [String], cells: [SourceCell], layout: TableLayout, at i: Int) {
+    /// Reads one action row of a table laid out as `layout`; `text`, `id` and `lead` replace what its cells
+    /// say (an action log's row, cut at its marker or its bullets).
+    mutating func readAction(
+        _ raw: [String], cells: [SourceCell], layout: TableLayout, at i: Int,
+        text given: String? = nil, id givenID: String? = nil, lead givenLead: String? = nil
+    ) {
         var texts = raw
         for (c, cell) in cells.enumerated() where cell.continuesAbove && c < rowAbove.count && c < texts.count {
             texts[c] = rowAbove[c]  // merged from the row above (a lead or date spanning several rows)
@@ -147,12 +196,10 @@ extension DocumentInterpreter {
             assembler.useGroup(g.isEmpty ? nil : g)
         }
         var (id, refs) = layout.exported ? (cell(.id), []) : PlanPatterns.splitIDCell(cell(.id))
+        if let givenID { (id, refs) = (givenID, []) }
         let refsCell = cell(.refs)
         refs += refsCell.split(whereSeparator: { $0 == " " || !layout.exported && ($0 == "," || $0 == ";") }).map(String.init)
-        let text = cell(.action)
-        let others = texts.enumerated().filter { c, t in
-            !t.isEmpty && c < layout.columns.count && ![ColumnRole.id, .action].contains(layout.columns[c].role)
-        }
+        let text = given ?? cell(.action)
         if id.isEmpty && text.isEmpty {
             return skip(i, "row with neither an ID nor action text: \(quote(texts))")
         }
@@ -160,8 +207,10 @@ extension DocumentInterpreter {
             id = generatedID(at: i, hasIDColumn: layout.column(.id) != nil)
         }
         if text.isEmpty { report.warn(location(i), "action \(id) has no text") }
-        _ = others
-        let date = layout.exported ? cell(.due) : DeliveryDate.normalise(cell(.due))
+        var due = cell(.due)
+        let marked = layout.timeline.filter { $0 < texts.count && !texts[$0].isEmpty }
+        if let last = marked.last { due = layout.columns[last].header }
+        let date = layout.exported ? due : DeliveryDate.normalise(due)
         if case .unrecognised(let why) = DeliveryDate.parse(date) {
             report.warn(location(i), "action \(id): date of delivery \"\(date)\" kept as written with no deadline (\(why))")
         }
@@ -174,6 +223,11 @@ extension DocumentInterpreter {
             ]
         }
         rate(&action, status: cell(.status), exported: layout.exported, at: i)
+        if layout.column(.status) == nil, !layout.exported, let s = StatusWords.trailingStatus(text) ?? marked.map({
+            texts[$0]
+        }).first(where: { StatusWords.rating(for: $0) != nil }) {
+            rate(&action, status: s, exported: false, at: i)
+        }
         for (c, col) in layout.columns.enumerated() where c < texts.count && col.role == .field && !texts[c].isEmpty {
             let value = layout.exported ? CSVExport.unneutralise(raws[c]) : SourceText.plainText(texts[c])
             if layout.exported && col.header == "status" {
@@ -182,7 +236,7 @@ extension DocumentInterpreter {
                 action.fields.append(ActionField(name: col.header.isEmpty ? "Column \(c + 1)" : col.header, value: value))
             }
         }
-        let leadCell = cell(.lead)
+        let leadCell = givenLead ?? cell(.lead)
         let split = layout.exported
             ? leadCell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             : nil

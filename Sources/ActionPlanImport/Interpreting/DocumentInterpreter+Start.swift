@@ -1,68 +1,9 @@
 import ActionPlanCore
 import Foundation
 
-/// Before the walk: each table's layout and where the plan starts; after it: the RAG key, the status words,
-/// the leads, and the accounting.
+/// Before the walk: where the plan starts (each table's layout is `DocumentInterpreter+Tables`); after it: the
+/// RAG key, the status words, the leads, and the accounting.
 extension DocumentInterpreter {
-    /// Finds each table's header row (within its first rows) and layout; a table without one continues the
-    /// layout of the table before it when it has as many columns, or is read by what its cells hold.
-    mutating func layOutTables() throws {
-        var rowsByTable: [Int: [Int]] = [:]
-        var order: [Int] = []
-        for (i, item) in doc.items.enumerated() {
-            guard case .row(_, let table) = item.content else { continue }
-            if rowsByTable[table] == nil { order.append(table) }
-            rowsByTable[table, default: []].append(i)
-        }
-        var previous: TableLayout?
-        for table in order {
-            let rows = rowsByTable[table]!
-            if let first = rows.first, case .row(let cells, _) = doc.items[first].content, Self.isOfficersHeader(cells) {
-                officerTables[table] = first  // a named-officers register: Code | Name | Role
-                continue
-            }
-            var found: (TableLayout, Int)?
-            for i in rows.prefix(12) {
-                guard case .row(let cells, _) = doc.items[i].content else { continue }
-                if let l = TableLayout.header(cells, overrides: options.columns) {
-                    found = (l, i)
-                    break
-                }
-            }
-            if var (layout, header) = found {
-                layout.promoteNumberedGroups(rows: rows.compactMap { i -> [SourceCell]? in
-                    guard i > header, case .row(let c, _) = doc.items[i].content else { return nil }
-                    return c
-                })
-                tables[table] = (layout, header)
-                previous = layout
-                continue
-            }
-            let cells = rows.compactMap { i -> [SourceCell]? in
-                if case .row(let c, _) = doc.items[i].content { return c }
-                return nil
-            }
-            let width = cells.map { TableLayout.grid($0).count }.max() ?? 0
-            if let p = previous, p.columns.count == width {
-                tables[table] = (p, nil)
-            } else if doc.kind == .csv || doc.kind == .tsv {
-                let first = cells.first.map { TableLayout.grid($0).map { "\"\($0.text)\"" }.joined(separator: ", ") } ?? ""
-                throw PlanError(
-                    file: file, line: rows.first.flatMap { doc.items[$0].location.line },
-                    message: "header row needs at least an ID column or an action column and one more (such as id, "
-                        + "action, lead, due, rating); found \(first)")
-            } else if let guess = TableLayout.guessed(from: cells) {
-                tables[table] = (guess, nil)
-            }
-        }
-        guard tables.values.contains(where: { $0.header != nil }) || tables.values.contains(where: { !$0.layout.headerKeys.isEmpty || $0.layout.column(.action) != nil }) else {
-            throw PlanError(
-                file: file,
-                message: "no action table found; expected a table with a header row such as "
-                    + "\"ID | Actions | Lead | Date of Delivery | RAG\" (in pasted text, cells separated by tabs)")
-        }
-    }
-
     /// Whether `cells` head a named-officers register: a code (or initials) column and a name column.
     static func isOfficersHeader(_ cells: [SourceCell]) -> Bool {
         let keys = Set(cells.map { ColumnRole.key($0.text) })

@@ -6,7 +6,10 @@ import Foundation
 extension DocumentInterpreter {
     mutating func readText(_ raw: String, heading: Int?, at i: Int) {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { return mark(i, .blank) }
+        if trimmed.isEmpty {
+            breakBefore = true
+            return mark(i, .blank)
+        }
         let key = SourceText.key(raw)
         inTable = false
 
@@ -20,7 +23,7 @@ extension DocumentInterpreter {
             }
             return
         }
-        if key.hasPrefix("appendix") && key.contains("named officers") || key == "named officers" {
+        if PlanPatterns.isOfficersHeading(trimmed) {
             mode = .officers
             return mark(i, .used)
         }

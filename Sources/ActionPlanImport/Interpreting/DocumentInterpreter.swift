@@ -45,6 +45,23 @@ struct DocumentInterpreter {
     /// The number of the last numbered section heading of the plan's text (`4. Driving Improvement`).
     var lastSection: Int?
     var registers = 0
+    /// Why each table that is not an action table is not one (by table number).
+    var notActionTables: [Int: String] = [:]
+    /// Rows continuing a header row on a second line, with the repair to report (by item index).
+    var headerLines: [Int: String] = [:]
+    /// Warnings about a table's columns found while laying tables out, by the index of the table's header row:
+    /// said when that row is read (so tables outside the plan say nothing).
+    var tableWarnings: [Int: [String]] = [:]
+    /// The layout of the table row read last (a block without its header after a page break continues it).
+    var lastLayout: TableLayout?
+    /// Whether a page break (a blank line or a repeated header row) came since the last table row.
+    var breakBefore = false
+    /// In an action log: the number of the item the next actions arose from, and how many it has had.
+    var logItem: String?
+    var logCount = 0
+    /// In a table of measures: the last measure's row (its cells label its breakdown's) and the last breakdown.
+    var measureRow: [String]?
+    var lastBreakdown: [String]?
 
     /// What became of one item of the source.
     enum Outcome { case used, repaired, skipped, blank }

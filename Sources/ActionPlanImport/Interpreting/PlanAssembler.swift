@@ -9,6 +9,8 @@ struct PlanAssembler {
     var theme: Int?
     /// Action rows read, with their lead cells, in order.
     private var rows: [PendingRow] = []
+    /// Where the action added last is (theme, group, index).
+    private var lastPath: (theme: Int, group: Int, action: Int)?
 
     /// An action as read, before its leads are resolved.
     private struct PendingRow {
@@ -62,7 +64,17 @@ struct PlanAssembler {
         if plan.themes[t].groups.isEmpty { plan.themes[t].groups.append(ActionGroup(title: nil)) }
         let g = plan.themes[t].groups.count - 1
         plan.themes[t].groups[g].actions.append(action)
+        lastPath = (t, g, plan.themes[t].groups[g].actions.count - 1)
         rows.append(PendingRow(location: location, theme: t, group: g, leadCell: leadCell, leads: splitLeads))
+    }
+
+    /// The action added last (a measure whose breakdown rows follow it); setting it replaces that action.
+    var lastAdded: Action? {
+        get { lastPath.map { plan.themes[$0.theme].groups[$0.group].actions[$0.action] } }
+        set {
+            guard let p = lastPath, let newValue else { return }
+            plan.themes[p.theme].groups[p.group].actions[p.action] = newValue
+        }
     }
 
     /// Splits and checks the lead cells against the register now known, renames duplicate IDs and drops empty

@@ -51,6 +51,12 @@ enum PlanPatterns {
         return ["fix", "change", "see"].contains { k.hasSuffix($0 + "?") || k.hasSuffix($0) } && k.count < 40
     }
 
+    /// `Appendix 5: Named Officers`, `Named officers`: the heading of the register of lead codes.
+    static func isOfficersHeading(_ line: String) -> Bool {
+        let key = SourceText.key(line)
+        return key.hasPrefix("appendix") && key.contains("named officers") || key == "named officers"
+    }
+
     /// The names of a `Lead: A and B, C` line, or nil when `line` is not one.
     static func leadLine(_ line: String) -> [String]? {
         let key = SourceText.key(line)
@@ -124,6 +130,30 @@ enum PlanPatterns {
         let before = t[..<r.lowerBound].trimmingCharacters(in: .whitespaces)
         let words = before.split(separator: " ").filter { $0.first?.isUppercase == true && $0.lowercased() != "the" }
         return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    /// The text after an action marker (`ACTION: Bring the paper…`, `Actions: • …`), as minutes mark the
+    /// actions arising among their text; nil when `cell` does not start with one.
+    static func actionMarker(_ cell: String) -> String? {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        for marker in ["actions:", "action:", "action point:", "agreed action:"]
+        where t.lowercased().hasPrefix(marker) {
+            return t.dropFirst(marker.count).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+
+    /// The number of a minutes' item cell (`1.`, `12.`, `4`): nil for anything else.
+    static func itemNumber(_ cell: String) -> String? {
+        var t = cell.trimmingCharacters(in: .whitespaces)
+        if t.hasSuffix(".") { t.removeLast() }
+        return !t.isEmpty && t.count <= 3 && t.allSatisfy(\.isNumber) ? t : nil
+    }
+
+    /// Whether a row's cells are only the dashes of a Markdown table's rule line (`---- | -----`).
+    static func isRuleRow(_ texts: [String]) -> Bool {
+        texts.contains { !$0.isEmpty } && texts.allSatisfy { $0.allSatisfy { "-=:_|+ ".contains($0) } }
+            && texts.contains { $0.contains("---") }
     }
 
     /// The initials of a body's name, for the IDs of its recommendations: `Barnet Safeguarding Children

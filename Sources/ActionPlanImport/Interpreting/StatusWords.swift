@@ -24,9 +24,28 @@ public enum StatusWords {
     /// Status words that say the action has no rating yet: recognised, and left unrated.
     public static let unratedWords = ["Not started", "Not yet started", "Not due", "N/A", "NA", "TBC", "-", "—"]
 
-    /// Whether `text` is a word for "no rating yet" (``unratedWords``).
+    /// Directions of travel (a dashboard's arrows, a trend): recognised and left unrated, since whether `↑` is
+    /// good or bad was carried by a colour the copy lost (`↑ Positive upward change`, `↑ Negative upward change`).
+    public static let directionWords = [
+        "↑", "↓", "↔", "↗", "↘", "→", "▲", "▼", "►", "Up", "Down", "Improving", "Worsening", "Declining",
+        "Increasing", "Decreasing", "No change", "Stable",
+    ]
+
+    /// Whether `text` is a word for "no rating yet" (``unratedWords``) or a direction (``directionWords``).
     public static func isUnratedWord(_ text: String) -> Bool {
-        unratedWords.contains { key($0) == key(text) }
+        (unratedWords + directionWords).contains { key($0) == key(text) }
+    }
+
+    /// The status word an action's text ends with after a dash (`Add contact leads to FAQ document -
+    /// Completed`), when it is a status word of more than two letters; nil otherwise.
+    public static func trailingStatus(_ text: String) -> String? {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        while let last = t.last, ".;".contains(last) { t.removeLast() }
+        guard let dash = t.range(of: " - ", options: .backwards) ?? t.range(of: " – ", options: .backwards) else {
+            return nil
+        }
+        let word = t[dash.upperBound...].trimmingCharacters(in: .whitespaces)
+        return word.count > 2 && rating(for: word) != nil && key(word).split(separator: " ").count <= 3 ? word : nil
     }
 
     /// A status reduced for matching: lower case, single spaces, `/` without spaces, no trailing punctuation.

@@ -14,6 +14,22 @@ struct TableLayout {
     var headerKeys: [String]
     /// True when the table is the CSV `actionplan export` writes (read literally; see `CSVExport`).
     var exported = false
+    /// True when the header's first cell is a group's title over the actions below it (`Provide support that
+    /// … | Responsible | How we will monitor the priority`): each row repeating the rest of the header starts
+    /// a group.
+    var groupInHeader = false
+    /// True when the action column holds `ACTION:` lines among other text (minutes with their actions
+    /// arising): only those rows are actions; the others are the minutes' text (`DocumentInterpreter+ActionLog`).
+    var actionLog = false
+    /// The month columns of a timeline (a Gantt chart's header `| Jan 2018 | Feb 2018 | …`): the last month
+    /// marked in a row is its date of delivery.
+    var timeline: [Int] = []
+
+    /// Whether the action column holds measures (``ColumnRole/measureHeaders``): rows with no ID under a measure
+    /// are its breakdown (`DocumentInterpreter+Measures`).
+    var isMeasureTable: Bool {
+        column(.id) != nil && column(.action).map { ColumnRole.isMeasure(columns[$0].header) } == true
+    }
 
     /// The grid column holding `role`, if any.
     func column(_ role: ColumnRole) -> Int? { columns.firstIndex { $0.role == role } }
@@ -28,20 +44,26 @@ struct TableLayout {
         return out
     }
 
-    /// The layout whose header is `cells`, or nil when they are not an action table's header: at least two
-    /// columns read as roles, one of them the action or the ID.
+    /// The layout whose header is `cells`, or nil when they are not an action table's header (a cell of more
+    /// than 120 characters is text, not a header): at least two columns read as roles, one of them the action,
+    /// the ID or a group (taken as the action), or a column named (or given by `--column`) as the action, not
+    /// only `Description`, beside others kept as fields; or a timeline of months.
     static func header(_ cells: [SourceCell], overrides: [ColumnOverride]) -> TableLayout? {
         let g = grid(cells).map { $0.text.trimmingCharacters(in: .whitespaces) }
-        guard g.filter({ !$0.isEmpty }).count >= 2 else { return nil }
+        guard g.filter({ !$0.isEmpty }).count >= 2, g.allSatisfy({ $0.count <= 120 }) else { return nil }
+        if overrides.isEmpty, let timeline = timeline(g) { return timeline }
         var columns: [(String, ColumnRole, String)] = []
         var taken: Set<ColumnRole> = []
+        let namedAction = g.contains { ColumnRole.named($0) == .action && !ColumnRole.isFallbackAction($0) }
         for (i, h) in g.enumerated() {
             if let o = overrides.first(where: { $0.matches(header: h, number: i + 1) }) {
                 columns.append((h, o.role, "--column"))
                 if o.role != .field && o.role != .skip { taken.insert(o.role) }
                 continue
             }
-            if let r = ColumnRole.named(h), !taken.contains(r) {
+            if namedAction && ColumnRole.isFallbackAction(h) {
+                columns.append((h, .field, "describes the action named in another column, kept as a field"))
+            } else if let r = ColumnRole.named(h), !taken.contains(r) {
                 columns.append((h, r, "header"))
                 taken.insert(r)
             } else if let r = ColumnRole.named(h) {
@@ -51,33 +73,94 @@ struct TableLayout {
             }
         }
         let roles = columns.filter { $0.1 != .field && $0.1 != .skip }.map(\.1)
-        guard roles.count >= 2, roles.contains(.action) || roles.contains(.id) else { return nil }
+        let byRoles = roles.count >= 2 && (roles.contains(.action) || roles.contains(.id) || roles.contains(.group))
+        let givenAction = columns.contains { $0.1 == .action && $0.2 == "--column" }
+        guard byRoles || (namedAction || givenAction) && roles.contains(.action) else { return nil }
         var layout = TableLayout(
             columns: columns, headerKeys: g.map(ColumnRole.key), exported: g == CSVExport.header
                 || (g.count > CSVExport.header.count && Array(g.prefix(CSVExport.header.count)) == CSVExport.header))
-        if layout.exported {
-            // The exported CSV's own columns: read as it writes them; deadline, days late and latest note are derived.
-            for (i, name) in CSVExport.header.enumerated() {
-                let role: ColumnRole
-                switch name {
-                case "theme": role = .theme
-                case "group": role = .group
-                case "id": role = .id
-                case "cross_refs": role = .refs
-                case "action": role = .action
-                case "leads": role = .lead
-                case "delivery_date": role = .due
-                case "rating": role = .status
-                default: role = .skip
-                }
-                layout.columns[i] = (name, role, role == .skip ? "derived by actionplan, not imported" : "export")
-            }
-            if g.count > CSVExport.header.count, g[CSVExport.header.count] == "status" {
-                layout.columns[CSVExport.header.count] = ("status", .field, "status as written")
-            }
-        }
+        if layout.exported { layout.readAsExported(g) }
         layout.chooseAction()
         return layout
+    }
+
+    /// The exported CSV's own columns: read as it writes them; deadline, days late and latest note are derived.
+    private mutating func readAsExported(_ g: [String]) {
+        for (i, name) in CSVExport.header.enumerated() {
+            let role: ColumnRole
+            switch name {
+            case "theme": role = .theme
+            case "group": role = .group
+            case "id": role = .id
+            case "cross_refs": role = .refs
+            case "action": role = .action
+            case "leads": role = .lead
+            case "delivery_date": role = .due
+            case "rating": role = .status
+            default: role = .skip
+            }
+            columns[i] = (name, role, role == .skip ? "derived by actionplan, not imported" : "export")
+        }
+        if g.count > CSVExport.header.count, g[CSVExport.header.count] == "status" {
+            columns[CSVExport.header.count] = ("status", .field, "status as written")
+        }
+    }
+
+    /// A timeline's header: a first cell that is not a month, then at least three months (`Jan 2018`, `Sept
+    /// 2018`) and nothing else.
+    private static func timeline(_ g: [String]) -> TableLayout? {
+        func isMonth(_ s: String) -> Bool { s.count <= 20 && DeliveryDate.parse(s).isDated }
+        let months = g.indices.dropFirst().filter { isMonth(g[$0]) }
+        guard months.count >= 3, !isMonth(g[0]),
+            g.indices.dropFirst().allSatisfy({ months.contains($0) || g[$0].isEmpty })
+        else { return nil }
+        var columns = g.map { ($0, ColumnRole.field, "a month of the timeline, kept as a field") }
+        columns[0] = (g[0], .action, "the column beside a timeline of months, read as the action")
+        for i in g.indices.dropFirst() where !months.contains(i) { columns[i].2 = "no header" }
+        var layout = TableLayout(columns: columns, headerKeys: g.map(ColumnRole.key))
+        layout.timeline = months
+        return layout
+    }
+
+    /// The layout of a header whose first cell is a group's title (a sentence, not a header word) and whose
+    /// other cells name a lead, date or status column, when that rest of the header recurs in the document
+    /// (`recurring`: it heads each group); nil otherwise.
+    static func groupHeader(_ cells: [SourceCell], recurring: Bool) -> TableLayout? {
+        let g = grid(cells).map { $0.text.trimmingCharacters(in: .whitespaces) }
+        guard recurring, g.count >= 2, ColumnRole.named(g[0]) == nil, g[0].split(separator: " ").count >= 3 else {
+            return nil
+        }
+        let tail = g.dropFirst().map { h in (h, ColumnRole.named(h)) }
+        guard tail.contains(where: { [.lead, .due, .status].contains($0.1) }),
+            !tail.contains(where: { $0.1 == .action || $0.1 == .id })
+        else { return nil }
+        var taken: Set<ColumnRole> = []
+        var columns = [
+            (g[0], ColumnRole.action, "the header's first cell titles a group; the column below it is the action")
+        ]
+        for (h, r) in tail {
+            if let r, !taken.contains(r) {
+                columns.append((h, r, "header"))
+                taken.insert(r)
+            } else {
+                columns.append((h, .field, h.isEmpty ? "no header" : "not a known header, kept as a field"))
+            }
+        }
+        var layout = TableLayout(columns: columns, headerKeys: g.map(ColumnRole.key))
+        layout.groupInHeader = true
+        return layout
+    }
+
+    /// The keys of a row after its first cell, to tell the rest of a group header where it recurs.
+    static func tailKeys(_ cells: [SourceCell]) -> [String] { grid(cells).dropFirst().map { ColumnRole.key($0.text) } }
+
+    /// Whether `cells` look like a header row (two or more short labels, none of them a date or a status word):
+    /// a table headed so that names no action or ID column is not an action table, and is not read as data.
+    static func isHeaderShaped(_ cells: [SourceCell]) -> Bool {
+        let g = grid(cells).map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return g.count >= 2 && g.allSatisfy { h in
+            h.count <= 100 && !DeliveryDate.parse(h).isDated && StatusWords.rating(for: h) == nil
+        }
     }
 
     /// When no column reads as the action, the field column with the longest header… no: the first kept
@@ -111,6 +194,9 @@ struct TableLayout {
 
     /// Whether `cells` repeat this layout's header row (a page break in a pasted document).
     func isRepeatedHeader(_ cells: [SourceCell]) -> Bool {
+        if groupInHeader {
+            return !headerKeys.isEmpty && TableLayout.tailKeys(cells) == Array(headerKeys.dropFirst())
+        }
         let keys = TableLayout.grid(cells).map { ColumnRole.key($0.text) }
         let a = keys.filter { !$0.isEmpty }
         return !a.isEmpty && a == headerKeys.filter { !$0.isEmpty }
@@ -151,6 +237,8 @@ struct TableLayout {
         guard let text = (0..<width).filter({ roles[$0] == .field }).max(by: { lengths[$0] < lengths[$1] }) else {
             return nil
         }
+        // Without an ID, a date or a status column there is nothing to tell a plan from any other table of text.
+        guard roles.contains(where: { [.id, .due, .status].contains($0) }) else { return nil }
         roles[text] = .action
         why[text] = "no header: the longest text, read as the action"
         if let lead = (text + 1..<width).first(where: { roles[$0] == .field && lengths[$0] > 0 && lengths[$0] <= 40 }) {
