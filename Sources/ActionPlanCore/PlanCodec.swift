@@ -19,17 +19,7 @@ public enum PlanCodec {
             w.field("period", plan.period)
             w.key("ragKey")
             writeRAGKey(plan.ragKey, &w)
-            if let scale = plan.scale {
-                w.key("ratingScale")
-                w.array(scale.levels) { w, l in
-                    w.object { w in
-                        w.field("name", l.name)
-                        w.field("letter", l.letter)
-                        w.field("definition", l.definition)
-                        w.field("rating", l.rating.rawValue)
-                    }
-                }
-            }
+            if let scale = plan.scale { writeRatingScale(scale, &w) }
             if !plan.recommendations.isEmpty {
                 w.key("recommendations")
                 w.array(plan.recommendations) { w, r in
@@ -74,6 +64,19 @@ public enum PlanCodec {
         }
         w.finish()
         return w.bytes
+    }
+
+    /// Writes `scale` as the `ratingScale` field (the plan file and the export JSON write the same).
+    static func writeRatingScale(_ scale: RatingScale, _ w: inout JSONWriter) {
+        w.key("ratingScale")
+        w.array(scale.levels) { w, l in
+            w.object { w in
+                w.field("name", l.name)
+                w.field("letter", l.letter)
+                w.field("definition", l.definition)
+                w.field("rating", l.rating.rawValue)
+            }
+        }
     }
 
     /// Writes `key` as the `ragKey` object of the plan file (the export JSON writes the same object).

@@ -35,17 +35,7 @@ public enum ReportJSON {
             }
             w.key("ragKey")
             PlanCodec.writeRAGKey(r.ragKey, &w)
-            if let scale = r.plan.scale {
-                w.key("ratingScale")
-                w.array(scale.levels) { w, l in
-                    w.object { w in
-                        w.field("name", l.name)
-                        w.field("letter", l.letter)
-                        w.field("rating", l.rating.rawValue)
-                        w.field("definition", l.definition)
-                    }
-                }
-            }
+            if let scale = r.plan.scale { PlanCodec.writeRatingScale(scale, &w) }
             w.key("headline")
             w.object { w in
                 let h = r.headline
