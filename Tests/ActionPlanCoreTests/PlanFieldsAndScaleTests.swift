@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanImport
 import ActionPlanStore
 
 /// What other councils' plans carry beyond Barnet's: their own rating words, statuses as written, columns of
@@ -127,5 +128,32 @@ final class PlanFieldsAndScaleTests: SamplePlanTestCase {
             bad.stderr.contains(
                 "\"blue\" is not a rating of this plan; expected C (Complete), G (Green), Y (Yellow), A (Amber), R (Red)"),
             bad.stderr)
+    }
+}
+
+extension PlanFieldsAndScaleTests {
+    func testTheCSVExportImportsBackWithStatusesAndFields() throws {
+        let rich = try PlanFieldsAndScaleTestsSupport.richPlanForRoundTrip()
+        let bytes = CSVExport.render(rich, asOf: TestSupport.day("2019-01-31"))
+        let (back, report) = try PlanImport.run(bytes, file: "export.csv", options: .init(title: rich.title))
+        XCTAssertEqual(back.allActions.map(\.fields), rich.allActions.map(\.fields))
+        XCTAssertEqual(back.allActions.map(\.status), rich.allActions.map(\.status))
+        XCTAssertEqual(back.allActions.map(\.rating), rich.allActions.map(\.rating))
+        XCTAssertEqual(report.skipped, 0)
+    }
+}
+
+/// The rich plan of ``PlanFieldsAndScaleTests`` for tests in extensions.
+enum PlanFieldsAndScaleTestsSupport {
+    static func richPlanForRoundTrip() throws -> Plan {
+        var p = try TestSupport.samplePlan()
+        let path = p.path(of: "1a(i)")!
+        p[path].status = "At risk"
+        p[path].rating = .amber
+        p[path].fields = [
+            ActionField(name: "Success measure", value: "90% of staff trained"),
+            ActionField(name: "Progress update", value: "Sessions booked"),
+        ]
+        return p
     }
 }
