@@ -54,7 +54,7 @@ struct JSONReader {
             }
             i += 1
         }
-        return PlanError(file: file, line: line, column: col, path: pathString, message: message)
+        return PlanError(.invalidPlan, file: file, line: line, column: col, path: pathString, message: message)
     }
 
     private func describeNext() -> String {

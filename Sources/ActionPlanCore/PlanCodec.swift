@@ -198,7 +198,7 @@ public enum PlanCodec {
         } catch let e as PlanError {
             // A file left by an unresolved `git merge` deserves a better message than "expected a string".
             if let line = ConflictMarkers.firstMarkerLine(in: bytes) {
-                throw PlanError(
+                throw PlanError(.invalidPlan,
                     file: file, line: line,
                     message: "unresolved merge conflict (git conflict markers <<<<<<< ======= >>>>>>>): keep one side "
                         + "of each conflict and delete the marker lines, then git add the file")
@@ -293,9 +293,9 @@ public enum PlanCodec {
         }
         try r.expectEnd()
         if !sawVersion {
-            throw PlanError(file: file, path: "$.schemaVersion", message: "missing field schemaVersion (expected 1)")
+            throw PlanError(.invalidPlan, file: file, path: "$.schemaVersion", message: "missing field schemaVersion (expected 1)")
         }
-        if !sawTitle { throw PlanError(file: file, path: "$.title", message: "missing field title") }
+        if !sawTitle { throw PlanError(.invalidPlan, file: file, path: "$.title", message: "missing field title") }
         return plan
     }
 
@@ -553,7 +553,7 @@ public enum PlanCodec {
                 for (ai, a) in g.actions.enumerated() {
                     let p = ActionPath(theme: ti, group: gi, action: ai)
                     if let first = seen[a.id] {
-                        throw PlanError(
+                        throw PlanError(.invalidPlan,
                             file: file, path: jsonPath(p) + ".id",
                             message:
                                 "duplicate action ID \"\(a.id)\" (first used at \(jsonPath(first)).id); IDs must be unique"

@@ -16,7 +16,7 @@ extension Plan {
         let p = try requirePath(id)
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.isEmpty {
-            throw PlanError(path: "note", message: "a note explaining the rating change is required")
+            throw PlanError(.invalidValue, path: "note", message: "a note explaining the rating change is required")
         }
         if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
             try reviseDate(id: id, to: revisedDate, reason: note, by: user, on: today)
@@ -42,7 +42,7 @@ extension Plan {
     public mutating func addNote(id: String, text: String, by user: String, on today: CalendarDay) throws {
         let p = try requirePath(id)
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { throw PlanError(path: "note", message: "the note is empty") }
+        if text.isEmpty { throw PlanError(.invalidValue, path: "note", message: "the note is empty") }
         self[p].notes.append(ProgressNote(date: today, by: user, text: text))
     }
 
@@ -53,7 +53,7 @@ extension Plan {
         let p = try requirePath(id)
         if let text {
             let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if t.isEmpty { throw PlanError(path: "text", message: "the action text must not be empty") }
+            if t.isEmpty { throw PlanError(.invalidValue, path: "text", message: "the action text must not be empty") }
             self[p].text = t
         }
         if let leads { self[p].leads = leads }
@@ -69,16 +69,16 @@ extension Plan {
     @discardableResult
     public mutating func addAction(_ action: Action, theme: Int, group: Int) throws -> ActionPath {
         let id = action.id.trimmingCharacters(in: .whitespaces)
-        if id.isEmpty { throw PlanError(path: "id", message: "the action needs an ID, e.g. 3c(v)") }
-        if path(of: id) != nil { throw PlanError(path: "id", message: "ID \(id) is already used in this plan") }
+        if id.isEmpty { throw PlanError(.invalidValue, path: "id", message: "the action needs an ID, e.g. 3c(v)") }
+        if path(of: id) != nil { throw PlanError(.invalidValue, path: "id", message: "ID \(id) is already used in this plan") }
         if action.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw PlanError(path: "text", message: "the action text must not be empty")
+            throw PlanError(.invalidValue, path: "text", message: "the action text must not be empty")
         }
         try Plan.validateDeliveryDate(action.deliveryDate, field: "delivery date", allowUnset: true)
-        guard themes.indices.contains(theme) else { throw PlanError(path: "theme", message: "no theme \(theme + 1)") }
+        guard themes.indices.contains(theme) else { throw PlanError(.invalidValue, path: "theme", message: "no theme \(theme + 1)") }
         if themes[theme].groups.isEmpty { themes[theme].groups.append(ActionGroup(title: nil)) }
         guard themes[theme].groups.indices.contains(group) else {
-            throw PlanError(path: "group", message: "no such group")
+            throw PlanError(.invalidValue, path: "group", message: "no such group")
         }
         var a = action
         a.id = id
@@ -102,7 +102,7 @@ extension Plan {
     /// The path of `id`, or an error naming the ID.
     public func requirePath(_ id: String) throws -> ActionPath {
         guard let p = path(of: id) else {
-            throw PlanError(path: "id", message: "no action with ID \"\(id)\" in this plan")
+            throw PlanError(.notFound, path: "id", message: "no action with ID \"\(id)\" in this plan")
         }
         return p
     }
@@ -114,9 +114,9 @@ extension Plan {
         case .day, .month, .quarter, .recurring: return
         case .notSet:
             if allowUnset { return }
-            throw PlanError(path: field, message: "\(field) is empty; expected a date such as March 2019 or 31/03/2019")
+            throw PlanError(.invalidValue, path: field, message: "\(field) is empty; expected a date such as March 2019 or 31/03/2019")
         case .unrecognised(let why):
-            throw PlanError(path: field, message: "\(field) \"\(text)\" is not understood: \(why)")
+            throw PlanError(.invalidValue, path: field, message: "\(field) \"\(text)\" is not understood: \(why)")
         }
     }
 }

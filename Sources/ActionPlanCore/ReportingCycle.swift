@@ -36,10 +36,10 @@ extension Plan {
     public mutating func takeSnapshot(label: String, asOf day: CalendarDay) throws -> Snapshot {
         let label = DeliveryDate.normalise(label)
         if label.isEmpty {
-            throw PlanError(path: "--label", message: "the snapshot needs a label, e.g. \"November 2018 committee\"")
+            throw PlanError(.invalidValue, path: "--label", message: "the snapshot needs a label, e.g. \"November 2018 committee\"")
         }
         if let existing = snapshot(labelled: label) {
-            throw PlanError(
+            throw PlanError(.alreadyExists,
                 path: "--label",
                 message: "a snapshot labelled \"\(label)\" already exists (taken as of \(existing.date)); "
                     + "labels must be unique")

@@ -18,14 +18,14 @@ public enum FilterParser {
     public static func parse(_ text: String) throws -> ActionFilter {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else {
-            throw PlanError(path: "filter", message: "type e.g. lead BT, rating A,R or theme 5")
+            throw PlanError(.invalidValue, path: "filter", message: "type e.g. lead BT, rating A,R or theme 5")
         }
         var filter = ActionFilter()
         var i = 0
         while i < words.count {
             let keyword = words[i].lowercased()
             guard keywords.contains(keyword) else {
-                throw PlanError(
+                throw PlanError(.invalidValue,
                     path: "filter", message: "\"\(words[i])\" is not lead, rating, theme, overdue or due; e.g. lead BT")
             }
             i += 1
@@ -37,22 +37,22 @@ public enum FilterParser {
             switch keyword {
             case "overdue":
                 guard value.isEmpty else {
-                    throw PlanError(path: "filter", message: "overdue takes no value; write overdue lead BT")
+                    throw PlanError(.invalidValue, path: "filter", message: "overdue takes no value; write overdue lead BT")
                 }
                 filter.overdueOnly = true
             case "lead":
                 guard !value.isEmpty else {
-                    throw PlanError(path: "filter", message: "lead needs a code, e.g. lead BT")
+                    throw PlanError(.invalidValue, path: "filter", message: "lead needs a code, e.g. lead BT")
                 }
                 filter.lead = value.joined(separator: " ")
             case "theme":
                 guard value.count == 1, let n = Int(value[0]) else {
-                    throw PlanError(path: "filter", message: "theme needs a number, e.g. theme 5")
+                    throw PlanError(.invalidValue, path: "filter", message: "theme needs a number, e.g. theme 5")
                 }
                 filter.theme = n
             case "due":
                 guard value.count == 1, let n = Int(value[0]), n >= 0 else {
-                    throw PlanError(path: "filter", message: "due needs a number of days, e.g. due 30")
+                    throw PlanError(.invalidValue, path: "filter", message: "due needs a number of days, e.g. due 30")
                 }
                 filter.dueWithin = n
             default:  // rating
@@ -60,7 +60,7 @@ public enum FilterParser {
                 var unrated = false
                 let items = value.joined(separator: ",").split(separator: ",").map(String.init)
                 guard !items.isEmpty else {
-                    throw PlanError(path: "filter", message: "rating needs letters or names, e.g. rating A,R")
+                    throw PlanError(.invalidValue, path: "filter", message: "rating needs letters or names, e.g. rating A,R")
                 }
                 for item in items {
                     let lower = item.lowercased()
@@ -69,7 +69,7 @@ public enum FilterParser {
                     } else if let r = Rating(parsing: item) {
                         ratings.insert(r)
                     } else {
-                        throw PlanError(
+                        throw PlanError(.invalidValue,
                             path: "filter", message: "\"\(item)\" is not a rating; use B, G, A, R or unrated")
                     }
                 }

@@ -99,7 +99,7 @@ public final class PlanSession: TerminalProgram {
         } catch let error as PlanError {
             return .failure(error)
         } catch {
-            return .failure(PlanError(file: path, message: "\(error)"))
+            return .failure(PlanError(.notSaved, file: path, message: "\(error)"))
         }
     }
 

@@ -239,7 +239,10 @@ final class ImportTests: XCTestCase {
             do {
                 _ = try PlanImport.run(Array(text.utf8), file: file)
                 return nil
-            } catch let e as PlanError { return e } catch { return nil }
+            } catch let e as PlanError {
+                XCTAssertEqual(e.kind, .invalidSource, "\(e)")
+                return e
+            } catch { return nil }
         }
         let unbalanced = err("id,action\n1,\"never closed\n2,x\n", "bad.csv")
         XCTAssertEqual(unbalanced?.line, 2)

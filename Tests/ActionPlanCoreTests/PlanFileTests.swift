@@ -41,7 +41,10 @@ final class PlanFileTests: XCTestCase {
         do {
             _ = try PlanCodec.decode(Array(json.utf8), file: file)
             return nil
-        } catch let e as PlanError { return e } catch { return nil }
+        } catch let e as PlanError {
+            XCTAssertEqual(e.kind, .invalidPlan, "\(e)")
+            return e
+        } catch { return nil }
     }
 
     private let minimal = """

@@ -43,7 +43,7 @@ final class PlanLockTests: SamplePlanTestCase {
         let plan = self.plan
         Thread.detachNewThread {
             if let second = try? PlanLock.acquire(for: plan, timeout: 10) {
-                order.add(PlanError(message: "second"))
+                order.add(PlanError(.invalidValue, message: "second"))
                 second.release()
             }
             got.fulfill()

@@ -72,7 +72,7 @@ final class StalledSaveTests: SamplePlanTestCase {
         options.stage = { stage in
             stages.add(stage)
             guard case .readyToRename = stage, sneaked.all.isEmpty else { return }
-            sneaked.add(PlanError(message: "once"))
+            sneaked.add(PlanError(.invalidValue, message: "once"))
             // A sync client or an editor writes the file without the lock, after the new version was written.
             do {
                 var other = try PlanStore.load(plan)

@@ -33,7 +33,9 @@ final class HostileInputTests: XCTestCase {
         }
         switch outcome.result {
         case .success(let d)?: XCTFail("read \(file): \(d.items.count) items, no error", line: line)
-        case .failure(let e as PlanError)?: return e
+        case .failure(let e as PlanError)?:
+            XCTAssertEqual(e.kind, .invalidSource, "\(file): \(e)", line: line)
+            return e
         case .failure(let e)?: XCTFail("\(file): not a PlanError: \(e)", line: line)
         case nil: XCTFail("no outcome", line: line)
         }

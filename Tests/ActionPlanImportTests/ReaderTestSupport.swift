@@ -51,6 +51,7 @@ enum ReaderTestSupport {
             let d = try SourceReader.read(bytes, file: file)
             XCTFail("read \(file) without an error: \(d.items.count) items", file: sourceFile, line: line)
         } catch let e as PlanError {
+            XCTAssertEqual(e.kind, .invalidSource, "\(file): \(e)", file: sourceFile, line: line)
             return e
         } catch {
             XCTFail("\(file): not a PlanError: \(error)", file: sourceFile, line: line)

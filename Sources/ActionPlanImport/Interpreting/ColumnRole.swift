@@ -139,13 +139,13 @@ public struct ColumnOverride: Hashable, Sendable {
     /// Parses `HEADER=ROLE`, with an error naming what was expected.
     public init(argument: String) throws {
         guard let eq = argument.lastIndex(of: "=") else {
-            throw PlanError(path: "--column", message: "\"\(argument)\" is not HEADER=ROLE, e.g. \"Who?=lead\"")
+            throw PlanError(.invalidValue, path: "--column", message: "\"\(argument)\" is not HEADER=ROLE, e.g. \"Who?=lead\"")
         }
         let header = argument[..<eq].trimmingCharacters(in: .whitespaces)
         let roleName = argument[argument.index(after: eq)...].trimmingCharacters(in: .whitespaces)
         guard !header.isEmpty, let role = ColumnRole(argument: roleName) else {
             let roles = ColumnRole.allCases.map(\.rawValue).joined(separator: ", ")
-            throw PlanError(
+            throw PlanError(.invalidValue,
                 path: "--column", message: "\"\(argument)\": expected HEADER=ROLE with ROLE one of \(roles)")
         }
         self.init(header: header, role: role)

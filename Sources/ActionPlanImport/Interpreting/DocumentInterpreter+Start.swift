@@ -91,7 +91,7 @@ extension DocumentInterpreter {
     /// accounting of every item.
     mutating func finish() throws -> (Plan, ImportReport) {
         if assembler.plan.themes.isEmpty || assembler.plan.allActions.isEmpty {
-            throw PlanError(
+            throw PlanError(.invalidSource,
                 file: file,
                 message: assembler.plan.themes.isEmpty
                     ? "no theme headings or action rows found (expected lines such as \"Theme 1: …\" and a table of actions)"

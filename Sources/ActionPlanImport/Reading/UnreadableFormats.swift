@@ -36,7 +36,7 @@ enum UnreadableFormats {
         } else {
             return nil
         }
-        return PlanError(file: file, message: message)
+        return PlanError(.invalidSource, file: file, message: message)
     }
 
     /// Whether `bytes` hold `name` in UTF-16 LE (as an OLE directory stores stream names).

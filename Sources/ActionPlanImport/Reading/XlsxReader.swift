@@ -50,7 +50,7 @@ enum XlsxReader {
                 continue
             }
             if reader.tooLarge {
-                throw PlanError(
+                throw PlanError(.invalidSource,
                     file: package.file,
                     message: "is too large: it has more than \(maxCells) filled cells; expected a plan")
             }

@@ -135,7 +135,7 @@ final class XlsxSheet: XMLPartHandler {
         func spend(_ n: Int) throws {
             budget -= n
             if budget < 0 {
-                throw PlanError(
+                throw PlanError(.invalidSource,
                     file: file,
                     message: "is too large: sheet '\(sheet)' lays out more than \(XlsxReader.maxCells) cells; "
                         + "expected a plan")

@@ -164,7 +164,7 @@ public enum PlanBackups {
                 all.isEmpty
                 ? "there are no backups"
                 : "backups are numbered \(all.map { String($0.number) }.joined(separator: ", "))"
-            throw PlanError(file: plan, path: "--from", message: "no backup \(number); \(have) (see restore --list)")
+            throw PlanError(.notFound, file: plan, path: "--from", message: "no backup \(number); \(have) (see restore --list)")
         }
         let bytes = try PlanStore.readFile(backup.path)
         _ = try PlanCodec.decode(bytes, file: backup.path)

@@ -64,14 +64,14 @@ struct FileAttributes: Equatable {
         }
         if !keptGroup && groupMatters {
             let why = PlanStore.errnoText()
-            throw PlanError(
+            throw PlanError(.notSaved,
                 file: file,
                 message: "cannot save: the new file cannot be given the plan's group \(FileAttributes.groupName(group)) "
                     + "(\(why)); saving would change who may read and write the plan. You need to be a member of "
                     + "that group; the plan is unchanged")
         }
         if fchmod(fd, mode) != 0 {
-            throw PlanError(file: file, message: "cannot save: \(PlanStore.errnoText()); the plan is unchanged")
+            throw PlanError(.notSaved, file: file, message: "cannot save: \(PlanStore.errnoText()); the plan is unchanged")
         }
     }
 

@@ -30,7 +30,7 @@ struct FileSnapshot {
     static func read(_ target: SaveTarget) throws -> FileSnapshot {
         guard let st = target.status() else {
             if errno == ENOENT { return FileSnapshot(bytes: nil, identity: nil, attributes: nil, target: target) }
-            throw PlanError(file: target.shown, message: "cannot open: \(PlanStore.errnoText())")
+            throw PlanError(errno == ENOENT ? .fileNotFound : .cannotRead, file: target.shown, message: "cannot open: \(PlanStore.errnoText())")
         }
         try target.checkReplaceable(st)
         let (bytes, identity) = try PlanStore.readFileAndIdentity(target.path, shown: target.shown)

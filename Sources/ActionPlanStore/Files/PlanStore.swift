@@ -30,23 +30,23 @@ public enum PlanStore {
     static func readFileAndIdentity(_ path: String, shown: String? = nil) throws -> (bytes: [UInt8], identity: FileIdentity) {
         let file = shown ?? path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw PlanError(file: file, message: "cannot open: \(errnoText())") }
+        if fd < 0 { throw PlanError(errno == ENOENT ? .fileNotFound : .cannotRead, file: file, message: "cannot open: \(errnoText())") }
         defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) != 0 { throw PlanError(file: file, message: "cannot read: \(errnoText())") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw PlanError(file: file, message: "is a directory, expected a file") }
+        if fstat(fd, &st) != 0 { throw PlanError(.cannotRead, file: file, message: "cannot read: \(errnoText())") }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw PlanError(.cannotRead, file: file, message: "is a directory, expected a file") }
         if Int(st.st_size) > maxFileSize {
-            throw PlanError(
+            throw PlanError(.cannotRead,
                 file: file,
                 message: "is \(Int(st.st_size) >> 20) MB; actionplan reads files of up to \(maxFileSize >> 20) MB "
                     + "(a plan of 100,000 actions is about 60 MB)")
         }
         // One byte more than allowed tells a file that grew too big since fstat.
         guard let out = readAll(fd, chunk: 1 << 20, maxBytes: maxFileSize + 1, sizeHint: Int(st.st_size) + 1) else {
-            throw PlanError(file: file, message: "cannot read: \(errnoText())")
+            throw PlanError(.cannotRead, file: file, message: "cannot read: \(errnoText())")
         }
         if out.count > maxFileSize {
-            throw PlanError(
+            throw PlanError(.cannotRead,
                 file: file, message: "is over \(maxFileSize >> 20) MB; actionplan reads files of up to that size")
         }
         return (out, FileIdentity(st))
@@ -60,7 +60,7 @@ public enum PlanStore {
     /// written by another tool grow every field when saved.)
     static func refuseOversized(_ bytes: [UInt8], file: String) throws {
         guard bytes.count > maxFileSize else { return }
-        throw PlanError(
+        throw PlanError(.notSaved,
             file: file,
             message: "cannot save: the plan would be \(bytes.count >> 20) MB, larger than the \(maxFileSize >> 20) MB "
                 + "actionplan reads, so it was not written; the previous file is unchanged")
@@ -97,7 +97,7 @@ public enum PlanStore {
         if rename(tmp, target.path) != 0 {
             let why = errnoText()
             unlink(tmp)
-            throw PlanError(file: path, message: "cannot save: \(why); the previous file is unchanged")
+            throw PlanError(.notSaved, file: path, message: "cannot save: \(why); the previous file is unchanged")
         }
         if durable { syncDirectory(target.directory) }
     }
@@ -107,11 +107,11 @@ public enum PlanStore {
         let fd = open(target.path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             let why = errno == ENXIO ? "no program is reading from this pipe" : errnoText()
-            throw PlanError(file: target.shown, message: "cannot write: \(why)")
+            throw PlanError(.notSaved, file: target.shown, message: "cannot write: \(why)")
         }
         defer { close(fd) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        if !writeAll(fd, bytes) { throw PlanError(file: target.shown, message: "cannot write: \(errnoText())") }
+        if !writeAll(fd, bytes) { throw PlanError(.notSaved, file: target.shown, message: "cannot write: \(errnoText())") }
     }
 
     /// Whether `a` and `b` name the same existing file (same device and inode, so links and `./` count).

@@ -142,11 +142,11 @@ public enum RecoveryFiles {
             } catch { firstError = error }
         }
         let why = firstError.map { "\($0)" } ?? "cannot create files in \(PlanStore.directory(of: real)) (\(PlanStore.errnoText()))"
-        guard let home = Place.inHome(planPath) else { throw PlanError(file: planPath, message: why) }
+        guard let home = Place.inHome(planPath) else { throw PlanError(.notSaved, file: planPath, message: why) }
         mkdir(PlanStore.directory(of: home.directory), 0o700)
         mkdir(home.directory, 0o700)
         guard let path = home.reserve(mode: 0o600) else {
-            throw PlanError(file: planPath, message: "\(why); nor in \(home.directory) (\(PlanStore.errnoText()))")
+            throw PlanError(.notSaved, file: planPath, message: "\(why); nor in \(home.directory) (\(PlanStore.errnoText()))")
         }
         try attempt(path, reserved: true)
         return path

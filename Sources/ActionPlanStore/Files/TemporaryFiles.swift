@@ -36,7 +36,7 @@ enum TemporaryFiles {
             if fd >= 0 || errno != EEXIST { break }
         }
         if fd < 0 {
-            throw PlanError(
+            throw PlanError(.notSaved,
                 file: shown,
                 message: "cannot save: cannot create files in \(PlanStore.directory(of: path)) "
                     + "(\(PlanStore.errnoText())); the previous file is unchanged")
@@ -49,7 +49,7 @@ enum TemporaryFiles {
             }
         }
         func failed() -> PlanError {
-            PlanError(file: shown, message: "cannot save: \(PlanStore.errnoText()); the previous file is unchanged")
+            PlanError(.notSaved, file: shown, message: "cannot save: \(PlanStore.errnoText()); the previous file is unchanged")
         }
         if !PlanStore.writeAll(fd, bytes) { throw failed() }
         if let attributes {

@@ -178,7 +178,7 @@ public final class PlanLock {
                 if !PlanStore.writeAll(ofd, ownerText) {
                     let why = PlanStore.errnoText()
                     unlink(ownerPath)
-                    throw PlanError(
+                    throw PlanError(.notSaved,
                         file: shown, message: "cannot save: cannot write \(ownerPath): \(why); the plan is unchanged")
                 }
                 return
@@ -259,7 +259,7 @@ public final class PlanLock {
     }
 
     private func lockError(_ why: String) -> PlanError {
-        PlanError(file: shown, message: "cannot save: \(why); the plan is unchanged")
+        PlanError(.locked, file: shown, message: "cannot save: \(why); the plan is unchanged")
     }
 
     private func cannotUse(_ path: String, _ code: Int32) -> PlanError {
@@ -271,7 +271,7 @@ public final class PlanLock {
             return lockError("\(path) is a symbolic link, where actionplan keeps its lock file; remove it")
         }
         let dir = PlanStore.directory(of: path)
-        return PlanError(
+        return PlanError(.notSaved,
             file: shown,
             message: "cannot save: cannot create files in \(dir) (\(PlanStore.errnoText(code))); the plan is unchanged")
     }
@@ -293,7 +293,7 @@ public final class PlanLock {
         } else if flockHeld {
             hint = ". A process on this machine holds \(lockPath); it is still running"
         }
-        return PlanError(
+        return PlanError(.locked,
             file: shown,
             message: "cannot save: the plan is locked by \(who); gave up after \(Int(timeout)) s\(hint)")
     }

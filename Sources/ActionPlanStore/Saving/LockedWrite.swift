@@ -44,7 +44,7 @@ extension PlanStore {
             guard lock.isStillHeld else {
                 unlink(tmp)
                 backup?.discard()
-                throw PlanError(
+                throw PlanError(.locked,
                     file: target.shown,
                     message: "cannot save: this save was held up for longer than \(Int(options.staleLockAge)) s and "
                         + "its lock was taken over by another process; nothing was written, try again")
@@ -60,13 +60,13 @@ extension PlanStore {
                 let why = errnoText()
                 unlink(tmp)
                 backup?.discard()
-                throw PlanError(file: target.shown, message: "cannot save: \(why); the previous file is unchanged")
+                throw PlanError(.notSaved, file: target.shown, message: "cannot save: \(why); the previous file is unchanged")
             }
             syncDirectory(target.directory)
             backup?.rotate()
             return
         }
-        throw PlanError(
+        throw PlanError(.notSaved,
             file: target.shown,
             message: "cannot save: the file kept changing while this save was being made (\(maxSaveAttempts) tries); "
                 + "another program is writing it without the lock. Nothing was written; try again")

@@ -29,7 +29,7 @@ extension PlanStore {
         let target = try SaveTarget.resolve(path)
         guard let st = target.status() else {
             _ = try readFile(path)  // "cannot open: …", not a complaint about the lock
-            throw PlanError(file: path, message: "cannot open: the file is gone")
+            throw PlanError(.fileNotFound, file: path, message: "cannot open: the file is gone")
         }
         try target.checkReplaceable(st)
         let lock = try PlanLock.acquire(for: target, options: options)
@@ -101,14 +101,14 @@ extension PlanStore {
     ) throws {
         let target = try SaveTarget.resolve(path)
         if let st = target.status() {
-            if mustNotExist { throw PlanError(file: path, message: "already exists; not overwritten") }
+            if mustNotExist { throw PlanError(.alreadyExists, file: path, message: "already exists; not overwritten") }
             try target.checkReplaceable(st)
         }
         let lock = try PlanLock.acquire(for: target, options: options)
         defer { lock.release() }
         try lockedWrite(target, lock: lock, options: options) { current in
             if mustNotExist && current != nil {
-                throw PlanError(file: path, message: "already exists; not overwritten")
+                throw PlanError(.alreadyExists, file: path, message: "already exists; not overwritten")
             }
             return sameBytes(current, bytes) ? nil : bytes
         }

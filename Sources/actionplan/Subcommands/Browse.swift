@@ -22,7 +22,7 @@ struct Browse: ParsableCommand {
             try runTerminalUI()
         #else
             // Built without the terminal UI (a core-only build used while developing).
-            try reportingBadInput { throw PlanError(message: "this build has no terminal UI") }
+            try reportingBadInput { throw PlanError(.invalidValue, message: "this build has no terminal UI") }
         #endif
     }
 

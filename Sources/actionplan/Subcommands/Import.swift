@@ -39,7 +39,7 @@ struct Import: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             if let output, !dryRun, !force, PlanStore.exists(output) {
-                throw PlanError(
+                throw PlanError(.alreadyExists,
                     file: output, message: "already exists; import never overwrites a plan (use --force to replace it)")
             }
             let options = PlanImport.Options(

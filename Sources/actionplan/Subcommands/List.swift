@@ -30,7 +30,7 @@ struct List: ParsableCommand {
                         continue
                     }
                     guard let r = Rating(parsing: t) else {
-                        throw PlanError(
+                        throw PlanError(.invalidValue,
                             path: "--rating",
                             message: "\"\(t)\" is not a rating; expected B, G, A, R, a colour name or none")
                     }
@@ -39,7 +39,7 @@ struct List: ParsableCommand {
                 f.ratings = set
             }
             if let dueWithin, dueWithin < 0 {
-                throw PlanError(
+                throw PlanError(.invalidValue,
                     path: "--due-within", message: "expected a number of days of 0 or more, got \(dueWithin)")
             }
             let rows = ActionListing.rows(f.apply(to: p, asOf: today), in: p, asOf: today)

@@ -28,7 +28,7 @@ struct Restore: ParsableCommand {
                 return
             }
             guard let from, from >= 1 else {
-                throw PlanError(path: "--from", message: "expected a backup number of 1 or more")
+                throw PlanError(.invalidValue, path: "--from", message: "expected a backup number of 1 or more")
             }
             let b = try PlanBackups.restore(plan, from: from, options: saveOptions())
             printOut(
