@@ -52,7 +52,10 @@ final class CrashSaveTests: SamplePlanTestCase {
         var midWrite = 0
         var saves = 0
         let args = files.flatMap { ["--bytes", $0] }
-        for round in 1...200 {
+        var rounds = 0
+        // 200 kills; more (up to 400) on a machine so fast or so busy that few kills land mid-write.
+        for round in 1...400 where round <= 200 || midWrite < 10 {
+            rounds = round
             let printed = try killSaveLoop(args, maxDelay: 0.15)
             saves += printed.count
             // The file must be the version last reported saved, or the one being saved when killed.
@@ -66,7 +69,7 @@ final class CrashSaveTests: SamplePlanTestCase {
             current = k
             if try !temporaryFiles().isEmpty { midWrite += 1 }
         }
-        print("crash test: 200 kills, \(saves) completed saves, \(midWrite) kills left a half-written temporary file")
+        print("crash test: \(rounds) kills, \(saves) completed saves, \(midWrite) kills left a half-written temporary file")
         XCTAssertGreaterThan(midWrite, 10, "enough kills landed in the middle of writing")
 
         // Backups are whole versions too, and a normal save afterwards is not blocked by the killed processes'
@@ -78,7 +81,7 @@ final class CrashSaveTests: SamplePlanTestCase {
         let start = Date()
         let r = try TestSupport.run(["debug-save-loop", plan, "--count", "1"] + args)
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 25, "not held up for the 30 s stale age")
         XCTAssertEqual(try temporaryFiles(), [])
         XCTAssertFalse(PlanStore.exists(PlanLock.paths(for: plan).owner))
     }

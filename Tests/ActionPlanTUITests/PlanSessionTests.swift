@@ -113,8 +113,15 @@ final class PlanSessionTests: XCTestCase {
         }
     }
 
-    func testOpeningAMissingOrInvalidFileThrows() {
-        XCTAssertThrowsError(try PlanSession(path: dir + "/none.json", asOf: TUIFixtures.asOf, user: "t"))
+    func testOpeningAMissingOrInvalidFileThrows() throws {
+        XCTAssertThrowsError(try PlanSession(path: dir + "/none.json", asOf: TUIFixtures.asOf, user: "t")) {
+            XCTAssertEqual(($0 as? PlanError)?.kind, .fileNotFound, "\($0)")
+        }
+        try PlanStore.writeAtomically(Array("{\"schemaVersion\": 1, \"title\": ".utf8), to: dir + "/torn.json")
+        XCTAssertThrowsError(try PlanSession(path: dir + "/torn.json", asOf: TUIFixtures.asOf, user: "t")) {
+            XCTAssertEqual(($0 as? PlanError)?.kind, .invalidPlan, "\($0)")
+            XCTAssertEqual(($0 as? PlanError)?.line, 1, "\($0)")
+        }
     }
 
     func testSaveWritesThePlanAndClearsTheUnsavedMarker() throws {
