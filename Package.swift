@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanSynthetic", "actionplan", "TestProcess",
             ],
+            exclude: ["HelpSnapshots"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
