@@ -13,10 +13,7 @@ public enum PlanCodec {
         var w = JSONWriter(capacity: 4096 + plan.themes.count * 4096)
         w.object { w in
             w.field("schemaVersion", plan.usesVersion2 ? 2 : 1)
-            w.field("title", plan.title)
-            w.field("organisation", plan.organisation)
-            w.field("version", plan.version)
-            w.field("period", plan.period)
+            writeHeader(plan, &w)
             w.key("ragKey")
             writeRAGKey(plan.ragKey, &w)
             if let scale = plan.scale { writeRatingScale(scale, &w) }
@@ -64,6 +61,15 @@ public enum PlanCodec {
         }
         w.finish()
         return w.bytes
+    }
+
+    /// Writes the header fields of `plan` — `title`, `organisation`, `version`, `period` — into the object
+    /// being written (the plan file and the export JSON's `plan` object write the same fields).
+    static func writeHeader(_ plan: Plan, _ w: inout JSONWriter) {
+        w.field("title", plan.title)
+        w.field("organisation", plan.organisation)
+        w.field("version", plan.version)
+        w.field("period", plan.period)
     }
 
     /// Writes `scale` as the `ratingScale` field (the plan file and the export JSON write the same).

@@ -16,12 +16,7 @@ public enum ReportJSON {
         w.object { w in
             w.field("reportFormat", formatVersion)
             w.key("plan")
-            w.object { w in
-                w.field("title", r.title)
-                w.field("organisation", r.organisation)
-                w.field("version", r.version)
-                w.field("period", r.period)
-            }
+            w.object { w in PlanCodec.writeHeader(r.plan, &w) }
             w.field("asOf", r.asOf.description)
             w.field("produced", r.produced.description)
             w.key("comparison")

@@ -32,13 +32,13 @@ public struct StatusReport: Sendable {
     }
 
     /// The plan's title.
-    public var title: String
+    public var title: String { plan.title }
     /// The organisation that owns the plan.
-    public var organisation: String
+    public var organisation: String { plan.organisation }
     /// The plan's version line.
-    public var version: String
+    public var version: String { plan.version }
     /// The period the plan covers.
-    public var period: String
+    public var period: String { plan.period }
     /// The day the position is reported as at.
     public var asOf: CalendarDay
     /// The day the report was produced (given by the caller: the core never reads the clock).
@@ -79,7 +79,6 @@ public struct StatusReport: Sendable {
             for code in a.leads where names[code] == nil { names[code] = now.resolve(lead: code).displayName }
         }
         var report = StatusReport(
-            title: now.title, organisation: now.organisation, version: now.version, period: now.period,
             asOf: asOf, produced: produced,
             comparison: snapshot.map { Comparison(label: $0.label, date: $0.date) }, ragKey: now.ragKey,
             headline: Headline(counts: RatingCounts(), upToOneMonthLate: 0, moreThanOneMonthLate: 0),
