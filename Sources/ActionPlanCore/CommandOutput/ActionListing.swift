@@ -72,8 +72,7 @@ public enum ActionListing {
                     w.field("lead", r.lead)
                     w.field("due", r.due?.description)
                     w.field("rating", r.rating.isEmpty ? nil : r.rating)
-                    w.key("days_overdue")
-                    if let d = r.daysOverdue { w.raw(String(d)) } else { w.null() }
+                    w.field("daysOverdue", r.daysOverdue)
                     w.field("action", r.action)
                 }
             }

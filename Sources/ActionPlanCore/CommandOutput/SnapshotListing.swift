@@ -28,12 +28,7 @@ public enum SnapshotListing {
                 w.object { w in
                     w.field("label", r.label)
                     w.field("date", r.date.description)
-                    w.field("actions", r.counts.total)
-                    w.field("blue", r.counts.blue)
-                    w.field("green", r.counts.green)
-                    w.field("amber", r.counts.amber)
-                    w.field("red", r.counts.red)
-                    w.field("unrated", r.counts.unrated)
+                    r.counts.writeJSON(&w, onADay: false)
                 }
             }
             w.finish()

@@ -19,16 +19,6 @@ public enum SummaryReport {
             return out
         case .json:
             var w = JSONWriter()
-            func counts(_ w: inout JSONWriter, _ c: RatingCounts) {
-                w.field("total", c.total)
-                w.field("blue", c.blue)
-                w.field("green", c.green)
-                w.field("amber", c.amber)
-                w.field("red", c.red)
-                w.field("unrated", c.unrated)
-                w.field("overdue", c.overdue)
-                w.field("percent_complete", c.percentComplete)
-            }
             w.object { w in
                 w.field("asOf", today.description)
                 w.key("themes")
@@ -36,11 +26,11 @@ public enum SummaryReport {
                     w.object { w in
                         w.field("theme", t.number)
                         w.field("title", t.title)
-                        counts(&w, t.counts)
+                        t.counts.writeJSON(&w)
                     }
                 }
                 w.key("total")
-                w.object { w in counts(&w, s.total) }
+                w.object { w in s.total.writeJSON(&w) }
             }
             w.finish()
             return String(decoding: w.bytes, as: UTF8.self)
