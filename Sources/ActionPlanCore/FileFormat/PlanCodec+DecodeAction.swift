@@ -23,75 +23,12 @@ extension PlanCodec {
             case "deadline":
                 storedDeadline = try readOptionalDay(&r)
                 sawDeadline = true
-            case "revisions":
-                try r.readArray { r, _ in
-                    var v = DateRevision(date: "", on: CalendarDay(ordinal: 0), by: "", reason: "")
-                    var sawOn = false
-                    try r.readObject { r, key in
-                        switch key {
-                        case "date": v.date = try r.readString()
-                        case "on":
-                            v.on = try readDay(&r)
-                            sawOn = true
-                        case "by": v.by = try r.readString()
-                        case "reason": v.reason = try r.readString()
-                        default: throw unknownField(key, r, expected: "date, on, by, reason")
-                        }
-                    }
-                    if !sawOn { throw r.error("missing field on (the day the date was revised)") }
-                    a.revisions.append(v)
-                }
+            case "revisions": try r.readArray { r, _ in a.revisions.append(try readRevision(&r)) }
             case "rating": a.rating = try readRating(&r)
             case "status": a.status = try r.readString()
-            case "fields":
-                try r.readArray { r, _ in
-                    var f = ActionField(name: "", value: "")
-                    try r.readObject { r, key in
-                        switch key {
-                        case "name": f.name = try r.readString()
-                        case "value": f.value = try r.readString()
-                        default: throw unknownField(key, r, expected: "name, value")
-                        }
-                    }
-                    a.fields.append(f)
-                }
-            case "history":
-                try r.readArray { r, _ in
-                    var h = RatingChange(date: CalendarDay(ordinal: 0), from: nil, to: nil, by: "", note: "")
-                    var sawDate = false
-                    try r.readObject { r, key in
-                        switch key {
-                        case "date":
-                            h.date = try readDay(&r)
-                            sawDate = true
-                        case "from": h.from = try readRating(&r)
-                        case "to": h.to = try readRating(&r)
-                        case "status": h.status = try r.readString()
-                        case "by": h.by = try r.readString()
-                        case "note": h.note = try r.readString()
-                        default: throw unknownField(key, r, expected: "date, from, to, status, by, note")
-                        }
-                    }
-                    if !sawDate { throw r.error("missing field date in history entry") }
-                    a.history.append(h)
-                }
-            case "notes":
-                try r.readArray { r, _ in
-                    var n = ProgressNote(date: CalendarDay(ordinal: 0), text: "")
-                    var sawDate = false
-                    try r.readObject { r, key in
-                        switch key {
-                        case "date":
-                            n.date = try readDay(&r)
-                            sawDate = true
-                        case "by": n.by = try r.readString()
-                        case "text": n.text = try r.readString()
-                        default: throw unknownField(key, r, expected: "date, by, text")
-                        }
-                    }
-                    if !sawDate { throw r.error("missing field date in note") }
-                    a.notes.append(n)
-                }
+            case "fields": try r.readArray { r, _ in a.fields.append(try readField(&r)) }
+            case "history": try r.readArray { r, _ in a.history.append(try readRatingChange(&r)) }
+            case "notes": try r.readArray { r, _ in a.notes.append(try readNote(&r)) }
             default:
                 throw unknownField(
                     key, r,
@@ -114,6 +51,77 @@ extension PlanCodec {
                     + "date (expected \(want)); edit deliveryDate or revisions, the deadline is derived from them")
         }
         return action
+    }
+
+    /// One `revisions` entry: `date` as written, `on`, `by`, `reason`; `on` is required.
+    private static func readRevision(_ r: inout JSONReader) throws -> DateRevision {
+        var v = DateRevision(date: "", on: CalendarDay(ordinal: 0), by: "", reason: "")
+        var sawOn = false
+        try r.readObject { r, key in
+            switch key {
+            case "date": v.date = try r.readString()
+            case "on":
+                v.on = try readDay(&r)
+                sawOn = true
+            case "by": v.by = try r.readString()
+            case "reason": v.reason = try r.readString()
+            default: throw unknownField(key, r, expected: "date, on, by, reason")
+            }
+        }
+        if !sawOn { throw r.error("missing field on (the day the date was revised)") }
+        return v
+    }
+
+    /// One of an action's own named `fields`: `name`, `value`.
+    private static func readField(_ r: inout JSONReader) throws -> ActionField {
+        var f = ActionField(name: "", value: "")
+        try r.readObject { r, key in
+            switch key {
+            case "name": f.name = try r.readString()
+            case "value": f.value = try r.readString()
+            default: throw unknownField(key, r, expected: "name, value")
+            }
+        }
+        return f
+    }
+
+    /// One `history` entry, a rating change: `date` (required), `from`, `to`, `status`, `by`, `note`.
+    private static func readRatingChange(_ r: inout JSONReader) throws -> RatingChange {
+        var h = RatingChange(date: CalendarDay(ordinal: 0), from: nil, to: nil, by: "", note: "")
+        var sawDate = false
+        try r.readObject { r, key in
+            switch key {
+            case "date":
+                h.date = try readDay(&r)
+                sawDate = true
+            case "from": h.from = try readRating(&r)
+            case "to": h.to = try readRating(&r)
+            case "status": h.status = try r.readString()
+            case "by": h.by = try r.readString()
+            case "note": h.note = try r.readString()
+            default: throw unknownField(key, r, expected: "date, from, to, status, by, note")
+            }
+        }
+        if !sawDate { throw r.error("missing field date in history entry") }
+        return h
+    }
+
+    /// One progress note: `date` (required), `by`, `text`.
+    private static func readNote(_ r: inout JSONReader) throws -> ProgressNote {
+        var n = ProgressNote(date: CalendarDay(ordinal: 0), text: "")
+        var sawDate = false
+        try r.readObject { r, key in
+            switch key {
+            case "date":
+                n.date = try readDay(&r)
+                sawDate = true
+            case "by": n.by = try r.readString()
+            case "text": n.text = try r.readString()
+            default: throw unknownField(key, r, expected: "date, by, text")
+            }
+        }
+        if !sawDate { throw r.error("missing field date in note") }
+        return n
     }
 
     /// An action's fields while they are read.
