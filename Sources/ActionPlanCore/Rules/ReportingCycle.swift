@@ -34,7 +34,7 @@ extension Plan {
     /// label already used, or an empty one, is an error naming `--label`.
     @discardableResult
     public mutating func takeSnapshot(label: String, asOf day: CalendarDay) throws -> Snapshot {
-        let label = DeliveryDate.normalise(label)
+        let label = Whitespace.collapse(label)
         if label.isEmpty {
             throw PlanError(path: "--label", message: "the snapshot needs a label, e.g. \"November 2018 committee\"")
         }
@@ -58,8 +58,8 @@ extension Plan {
 
     /// The snapshot labelled `label` (compared after collapsing white space), or nil.
     public func snapshot(labelled label: String) -> Snapshot? {
-        let key = DeliveryDate.normalise(label)
-        return snapshots.first { DeliveryDate.normalise($0.label) == key }
+        let key = Whitespace.collapse(label)
+        return snapshots.first { Whitespace.collapse($0.label) == key }
     }
 
     /// The latest snapshot taken strictly before `day`, or nil.
