@@ -6,6 +6,7 @@ import PackageDescription
 //   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
 //   ActionPlanImport <- ActionPlanCore, ZIPFoundation (reads a source's bytes - text, CSV, Markdown, .docx, .xlsx - into items)
 //   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
+//   ActionPlanSynthetic <- ActionPlanCore (large generated plans and a seeded generator, for the benchmark and tests)
 //   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop)
 //   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap, ActionPlanCore (the one place that talks to the terminal)
 //   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print)
@@ -26,6 +27,8 @@ let package = Package(
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
         .target(name: "ActionPlanImport", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
         .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore"]),
+        // Generated plans for the benchmark and the tests; never linked into the actionplan executable.
+        .target(name: "ActionPlanSynthetic", dependencies: ["ActionPlanCore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // A real C target, not static functions in a header: one definition of the signal flag in every build.
         .target(name: "CSignalTrap"),
@@ -38,24 +41,32 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "actionplan-bench", dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanTUI"]),
+            name: "actionplan-bench",
+            dependencies: [
+                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanTUI", "ActionPlanSynthetic",
+            ]),
         // Starts the programs the tests drive (actionplan, tmux, git, Chromium) with a deadline.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
         .testTarget(
             name: "ActionPlanCoreTests",
-            dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "actionplan", "TestProcess"],
+            dependencies: [
+                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanSynthetic", "actionplan", "TestProcess",
+            ],
+            exclude: ["HelpSnapshots"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ActionPlanTUITests",
-            dependencies: ["ActionPlanTUI", "ActionPlanCore", "ActionPlanStore", "actionplan", "TestProcess"],
+            dependencies: [
+                "ActionPlanTUI", "ActionPlanCore", "ActionPlanStore", "ActionPlanSynthetic", "actionplan", "TestProcess",
+            ],
             exclude: ["Snapshots"]
         ),
         // The reading layer under the importer: fixtures made by scripts/make-import-fixtures.py.
         .testTarget(
             name: "ActionPlanImportTests",
             dependencies: [
-                "ActionPlanImport", "ActionPlanCore", "TestProcess",
+                "ActionPlanImport", "ActionPlanCore", "ActionPlanSynthetic", "TestProcess",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]

@@ -4,6 +4,7 @@
 import ActionPlanCore
 import ActionPlanImport
 import ActionPlanStore
+import ActionPlanSynthetic
 import ActionPlanTUI
 import Foundation
 

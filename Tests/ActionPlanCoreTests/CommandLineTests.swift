@@ -28,7 +28,7 @@ final class CommandLineTests: SamplePlanTestCase {
         let arr = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         XCTAssertEqual(arr.count, 28)
         XCTAssertEqual(arr[0]["id"] as? String, "6(ii)")
-        XCTAssertEqual(arr[0]["days_overdue"] as? Int, 457)
+        XCTAssertEqual(arr[0]["daysOverdue"] as? Int, 457)
         XCTAssertEqual(arr[0]["due"] as? String, "2017-10-31")
         XCTAssertEqual(arr[0]["rating"] as? String, "A")
         XCTAssertEqual(arr[0]["theme"] as? Int, 6)

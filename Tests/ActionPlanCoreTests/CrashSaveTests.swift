@@ -4,6 +4,7 @@ import XCTest
 
 @testable import ActionPlanCore
 import ActionPlanStore
+import ActionPlanSynthetic
 
 /// Killing a save at any moment leaves the previous version or the new one, complete and valid.
 ///

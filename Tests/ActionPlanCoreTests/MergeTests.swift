@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+import ActionPlanSynthetic
 
 /// The three-way merge rules of docs/concurrency.md, one rule per test.
 final class MergeTests: XCTestCase {

@@ -4,6 +4,7 @@ import XCTest
 
 @testable import ActionPlanCore
 @testable import ActionPlanStore
+import ActionPlanSynthetic
 
 /// Saves that stall, race programs that ignore the lock, or fail late: none overwrites a later save, none
 /// loses a change written meanwhile, and none pushes a real backup out.

@@ -1,5 +1,6 @@
 import ActionPlanCore
 import ActionPlanImport
+import ActionPlanSynthetic
 import Foundation
 import XCTest
 

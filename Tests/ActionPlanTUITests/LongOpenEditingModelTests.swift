@@ -1,5 +1,6 @@
 import ActionPlanCore
 import ActionPlanStore
+import ActionPlanSynthetic
 import ActionPlanTUI
 import Foundation
 import XCTest
@@ -21,7 +22,7 @@ final class LongOpenEditingModelTests: XCTestCase {
     /// The actions ratings are changed on: few, so the lead's and others' ratings clash often.
     private static let rated = ["1a(i)", "1a(ii)", "2(i)"]
 
-    /// A deterministic generator (the core's SplitMix64), so a seed replays a run exactly.
+    /// A deterministic generator (ActionPlanSynthetic's SplitMix64), so a seed replays a run exactly.
     struct Random {
         var generator: SyntheticPlan.SplitMix
         init(state: UInt64) { generator = SyntheticPlan.SplitMix(state) }

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanSynthetic
 import ActionPlanTUI
 import XCTest
 

@@ -22,21 +22,9 @@ struct List: ParsableCommand {
             let p = try PlanStore.load(plan)
             var f = ActionFilter(theme: theme, lead: lead, overdueOnly: overdue, dueWithin: dueWithin)
             if let rating {
-                var set: Set<Rating> = []
-                for part in rating.split(separator: ",") {
-                    let t = part.trimmingCharacters(in: .whitespaces)
-                    if ["none", "unrated", "-", "·"].contains(t.lowercased()) {
-                        f.includeUnrated = true
-                        continue
-                    }
-                    guard let r = Rating(parsing: t) else {
-                        throw PlanError(.invalidValue,
-                            path: "--rating",
-                            message: "\"\(t)\" is not a rating; expected B, G, A, R, a colour name or none")
-                    }
-                    set.insert(r)
-                }
-                f.ratings = set
+                let list = try Rating.parseList(rating, path: "--rating")
+                f.ratings = list.ratings
+                f.includeUnrated = list.includeUnrated
             }
             if let dueWithin, dueWithin < 0 {
                 throw PlanError(.invalidValue,

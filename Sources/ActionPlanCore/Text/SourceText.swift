@@ -97,7 +97,7 @@ public struct SourceText: Sendable {
         ] where s.contains(entity) {
             s = s.replacingOccurrences(of: entity, with: value)
         }
-        return DeliveryDate.normalise(s)
+        return Whitespace.collapse(s)
     }
 
     /// Whether `text` has no tags, entities, control characters, or spaces to collapse (the common case).

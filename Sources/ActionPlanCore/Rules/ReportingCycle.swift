@@ -34,7 +34,7 @@ extension Plan {
     /// label already used, or an empty one, is an error naming `--label`.
     @discardableResult
     public mutating func takeSnapshot(label: String, asOf day: CalendarDay) throws -> Snapshot {
-        let label = DeliveryDate.normalise(label)
+        let label = Whitespace.collapse(label)
         if label.isEmpty {
             throw PlanError(.invalidValue, path: "--label", message: "the snapshot needs a label, e.g. \"November 2018 committee\"")
         }
@@ -58,8 +58,8 @@ extension Plan {
 
     /// The snapshot labelled `label` (compared after collapsing white space), or nil.
     public func snapshot(labelled label: String) -> Snapshot? {
-        let key = DeliveryDate.normalise(label)
-        return snapshots.first { DeliveryDate.normalise($0.label) == key }
+        let key = Whitespace.collapse(label)
+        return snapshots.first { Whitespace.collapse($0.label) == key }
     }
 
     /// The latest snapshot taken strictly before `day`, or nil.
@@ -99,64 +99,5 @@ extension Action {
         if let i = notes.firstIndex(where: { $0.date > day }) { a.notes = Array(notes[..<i]) }
         if let i = revisions.firstIndex(where: { $0.on > day }) { a.revisions = Array(revisions[..<i]) }
         return a
-    }
-}
-
-/// Lists a plan's snapshots as a table, TSV or JSON (`actionplan snapshots`).
-public enum SnapshotListing {
-    /// The snapshots of `plan`, oldest first, with their counts by rating, in `format`.
-    public static func render(_ plan: Plan, format: ActionListing.Format) -> String {
-        struct Row {
-            var label: String
-            var date: CalendarDay
-            var counts: RatingCounts
-            /// B, G, A, R and unrated, in column order.
-            var byRating: [Int] { [counts.blue, counts.green, counts.amber, counts.red, counts.unrated] }
-        }
-        let rows = plan.snapshots.map { s in
-            Row(label: s.label, date: s.date, counts: RatingCounts.of(ratings: s.actions.lazy.map(\.rating)))
-        }
-        switch format {
-        case .tsv:
-            var out = "label\tdate\tactions\tblue\tgreen\tamber\tred\tunrated\n"
-            for r in rows {
-                out +=
-                    ([ActionListing.tsvCell(r.label), r.date.description, String(r.counts.total)]
-                    + r.byRating.map(String.init))
-                    .joined(separator: "\t") + "\n"
-            }
-            return out
-        case .json:
-            var w = JSONWriter()
-            w.array(rows) { w, r in
-                w.object { w in
-                    w.field("label", r.label)
-                    w.field("date", r.date.description)
-                    w.field("actions", r.counts.total)
-                    w.field("blue", r.counts.blue)
-                    w.field("green", r.counts.green)
-                    w.field("amber", r.counts.amber)
-                    w.field("red", r.counts.red)
-                    w.field("unrated", r.counts.unrated)
-                }
-            }
-            w.finish()
-            return String(decoding: w.bytes, as: UTF8.self)
-        case .table:
-            if rows.isEmpty {
-                return "(no snapshots: take one with `actionplan snapshot PLAN --label \"November 2018 committee\"`)\n"
-            }
-            var out =
-                DisplayWidth.pad("DATE", to: 11) + DisplayWidth.pad("LABEL", to: 36)
-                + "ACTIONS   B   G   A   R   ·\n"
-            for r in rows {
-                out += DisplayWidth.pad(r.date.description, to: 11)
-                out += DisplayWidth.pad(TerminalSafe.escape(r.label), to: 35) + " "
-                out += DisplayWidth.pad(String(r.counts.total), to: 7, alignRight: true)
-                for v in r.byRating { out += DisplayWidth.pad(String(v), to: 4, alignRight: true) }
-                out += "\n"
-            }
-            return out
-        }
     }
 }

@@ -128,7 +128,7 @@ struct PlanMerger {
     /// Merges snapshots by label: each is one value (a frozen record), so two different
     /// snapshots under one label, or a change to one the other side deleted, is a conflict.
     mutating func mergeSnapshots(base: Plan?, ours: Plan, theirs: Plan) -> [Snapshot] {
-        let label = { (s: Snapshot) in DeliveryDate.normalise(s.label) }
+        let label = { (s: Snapshot) in Whitespace.collapse(s.label) }
         let b = Dictionary(OccurrenceKey.keyed(base?.snapshots ?? [], by: label), uniquingKeysWith: { a, _ in a })
         let oList = OccurrenceKey.keyed(ours.snapshots, by: label)
         let tList = OccurrenceKey.keyed(theirs.snapshots, by: label)

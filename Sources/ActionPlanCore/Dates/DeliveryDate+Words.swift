@@ -52,21 +52,9 @@ extension DeliveryDate {
         return !previousSpace || s.isEmpty
     }
 
-    /// Collapses white space (including no-break spaces) and trims.
-    public static func normalise(_ s: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace || ch == "\u{A0}" || ch == "\u{FEFF}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(ch)
-            }
-        }
-        return out
-    }
+    /// A date as written, in the form it is parsed and stored: white space collapsed and trimmed
+    /// (`Whitespace.collapse`).
+    public static func normalise(_ s: String) -> String { Whitespace.collapse(s) }
 
     /// The month a (lower-case) word names: a full name, its first three letters or `sept`, with an
     /// optional full stop; or nil.

@@ -42,6 +42,32 @@ public enum Rating: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// The words that stand for "unrated" in a list of ratings, compared in lower case.
+    public static let unratedWords: Set<String> = ["none", "unrated", "-", "·"]
+
+    /// The ratings a comma-separated list names, e.g. `A,R`, `B, green` or `G,none` (`actionplan list
+    /// --rating`, the terminal UI's `rating` filter): each item is a letter or colour name
+    /// (`init(parsing:)`), or one of `unratedWords` for unrated actions. Spaces around items and empty
+    /// items are ignored, so an empty list names nothing.
+    ///
+    /// Throws a `PlanError` at `path` naming the first item that is neither.
+    public static func parseList(_ text: String, path: String) throws -> (ratings: Set<Rating>, includeUnrated: Bool) {
+        var ratings: Set<Rating> = []
+        var includeUnrated = false
+        for part in text.split(separator: ",") {
+            let item = part.trimmingCharacters(in: .whitespaces)
+            if unratedWords.contains(item.lowercased()) {
+                includeUnrated = true
+            } else if let r = Rating(parsing: item) {
+                ratings.insert(r)
+            } else {
+                throw PlanError(.invalidValue,
+                    path: path, message: "\"\(item)\" is not a rating; expected B, G, A, R, a colour name or none")
+            }
+        }
+        return (ratings, includeUnrated)
+    }
+
     /// Less severe first (Blue < Green < Amber < Red).
     public static func < (a: Rating, b: Rating) -> Bool { a.severity < b.severity }
 }

@@ -1,3 +1,5 @@
+import ActionPlanCore
+
 /// Generates large, realistic plans for benchmarks and load tests.
 ///
 /// Real plans hold tens of actions; the targets (100,000 actions under 1.5 s)

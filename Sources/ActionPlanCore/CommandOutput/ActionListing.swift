@@ -52,59 +52,70 @@ public enum ActionListing {
     /// The rows rendered in `format`, ending with a newline.
     public static func render(_ rows: [Row], format: Format, width: Int = 80) -> String {
         switch format {
-        case .tsv:
-            var s = "id\ttheme\tlead\tdue\trating\tdays_overdue\taction\n"
-            for r in rows {
-                s +=
-                    [
-                        r.id, String(r.theme), r.lead, r.due?.description ?? "", r.rating,
-                        r.daysOverdue.map(String.init) ?? "", r.action,
-                    ]
-                    .map(tsvCell).joined(separator: "\t") + "\n"
-            }
-            return s
-        case .json:
-            var w = JSONWriter()
-            w.array(rows) { w, r in
-                w.object { w in
-                    w.field("id", r.id)
-                    w.field("theme", r.theme)
-                    w.field("lead", r.lead)
-                    w.field("due", r.due?.description)
-                    w.field("rating", r.rating.isEmpty ? nil : r.rating)
-                    w.key("days_overdue")
-                    if let d = r.daysOverdue { w.raw(String(d)) } else { w.null() }
-                    w.field("action", r.action)
-                }
-            }
-            w.finish()
-            return String(decoding: w.bytes, as: UTF8.self)
-        case .table:
-            if rows.isEmpty { return "(no actions)\n" }
-            let idW = min(12, max(2, rows.map { DisplayWidth.of(TerminalSafe.escape($0.id)) }.max() ?? 2))
-            let leadW = min(10, max(4, rows.map { DisplayWidth.of(TerminalSafe.escape($0.lead)) }.max() ?? 4))
-            let lateW = rows.contains { $0.daysOverdue != nil } ? 6 : 0
-            let fixed = idW + 1 + 1 + 1 + leadW + 1 + 11 + (lateW > 0 ? lateW + 1 : 0)
-            let textW = max(10, width - fixed)
-            var s =
-                DisplayWidth.pad("ID", to: idW) + " R " + DisplayWidth.pad("LEAD", to: leadW) + " "
-                + DisplayWidth.pad("DUE", to: 11)
-            if lateW > 0 { s += DisplayWidth.pad("LATE", to: lateW, alignRight: true) + " " }
-            s += "ACTION\n"
-            for r in rows {
-                var line = DisplayWidth.pad(TerminalSafe.escape(r.id), to: idW) + " "
-                line += (r.rating.isEmpty ? "·" : r.rating) + " "
-                line += DisplayWidth.pad(TerminalSafe.escape(r.lead), to: leadW) + " "
-                line += DisplayWidth.pad(
-                    r.due?.description ?? TerminalSafe.escape(r.dueText.isEmpty ? "—" : r.dueText), to: 11)
-                if lateW > 0 {
-                    line += DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " "
-                }
-                line += DisplayWidth.truncate(TerminalSafe.escape(r.action), to: textW)
-                s += line + "\n"
-            }
-            return s
+        case .tsv: return tsv(rows)
+        case .json: return json(rows)
+        case .table: return table(rows, width: width)
         }
+    }
+
+    /// The rows as TSV under the contract header (`id theme lead due rating days_overdue action`).
+    private static func tsv(_ rows: [Row]) -> String {
+        var s = "id\ttheme\tlead\tdue\trating\tdays_overdue\taction\n"
+        for r in rows {
+            s +=
+                [
+                    r.id, String(r.theme), r.lead, r.due?.description ?? "", r.rating,
+                    r.daysOverdue.map(String.init) ?? "", r.action,
+                ]
+                .map(tsvCell).joined(separator: "\t") + "\n"
+        }
+        return s
+    }
+
+    /// The rows as a JSON array of objects (docs/json.md).
+    private static func json(_ rows: [Row]) -> String {
+        var w = JSONWriter()
+        w.array(rows) { w, r in
+            w.object { w in
+                w.field("id", r.id)
+                w.field("theme", r.theme)
+                w.field("lead", r.lead)
+                w.field("due", r.due?.description)
+                w.field("rating", r.rating.isEmpty ? nil : r.rating)
+                w.field("daysOverdue", r.daysOverdue)
+                w.field("action", r.action)
+            }
+        }
+        w.finish()
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// The rows as aligned columns fitting `width`, or `(no actions)`.
+    private static func table(_ rows: [Row], width: Int) -> String {
+        if rows.isEmpty { return "(no actions)\n" }
+        let idW = min(12, max(2, rows.map { DisplayWidth.of(TerminalSafe.escape($0.id)) }.max() ?? 2))
+        let leadW = min(10, max(4, rows.map { DisplayWidth.of(TerminalSafe.escape($0.lead)) }.max() ?? 4))
+        let lateW = rows.contains { $0.daysOverdue != nil } ? 6 : 0
+        let fixed = idW + 1 + 1 + 1 + leadW + 1 + 11 + (lateW > 0 ? lateW + 1 : 0)
+        let textW = max(10, width - fixed)
+        var s =
+            DisplayWidth.pad("ID", to: idW) + " R " + DisplayWidth.pad("LEAD", to: leadW) + " "
+            + DisplayWidth.pad("DUE", to: 11)
+        if lateW > 0 { s += DisplayWidth.pad("LATE", to: lateW, alignRight: true) + " " }
+        s += "ACTION\n"
+        for r in rows {
+            var line = DisplayWidth.pad(TerminalSafe.escape(r.id), to: idW) + " "
+            line += (r.rating.isEmpty ? "·" : r.rating) + " "
+            line += DisplayWidth.pad(TerminalSafe.escape(r.lead), to: leadW) + " "
+            line += DisplayWidth.pad(
+                r.due?.description ?? TerminalSafe.escape(r.dueText.isEmpty ? "—" : r.dueText), to: 11)
+            if lateW > 0 {
+                line += DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " "
+            }
+            line += DisplayWidth.truncate(TerminalSafe.escape(r.action), to: textW)
+            s += line + "\n"
+        }
+        return s
     }
 
     /// A TSV cell: one line, no tab, nothing a terminal would obey.

@@ -16,12 +16,7 @@ public enum ReportJSON {
         w.object { w in
             w.field("reportFormat", formatVersion)
             w.key("plan")
-            w.object { w in
-                w.field("title", r.title)
-                w.field("organisation", r.organisation)
-                w.field("version", r.version)
-                w.field("period", r.period)
-            }
+            w.object { w in PlanCodec.writeHeader(r.plan, &w) }
             w.field("asOf", r.asOf.description)
             w.field("produced", r.produced.description)
             w.key("comparison")
@@ -39,20 +34,17 @@ public enum ReportJSON {
             w.key("headline")
             w.object { w in
                 let h = r.headline
-                let c = h.counts
-                w.field("total", c.total)
-                for (name, n): (StaticString, Int) in [
-                    ("blue", c.blue), ("green", c.green), ("amber", c.amber), ("red", c.red), ("unrated", c.unrated),
-                    ("overdue", c.overdue), ("onTime", h.onTime), ("upToOneMonthLate", h.upToOneMonthLate),
+                let lateness: [(key: StaticString, count: Int)] = [
+                    ("onTime", h.onTime), ("upToOneMonthLate", h.upToOneMonthLate),
                     ("moreThanOneMonthLate", h.moreThanOneMonthLate),
-                ] {
-                    w.key(name)
+                ]
+                h.counts.writeJSON(&w, extra: lateness) { w, key, n in
+                    w.key(key)
                     w.object { w in
                         w.field("count", n)
                         w.field("percent", h.percent(n))
                     }
                 }
-                w.field("percentComplete", c.percentComplete)
             }
             w.key("themes")
             w.array(r.themes) { w, t in theme(t, &w) }
@@ -111,14 +103,7 @@ public enum ReportJSON {
         w.object { w in
             w.field("number", t.number)
             w.field("title", t.title)
-            w.field("total", t.counts.total)
-            w.field("blue", t.counts.blue)
-            w.field("green", t.counts.green)
-            w.field("amber", t.counts.amber)
-            w.field("red", t.counts.red)
-            w.field("unrated", t.counts.unrated)
-            w.field("overdue", t.counts.overdue)
-            w.field("percentComplete", t.counts.percentComplete)
+            t.counts.writeJSON(&w)
             w.key("change")
             if let c = t.change {
                 w.object { w in

@@ -1,0 +1,141 @@
+/// Reading one action of a plan file, field by field.
+extension PlanCodec {
+    /// One action object; its stored `deadline`, if any, must agree with the one its dates give.
+    static func readAction(_ r: inout JSONReader) throws -> Action {
+        // Fields are gathered first and the Action built once, so its derived
+        // deadline is parsed once rather than on every field assignment.
+        var a = ActionFields()
+        var sawID = false
+        var storedDeadline: CalendarDay?
+        var sawDeadline = false
+        try r.readObject { r, key in
+            switch key {
+            case "id":
+                a.id = try r.readString()
+                sawID = true
+                if a.id.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    throw r.error("an action's id must not be empty")
+                }
+            case "crossReferences": a.crossReferences = try r.readStringArray()
+            case "text": a.text = try r.readString()
+            case "leads": a.leads = try r.readStringArray()
+            case "deliveryDate": a.deliveryDate = try r.readString()
+            case "deadline":
+                storedDeadline = try readOptionalDay(&r)
+                sawDeadline = true
+            case "revisions": try r.readArray { r, _ in a.revisions.append(try readRevision(&r)) }
+            case "rating": a.rating = try readRating(&r)
+            case "status": a.status = try r.readString()
+            case "fields": try r.readArray { r, _ in a.fields.append(try readField(&r)) }
+            case "history": try r.readArray { r, _ in a.history.append(try readRatingChange(&r)) }
+            case "notes": try r.readArray { r, _ in a.notes.append(try readNote(&r)) }
+            default:
+                throw unknownField(
+                    key, r,
+                    expected:
+                        "id, crossReferences, text, leads, deliveryDate, deadline, revisions, rating, status, fields, "
+                        + "history, notes")
+            }
+        }
+        if !sawID { throw r.error("missing field id in action") }
+        let action = Action(
+            id: a.id, crossReferences: a.crossReferences, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate,
+            revisions: a.revisions, rating: a.rating, status: a.status, fields: a.fields, history: a.history,
+            notes: a.notes)
+        if sawDeadline && storedDeadline != action.deadline
+            && !(storedDeadline == nil && DeliveryDate.isNewlyRead(action.revisions.last?.date ?? action.deliveryDate))
+        {
+            let want = action.deadline?.description ?? "null"
+            throw r.error(
+                "deadline \(storedDeadline?.description ?? "null") of action \(a.id) does not match its delivery "
+                    + "date (expected \(want)); edit deliveryDate or revisions, the deadline is derived from them")
+        }
+        return action
+    }
+
+    /// One `revisions` entry: `date` as written, `on`, `by`, `reason`; `on` is required.
+    private static func readRevision(_ r: inout JSONReader) throws -> DateRevision {
+        var v = DateRevision(date: "", on: CalendarDay(ordinal: 0), by: "", reason: "")
+        var sawOn = false
+        try r.readObject { r, key in
+            switch key {
+            case "date": v.date = try r.readString()
+            case "on":
+                v.on = try readDay(&r)
+                sawOn = true
+            case "by": v.by = try r.readString()
+            case "reason": v.reason = try r.readString()
+            default: throw unknownField(key, r, expected: "date, on, by, reason")
+            }
+        }
+        if !sawOn { throw r.error("missing field on (the day the date was revised)") }
+        return v
+    }
+
+    /// One of an action's own named `fields`: `name`, `value`.
+    private static func readField(_ r: inout JSONReader) throws -> ActionField {
+        var f = ActionField(name: "", value: "")
+        try r.readObject { r, key in
+            switch key {
+            case "name": f.name = try r.readString()
+            case "value": f.value = try r.readString()
+            default: throw unknownField(key, r, expected: "name, value")
+            }
+        }
+        return f
+    }
+
+    /// One `history` entry, a rating change: `date` (required), `from`, `to`, `status`, `by`, `note`.
+    private static func readRatingChange(_ r: inout JSONReader) throws -> RatingChange {
+        var h = RatingChange(date: CalendarDay(ordinal: 0), from: nil, to: nil, by: "", note: "")
+        var sawDate = false
+        try r.readObject { r, key in
+            switch key {
+            case "date":
+                h.date = try readDay(&r)
+                sawDate = true
+            case "from": h.from = try readRating(&r)
+            case "to": h.to = try readRating(&r)
+            case "status": h.status = try r.readString()
+            case "by": h.by = try r.readString()
+            case "note": h.note = try r.readString()
+            default: throw unknownField(key, r, expected: "date, from, to, status, by, note")
+            }
+        }
+        if !sawDate { throw r.error("missing field date in history entry") }
+        return h
+    }
+
+    /// One progress note: `date` (required), `by`, `text`.
+    private static func readNote(_ r: inout JSONReader) throws -> ProgressNote {
+        var n = ProgressNote(date: CalendarDay(ordinal: 0), text: "")
+        var sawDate = false
+        try r.readObject { r, key in
+            switch key {
+            case "date":
+                n.date = try readDay(&r)
+                sawDate = true
+            case "by": n.by = try r.readString()
+            case "text": n.text = try r.readString()
+            default: throw unknownField(key, r, expected: "date, by, text")
+            }
+        }
+        if !sawDate { throw r.error("missing field date in note") }
+        return n
+    }
+
+    /// An action's fields while they are read.
+    private struct ActionFields {
+        var id = ""
+        var crossReferences: [String] = []
+        var text = ""
+        var leads: [String] = []
+        var deliveryDate = ""
+        var revisions: [DateRevision] = []
+        var rating: Rating?
+        var status = ""
+        var fields: [ActionField] = []
+        var history: [RatingChange] = []
+        var notes: [ProgressNote] = []
+    }
+}
