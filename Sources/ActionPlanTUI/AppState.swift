@@ -77,8 +77,6 @@ public struct AppState {
     public internal(set) var planCounts = RatingCounts()
     /// The widest action ID in the plan, in columns.
     public var idWidth: Int { index.idWidth }
-    /// Deadline cache shared by all derived data.
-    public let memo: DeadlineMemo
     var planVersion = 0
     var foldVersion = 0
     private var rowsKey: RowsKey?
@@ -92,15 +90,13 @@ public struct AppState {
 
     /// A state browsing `plan` read from `filePath` (bytes with `fingerprint`), as of `asOf`, editing as `user`.
     public init(
-        plan: Plan, filePath: String, fingerprint: UInt64? = nil, asOf: CalendarDay, user: String,
-        memo: DeadlineMemo = DeadlineMemo()
+        plan: Plan, filePath: String, fingerprint: UInt64? = nil, asOf: CalendarDay, user: String
     ) {
         document = Document(plan: plan, fingerprint: fingerprint)
         self.filePath = filePath
         self.asOf = asOf
         self.user = user
-        self.memo = memo
-        index = PlanIndex(plan, memo: memo)
+        index = PlanIndex(plan)
         rebuild(anchor: nil)
     }
 
@@ -252,7 +248,7 @@ public struct AppState {
     private mutating func planChanged(_ change: PlanChange) {
         planVersion &+= 1
         let plan = document.plan
-        index.apply(change, newPlan: plan, memo: memo)
+        index.apply(change, newPlan: plan)
         corpus?.apply(change, newPlan: plan)
     }
 

@@ -136,10 +136,10 @@ enum DetailLines {
         case .unrecognised(let why):
             return ("not understood: " + SafeText.line(why), UIStyle.warning)
         case .day, .month, .quarter:
-            guard let d = state.memo.deadline(of: a) else { return ("none", .plain) }
+            guard let d = a.deadline else { return ("none", .plain) }
             var s = d.humanDescription
             if a.rating == .blue { return (s + ", completed", .plain) }
-            if let late = state.memo.daysOverdue(a, asOf: today) {
+            if let late = a.daysOverdue(asOf: today) {
                 s += ", \(late) day\(late == 1 ? "" : "s") overdue as of \(today.humanDescription)"
                 return (s, UIStyle.overdue)
             }

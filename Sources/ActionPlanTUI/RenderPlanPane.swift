@@ -111,7 +111,7 @@ extension Renderer {
                 line.append(DisplayWidth.pad(DueText.short(a), to: c.due), UIStyle.muted)
                 line.append(" ")
             }
-            let late = DueText.overdue(a, asOf: state.asOf, memo: state.memo) ?? ""
+            let late = DueText.overdue(a, asOf: state.asOf) ?? ""
             line.append(DisplayWidth.pad(late, to: max(c.late, DisplayWidth.of(late))), UIStyle.overdue)
             line.append(" ")
             // The text gets what is left, ending in … when cut.

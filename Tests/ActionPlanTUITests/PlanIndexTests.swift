@@ -18,7 +18,7 @@ final class PlanIndexTests: XCTestCase {
 
     func testFiltersMatchActionFilterOnRealAndSyntheticPlans() throws {
         for plan in [try TUIFixtures.barnet(), TUIFixtures.small(), SyntheticPlan.make(actions: 3_000)] {
-            let index = PlanIndex(plan, memo: DeadlineMemo())
+            let index = PlanIndex(plan)
             for filter in filters() {
                 let prepared = index.prepare(filter)
                 let fast = (0..<index.count).filter { index.matches(prepared, $0, today: today.ordinal) }
@@ -54,7 +54,7 @@ final class PlanIndexTests: XCTestCase {
     func testIncrementalUpdatesThroughEditsUndoAndRedoEqualARebuild() {
         var d = Driver()
         func check(_ line: UInt = #line) {
-            assertSame(d.state.index, PlanIndex(d.state.plan, memo: DeadlineMemo()), line: line)
+            assertSame(d.state.index, PlanIndex(d.state.plan), line: line)
         }
         d.select("1a(ii)")
         d.press(.char("r"), .char("a"))
