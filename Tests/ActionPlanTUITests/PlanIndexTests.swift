@@ -38,7 +38,7 @@ final class PlanIndexTests: XCTestCase {
         let plan = SyntheticPlan.make(actions: 5_000)
         var d = Driver(TUIFixtures.state(plan))
         d.press(.char("o"))
-        XCTAssertEqual(d.state.visible.actions, ActionFilter.overdue(in: plan, asOf: today).map(\.path))
+        XCTAssertEqual(d.state.derived.visible.actions, ActionFilter.overdue(in: plan, asOf: today).map(\.path))
     }
 
     func assertSame(_ a: PlanIndex, _ b: PlanIndex, file: StaticString = #filePath, line: UInt = #line) {
@@ -54,7 +54,7 @@ final class PlanIndexTests: XCTestCase {
     func testIncrementalUpdatesThroughEditsUndoAndRedoEqualARebuild() {
         var d = Driver()
         func check(_ line: UInt = #line) {
-            assertSame(d.state.index, PlanIndex(d.state.plan), line: line)
+            assertSame(d.state.derived.index, PlanIndex(d.state.plan), line: line)
         }
         d.select("1a(ii)")
         d.press(.char("r"), .char("a"))

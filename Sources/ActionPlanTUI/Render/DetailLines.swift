@@ -163,8 +163,8 @@ enum DetailLines {
             out += StyledLine.labelled(
                 "Leads", t.leads.map(SafeText.line).joined(separator: ", "), width: width, labelWidth: labelWidth)
         }
-        let c = state.visible.themeCounts[ti] ?? RatingCounts()
-        let scope = state.view == .all ? "" : " (in this view)"
+        let c = state.derived.visible.themeCounts[ti] ?? RatingCounts()
+        let scope = state.view.mode == .all ? "" : " (in this view)"
         out += StyledLine.labelled(
             "Actions", "\(c.total)\(scope): " + counts(c) + " — \(c.percentComplete)% complete", width: width,
             labelWidth: labelWidth)
@@ -184,7 +184,7 @@ enum DetailLines {
             "Theme", "\(t.number) " + SafeText.line(t.title), width: width, labelWidth: labelWidth)
         var c = RatingCounts()
         let today = state.asOf.ordinal
-        for i in state.index.range(theme: ti, group: gi) { state.index.add(i, to: &c, today: today) }
+        for i in state.derived.index.range(theme: ti, group: gi) { state.derived.index.add(i, to: &c, today: today) }
         out += StyledLine.labelled(
             "Actions", "\(c.total): " + counts(c) + " — \(c.percentComplete)% complete", width: width,
             labelWidth: labelWidth)

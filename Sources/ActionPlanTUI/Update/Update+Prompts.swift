@@ -51,15 +51,15 @@ extension Update {
             if command == .yes { return [.reloadFromDisk] }
             s.message = StatusMessage("Not reloaded; your edits are kept, unsaved")
         case .restoreRecovery:
-            guard let recovered = s.pendingRecovery else { return [] }
+            guard let recovered = s.clashes.pendingRecovery else { return [] }
             switch command {
             case .yes:
                 return [.restoreRecovery(recovered, choices: [:])]
             case .no:
-                s.pendingRecovery = nil
+                s.clashes.pendingRecovery = nil
                 return [.deleteRecovery(path: recovered.path)]
             default:
-                s.pendingRecovery = nil
+                s.clashes.pendingRecovery = nil
                 s.message = StatusMessage("Recovery file kept; it will be offered again next time")
             }
         case .overwrite(let path, let quitAfter):
@@ -137,12 +137,12 @@ extension Update {
         case .search:
             s.mode = .browse
             guard !text.isEmpty else {
-                s.search = nil
-                s.matches = []
+                s.view.search = nil
+                s.derived.matches = []
                 s.message = StatusMessage("Search cleared")
                 return []
             }
-            s.search = TextSearch(text)
+            s.view.search = TextSearch(text)
             let matches = s.refreshMatches()
             guard let first = matches.first else {
                 s.message = StatusMessage("No match for \"\(text)\" in this view", isError: true)
@@ -155,8 +155,8 @@ extension Update {
             do {
                 let filter = try FilterParser.parse(text)
                 s.mode = .browse
-                setView(.filtered(filter, text: text), sort: s.sort, &s)
-                let n = s.visible.actions.count
+                setView(.filtered(filter, text: text), sort: s.view.sort, &s)
+                let n = s.derived.visible.actions.count
                 s.message = StatusMessage(
                     n == 0 ? "No actions match \(text) (a shows all)" : "\(n) actions match \(text)")
             } catch {

@@ -40,7 +40,8 @@ public enum Update {
             let text = merged ? "Saved \(path), merged with changes others saved meanwhile" : "Saved \(path)"
             s.message =
                 warnings.isEmpty
-                ? StatusMessage(text) : StatusMessage(text + "; but: " + warnings.joined(separator: "; "), isError: true)
+                ? StatusMessage(text)
+                : StatusMessage(text + "; but: " + warnings.joined(separator: "; "), isError: true)
             return quitAfter ? [.quit] : []
         case .saveFailed(let why):
             s.mode = .browse
@@ -48,8 +49,8 @@ public enum Update {
             return []
         case .fileChangedOnDisk(let quitAfter, let conflicts):
             s.mode = .conflict(quitAfter: quitAfter)
-            s.clashes = conflicts
-            s.clashChoices = [:]
+            s.clashes.conflicts = conflicts
+            s.clashes.choices = [:]
             if !conflicts.isEmpty {
                 let list = conflicts.map { $0.describe(ours: "yours", theirs: "saved") }.joined(separator: "; ")
                 s.message = StatusMessage(
@@ -70,8 +71,8 @@ public enum Update {
             return []
         case .recoveryRestored(let plan, let base, let fingerprint):
             s.mode = .browse
-            s.clashes = []
-            s.pendingRecovery = nil
+            s.clashes.conflicts = []
+            s.clashes.pendingRecovery = nil
             s.replaceDocument(
                 plan: plan, base: base, fingerprint: fingerprint, saved: plan == base, label: "restore unsaved changes")
             s.message = StatusMessage(
@@ -79,9 +80,9 @@ public enum Update {
                     + "(w saves them, u takes them back)")
             return []
         case .recoveryClashes(let conflicts):
-            guard let recovered = s.pendingRecovery else { return [] }
-            s.clashes = conflicts
-            s.clashChoices = [:]
+            guard let recovered = s.clashes.pendingRecovery else { return [] }
+            s.clashes.conflicts = conflicts
+            s.clashes.choices = [:]
             s.mode = .chooseClash(.restore(recovered), index: 0)
             return []
         case .interrupted:
@@ -145,10 +146,10 @@ public enum Update {
             case .reload: s.mode = .question(.reloadDiscarding)
             case .saveElsewhere: s.mode = .prompt(Prompt(.saveAsPath(quitAfter: quitAfter), text: s.filePath))
             case .chooseEach:
-                if s.clashes.isEmpty {
+                if s.clashes.conflicts.isEmpty {
                     s.message = StatusMessage("No field-by-field clashes to choose from: reload or save elsewhere")
                 } else {
-                    s.clashChoices = [:]
+                    s.clashes.choices = [:]
                     s.mode = .chooseClash(.save(quitAfter: quitAfter), index: 0)
                     s.message = nil
                 }
@@ -157,25 +158,25 @@ public enum Update {
             }
             return []
         case .chooseClash(let purpose, let index):
-            guard s.clashes.indices.contains(index) else {
+            guard s.clashes.conflicts.indices.contains(index) else {
                 s.mode = .browse
                 return []
             }
             switch command {
             case .keepMine, .takeTheirs:
-                s.clashChoices[s.clashes[index].key] = command == .keepMine ? .ours : .theirs
-                if index + 1 < s.clashes.count {
+                s.clashes.choices[s.clashes.conflicts[index].key] = command == .keepMine ? .ours : .theirs
+                if index + 1 < s.clashes.conflicts.count {
                     s.mode = .chooseClash(purpose, index: index + 1)
                 } else {
                     s.mode = .browse
                     switch purpose {
-                    case .save(let quitAfter): return [.saveWithChoices(s.clashChoices, quitAfter: quitAfter)]
-                    case .restore(let recovered): return [.restoreRecovery(recovered, choices: s.clashChoices)]
+                    case .save(let quitAfter): return [.saveWithChoices(s.clashes.choices, quitAfter: quitAfter)]
+                    case .restore(let recovered): return [.restoreRecovery(recovered, choices: s.clashes.choices)]
                     }
                 }
             case .cancel:
                 if case .restore = purpose {
-                    s.pendingRecovery = nil
+                    s.clashes.pendingRecovery = nil
                     cancel(&s, "Not restored; the recovery file is kept and offered again next time")
                 } else {
                     cancel(&s, "Not saved; your edits are kept")
@@ -218,42 +219,43 @@ public enum Update {
         case .toggleFold: toggleFold(&s)
         case .foldAll:
             let keep = s.selectedItem.map { AppState.Anchor.theme($0.themeIndex) }
-            if s.visible.isTree {
-                s.foldedThemes = Set(s.plan.themes.indices)
+            if s.derived.visible.isTree {
+                s.view.foldedThemes = Set(s.plan.themes.indices)
                 s.rebuild(anchor: keep)
             } else {
                 s.message = StatusMessage("Folding works in plan order (press a, or S until plan order)")
             }
         case .unfoldAll:
             let keep = s.anchor
-            s.foldedThemes = []
-            s.foldedGroups = []
+            s.view.foldedThemes = []
+            s.view.foldedGroups = []
             s.rebuild(anchor: keep)
         case .switchPane:
-            s.focus = s.focus == .plan ? .detail : .plan
+            s.view.focus = s.view.focus == .plan ? .detail : .plan
         case .search:
-            s.mode = .prompt(Prompt(.search, text: s.search?.query ?? ""))
+            s.mode = .prompt(Prompt(.search, text: s.view.search?.query ?? ""))
         case .nextMatch: stepMatch(forward: true, &s)
         case .previousMatch: stepMatch(forward: false, &s)
         case .viewOverdue:
             setView(.overdue, sort: .deadline, &s)
             s.message = StatusMessage(
-                "\(s.visible.actions.count) overdue as of \(s.asOf.humanDescription), most overdue first")
+                "\(s.derived.visible.actions.count) overdue as of \(s.asOf.humanDescription), most overdue first")
         case .viewDueSoon:
             setView(.dueSoon(days: 30), sort: .deadline, &s)
-            s.message = StatusMessage("\(s.visible.actions.count) due within 30 days of \(s.asOf.humanDescription)")
+            s.message = StatusMessage(
+                "\(s.derived.visible.actions.count) due within 30 days of \(s.asOf.humanDescription)")
         case .filter:
             var text = ""
-            if case .filtered(_, let t) = s.view { text = t }
+            if case .filtered(_, let t) = s.view.mode { text = t }
             s.mode = .prompt(Prompt(.filter, text: text))
         case .viewAll:
             setView(.all, sort: .plan, &s)
-            s.message = StatusMessage("All \(s.visible.actions.count) actions, plan order")
+            s.message = StatusMessage("All \(s.derived.visible.actions.count) actions, plan order")
         case .cycleSort:
             let keep = s.anchor
-            s.sort = s.sort.next
+            s.view.sort = s.view.sort.next
             s.rebuild(anchor: keep)
-            s.message = StatusMessage("Sorted by \(s.sort.label)")
+            s.message = StatusMessage("Sorted by \(s.view.sort.label)")
         case .rate:
             if let a = requireAction(&s, "rate") { s.mode = .ratingPicker(actionID: a.id) }
         case .edit:
@@ -308,24 +310,24 @@ public enum Update {
 
     /// Rows a page key moves.
     static func page(_ s: AppState) -> Int {
-        let h = s.focus == .detail ? s.layout.detailRect.height : s.layout.planRect.height
+        let h = s.view.focus == .detail ? s.layout.detailRect.height : s.layout.planRect.height
         return max(1, h - 1)
     }
 
     /// Moves the selection by `delta` rows, or scrolls the detail pane when it has the focus.
     static func move(by delta: Int, _ s: inout AppState) {
-        if s.focus == .detail {
+        if s.view.focus == .detail {
             let (sum, overflow) = s.layout.detailScroll.addingReportingOverflow(delta)
             s.layout.detailScroll = max(0, overflow ? Int.max : sum)
             return
         }
-        let (sum, overflow) = s.selectedRow.addingReportingOverflow(delta)
+        let (sum, overflow) = s.view.selectedRow.addingReportingOverflow(delta)
         select(overflow ? (delta > 0 ? Int.max : 0) : sum, &s)
     }
 
     /// Moves to row `row` (clamped), or scrolls the detail pane to the top/bottom when it has the focus.
     static func move(to row: Int, _ s: inout AppState) {
-        if s.focus == .detail {
+        if s.view.focus == .detail {
             s.layout.detailScroll = row
             return
         }
@@ -334,31 +336,35 @@ public enum Update {
 
     /// Selects row `row` (clamped) and resets the detail pane's scroll when the selection changes.
     static func select(_ row: Int, _ s: inout AppState) {
-        let clamped = max(0, min(row, s.visible.rows.count - 1))
-        if clamped != s.selectedRow { s.layout.detailScroll = 0 }
-        s.selectedRow = clamped
+        let clamped = max(0, min(row, s.derived.visible.rows.count - 1))
+        if clamped != s.view.selectedRow { s.layout.detailScroll = 0 }
+        s.view.selectedRow = clamped
     }
 
     static func toggleFold(_ s: inout AppState) {
-        guard s.visible.isTree else {
+        guard s.derived.visible.isTree else {
             s.message = StatusMessage("Folding works in plan order (press a, or S until plan order)")
             return
         }
         switch s.selectedItem {
         case .theme(let t)?:
-            if s.foldedThemes.contains(t) { s.foldedThemes.remove(t) } else { s.foldedThemes.insert(t) }
+            if s.view.foldedThemes.contains(t) { s.view.foldedThemes.remove(t) } else { s.view.foldedThemes.insert(t) }
             s.rebuild(anchor: .theme(t))
         case .group(let t, let g)?:
             let key = GroupKey(theme: t, group: g)
-            if s.foldedGroups.contains(key) { s.foldedGroups.remove(key) } else { s.foldedGroups.insert(key) }
+            if s.view.foldedGroups.contains(key) {
+                s.view.foldedGroups.remove(key)
+            } else {
+                s.view.foldedGroups.insert(key)
+            }
             s.rebuild(anchor: .group(key))
         case .action(let p)?:
             if s.plan.themes[p.theme].groups[p.group].title != nil {
                 let key = GroupKey(theme: p.theme, group: p.group)
-                s.foldedGroups.insert(key)
+                s.view.foldedGroups.insert(key)
                 s.rebuild(anchor: .group(key))
             } else {
-                s.foldedThemes.insert(p.theme)
+                s.view.foldedThemes.insert(p.theme)
                 s.rebuild(anchor: .theme(p.theme))
             }
         case nil:
@@ -368,10 +374,10 @@ public enum Update {
 
     static func setView(_ view: ViewMode, sort: SortOrder, _ s: inout AppState) {
         let keep = s.anchor
-        s.view = view
-        s.sort = sort
+        s.view.mode = view
+        s.view.sort = sort
         s.rebuild(anchor: keep)
-        if s.anchor != keep { s.selectedRow = 0 }
+        if s.anchor != keep { s.view.selectedRow = 0 }
         s.layout.detailScroll = 0
     }
 
@@ -386,28 +392,30 @@ public enum Update {
 
     /// Selects the action at view index `index`, unfolding its theme and group if needed.
     static func reveal(viewIndex index: Int, _ s: inout AppState) {
-        guard s.visible.actions.indices.contains(index) else { return }
-        let path = s.visible.actions[index]
-        if s.visible.rowOfAction[index] < 0 {
-            s.foldedThemes.remove(path.theme)
-            s.foldedGroups.remove(GroupKey(theme: path.theme, group: path.group))
+        guard s.derived.visible.actions.indices.contains(index) else { return }
+        let path = s.derived.visible.actions[index]
+        if s.derived.visible.rowOfAction[index] < 0 {
+            s.view.foldedThemes.remove(path.theme)
+            s.view.foldedGroups.remove(GroupKey(theme: path.theme, group: path.group))
             s.rebuild(anchor: .action(s.plan[path].id, at: path))
         }
-        if let row = s.visible.row(of: path) { select(row, &s) }
-        s.focus = .plan
+        if let row = s.derived.visible.row(of: path) { select(row, &s) }
+        s.view.focus = .plan
     }
 
     static func stepMatch(forward: Bool, _ s: inout AppState) {
-        guard let search = s.search else {
+        guard let search = s.view.search else {
             s.message = StatusMessage("No search yet: press / to search")
             return
         }
-        let matches = s.matches ?? s.refreshMatches()
+        let matches = s.derived.matches ?? s.refreshMatches()
         guard !matches.isEmpty else {
             s.message = StatusMessage("No match for \"\(search.query)\" in this view", isError: true)
             return
         }
-        let row = s.visible.rows.indices.contains(s.selectedRow) ? s.visible.rows[s.selectedRow] : nil
+        let row =
+            s.derived.visible.rows.indices.contains(s.view.selectedRow)
+            ? s.derived.visible.rows[s.view.selectedRow] : nil
         let here = row?.viewIndex ?? -1
         let onAction: Bool
         if case .action? = row?.item { onAction = true } else { onAction = false }
@@ -456,21 +464,21 @@ public enum Update {
         switch kind {
         case .press:
             if inPlan {
-                s.focus = .plan
+                s.view.focus = .plan
                 let row = s.layout.planTop + (y - s.layout.planRect.y)
-                if row < s.visible.rows.count { select(row, &s) }
+                if row < s.derived.visible.rows.count { select(row, &s) }
             } else if inDetail {
-                s.focus = .detail
+                s.view.focus = .detail
             }
         case .wheelUp, .wheelDown:
             let delta = kind == .wheelUp ? -3 : 3
             if inDetail {
                 s.layout.detailScroll = max(0, s.layout.detailScroll + delta)
             } else {
-                let wasFocus = s.focus
-                s.focus = .plan
+                let wasFocus = s.view.focus
+                s.view.focus = .plan
                 move(by: delta, &s)
-                s.focus = wasFocus
+                s.view.focus = wasFocus
             }
         }
     }
