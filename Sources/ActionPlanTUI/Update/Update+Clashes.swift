@@ -3,6 +3,9 @@ import ActionPlanCore
 /// After a save was refused because others' changes clash: reload, save elsewhere, or choose clash by clash
 /// (also how a recovery file's clashes are settled).
 extension Update {
+    /// What Esc says when it leaves a refused save.
+    static let notSaved = "Not saved; your edits are kept"
+
     /// r, s, c or Esc when the file changed on disk before a save.
     static func conflictCommand(_ command: Command, quitAfter: Bool, _ s: inout AppState) {
         switch command {
@@ -16,7 +19,7 @@ extension Update {
                 s.mode = .chooseClash(.save(quitAfter: quitAfter), index: 0)
                 s.message = nil
             }
-        case .cancel: cancel(&s, "Not saved; your edits are kept")
+        case .cancel: cancel(&s, notSaved)
         default: break
         }
     }
@@ -45,7 +48,7 @@ extension Update {
                 s.clashes.pendingRecovery = nil
                 cancel(&s, "Not restored; the recovery file is kept and offered again next time")
             } else {
-                cancel(&s, "Not saved; your edits are kept")
+                cancel(&s, notSaved)
             }
         default: break
         }

@@ -18,7 +18,7 @@ extension Update {
                 s.view.foldedThemes = Set(s.plan.themes.indices)
                 s.rebuild(anchor: keep)
             } else {
-                s.message = StatusMessage("Folding works in plan order (press a, or S until plan order)")
+                s.message = foldingNeedsPlanOrder
             }
         case .unfoldAll:
             let keep = s.anchor
@@ -31,6 +31,9 @@ extension Update {
             break
         }
     }
+
+    /// Why a fold key did nothing: folds are a tree's, and only plan order is shown as a tree.
+    static let foldingNeedsPlanOrder = StatusMessage("Folding works in plan order (press a, or S until plan order)")
 
     /// Rows a page key moves.
     static func page(_ s: AppState) -> Int {
@@ -68,7 +71,7 @@ extension Update {
     /// Folds or unfolds the selected theme or group; on an action, folds the group (or theme) it is in.
     static func toggleFold(_ s: inout AppState) {
         guard s.derived.visible.isTree else {
-            s.message = StatusMessage("Folding works in plan order (press a, or S until plan order)")
+            s.message = foldingNeedsPlanOrder
             return
         }
         switch s.selectedItem {
