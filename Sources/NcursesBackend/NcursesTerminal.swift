@@ -80,16 +80,12 @@ public enum NcursesTerminal {
         defer { restoreTerminal() }
 
         configure(window: window, options: options)
-        signals = SignalTrap(
+        let trap = SignalTrap(
             shellModes: haveShellModes ? shellModes : nil, resetSequence: resetSequence(mouse: options.mouse))
+        signals = trap
         let palette = ColorPalette(color: options.color)
         let painter = ScreenPainter(window: window, palette: palette)
         let input = InputReader(window: window, mouse: options.mouse, timeoutMilliseconds: pollMilliseconds)
-
-        var rows = Int(getmaxy(window))
-        var columns = Int(getmaxx(window))
-        var needsFrame = true
-        var idlePolls = 0
         /// Ends the UI after `sig`: the program saves what it must, the terminal is restored, 128 + sig.
         func end(by sig: Int32) -> Int32 {
             let message = program.interrupted(by: sig)
@@ -98,8 +94,21 @@ public enum NcursesTerminal {
             if let message { printError(TerminalSafe.escape(message)) }
             return 128 + sig
         }
+        return eventLoop(program, window: window, painter: painter, input: input, signals: trap, end: end)
+    }
+
+    /// The loop: draw the program's frame when it changed, read a key, hand it over; returns 0 when the
+    /// program quits, or what `end` returns for a signal or a terminal that went away.
+    private static func eventLoop(
+        _ program: TerminalProgram, window: UnsafeMutablePointer<WINDOW>, painter: ScreenPainter,
+        input: InputReader, signals: SignalTrap, end: (Int32) -> Int32
+    ) -> Int32 {
+        var rows = Int(getmaxy(window))
+        var columns = Int(getmaxx(window))
+        var needsFrame = true
+        var idlePolls = 0
         while true {
-            if let sig = signals?.takePending() { return end(by: sig) }
+            if let sig = signals.takePending() { return end(sig) }
             if needsFrame {
                 let grid = program.frame(width: max(0, columns), height: max(0, rows))
                 painter.paint(grid, rows: rows, columns: columns)
@@ -116,7 +125,7 @@ public enum NcursesTerminal {
                 continue
             case .hangup:
                 // The terminal went away without a SIGHUP reaching us (or before it did): the same ending.
-                return end(by: SIGHUP)
+                return end(SIGHUP)
             case .key(let key):
                 idlePolls = 0
                 if key == .resize {

@@ -91,15 +91,18 @@ final class EndToEndTmuxTests: XCTestCase {
     private func resizeToTinyAndBack(_ build: TmuxSession.Build) throws {
         try start(build)
         try pane.waitFor("1a(i)")
+        // Each size is waited for until the program has drawn a frame only that size gives, so a
+        // program that died on a resize fails here (a sleep and a look for "EXITED" could look too soon).
         _ = try pane.tmux("resize-window", "-t", pane.name, "-x", "30", "-y", "8")
-        usleep(300_000)
-        let tiny = try pane.screen()
-        XCTAssertFalse(tiny.contains("EXITED"), tiny)
+        try pane.waitForLine(" plan.json │ B0 G51 A6 R0")  // the overdue count no longer fits
+        try pane.waitForLine("? help  q quit  w save")
         _ = try pane.tmux("resize-window", "-t", pane.name, "-x", "1", "-y", "1")
-        usleep(200_000)
+        try pane.pollScreen(timeout: 15, failure: "the 1×1 screen never showed T", file: #filePath, line: #line) {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines) == "T"  // "Terminal too small", as far as it fits
+        }
         _ = try pane.tmux("resize-window", "-t", pane.name, "-x", "80", "-y", "24")
-        let back = try pane.waitFor("1a(i)")
-        XCTAssertFalse(back.contains("EXITED"), back)
+        try pane.waitForLine(" plan.json │ B0 G51 A6 R0 │ 28 overdue │ as of 31 Jan 2019")
+        try pane.waitFor("1a(i)")
         try pane.keys("q")
         let s = try pane.waitFor("EXITED:")
         XCTAssertTrue(s.contains("EXITED:0"), s)

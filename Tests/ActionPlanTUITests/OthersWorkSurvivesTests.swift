@@ -130,7 +130,7 @@ final class OthersWorkSurvivesTests: XCTestCase {
         guard case .chooseClash(.restore, 0) = next.state.mode else {
             return XCTFail("expected the clash to be shown, got \(next.state.mode)")
         }
-        XCTAssertEqual(next.state.clashes.map(\.field), ["rating"])
+        XCTAssertEqual(next.state.clashes.conflicts.map(\.field), ["rating"])
         let screen = next.frame(width: 100, height: 30).lines().joined(separator: "\n")
         XCTAssertTrue(screen.contains("yours \"Red\" │ saved \"Blue\""), screen)
         keys(next, .char("t"))  // take the saved value

@@ -19,7 +19,7 @@ final class PlanIndexTests: XCTestCase {
 
     func testFiltersMatchActionFilterOnRealAndSyntheticPlans() throws {
         for plan in [try TUIFixtures.barnet(), TUIFixtures.small(), SyntheticPlan.make(actions: 3_000)] {
-            let index = PlanIndex(plan, memo: DeadlineMemo())
+            let index = PlanIndex(plan)
             for filter in filters() {
                 let prepared = index.prepare(filter)
                 let fast = (0..<index.count).filter { index.matches(prepared, $0, today: today.ordinal) }
@@ -39,7 +39,7 @@ final class PlanIndexTests: XCTestCase {
         let plan = SyntheticPlan.make(actions: 5_000)
         var d = Driver(TUIFixtures.state(plan))
         d.press(.char("o"))
-        XCTAssertEqual(d.state.visible.actions, ActionFilter.overdue(in: plan, asOf: today).map(\.path))
+        XCTAssertEqual(d.state.derived.visible.actions, ActionFilter.overdue(in: plan, asOf: today).map(\.path))
     }
 
     func assertSame(_ a: PlanIndex, _ b: PlanIndex, file: StaticString = #filePath, line: UInt = #line) {
@@ -55,7 +55,7 @@ final class PlanIndexTests: XCTestCase {
     func testIncrementalUpdatesThroughEditsUndoAndRedoEqualARebuild() {
         var d = Driver()
         func check(_ line: UInt = #line) {
-            assertSame(d.state.index, PlanIndex(d.state.plan, memo: DeadlineMemo()), line: line)
+            assertSame(d.state.derived.index, PlanIndex(d.state.plan), line: line)
         }
         d.select("1a(ii)")
         d.press(.char("r"), .char("a"))

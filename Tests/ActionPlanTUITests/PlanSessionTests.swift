@@ -94,7 +94,7 @@ final class PlanSessionTests: XCTestCase {
             try saveClashingChange(title: "Theirs")
             XCTAssertTrue(s.handle(.char("w")))
             XCTAssertEqual(s.state.mode, .conflict(quitAfter: false))
-            XCTAssertEqual(s.state.clashes.map(\.field), ["rating"], "only the rating really clashes")
+            XCTAssertEqual(s.state.clashes.conflicts.map(\.field), ["rating"], "only the rating really clashes")
             XCTAssertEqual(try PlanStore.load(path).title, "Theirs", "nothing written yet")
             XCTAssertTrue(s.handle(.char("c")))
             XCTAssertEqual(s.state.mode, .chooseClash(.save(quitAfter: false), index: 0))

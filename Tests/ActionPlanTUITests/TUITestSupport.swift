@@ -126,7 +126,7 @@ struct Driver {
     /// Selects the action with `id` (moving from the top, as a user would).
     mutating func select(_ id: String, file: StaticString = #filePath, line: UInt = #line) {
         press(.home)
-        for _ in 0..<state.visible.rows.count {
+        for _ in 0..<state.derived.visible.rows.count {
             if state.selectedAction?.id == id { return }
             press(.down)
         }
@@ -137,7 +137,7 @@ struct Driver {
 
     /// The IDs of the action rows in the plan pane, top to bottom.
     var shownIDs: [String] {
-        state.visible.rows.compactMap { row in
+        state.derived.visible.rows.compactMap { row in
             if case .action(let p) = row.item { return state.plan[p].id }
             return nil
         }

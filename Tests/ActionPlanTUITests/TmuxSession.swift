@@ -125,6 +125,22 @@ final class TmuxSession {
         }
     }
 
+    /// Waits until one line of the screen, trailing spaces left off, is exactly `text` (or fails after
+    /// `timeout` seconds): a line only a frame drawn at a given size shows, such as a status line with
+    /// fewer parts, proves the program drew at that size.
+    @discardableResult
+    func waitForLine(_ text: String, timeout: Double = 15, file: StaticString = #filePath, line: UInt = #line)
+        throws -> String
+    {
+        try pollScreen(timeout: timeout, failure: "no line of the screen was \"\(text)\"", file: file, line: line) {
+            $0.split(separator: "\n", omittingEmptySubsequences: false).contains { row in
+                var row = Substring(row)
+                while row.last == " " { row = row.dropLast() }
+                return row == text
+            }
+        }
+    }
+
     /// Waits until the screen no longer contains `text`.
     func waitUntilGone(_ text: String, timeout: Double = 15, file: StaticString = #filePath, line: UInt = #line)
         throws

@@ -32,7 +32,7 @@ final class UpdateSearchAndViewTests: XCTestCase {
         d.type("1b(ii)")
         d.press(.enter)
         XCTAssertEqual(d.selectedID, "1b(ii)")
-        XCTAssertFalse(d.state.foldedThemes.contains(0))
+        XCTAssertFalse(d.state.view.foldedThemes.contains(0))
         d.press(.char("/"))
         d.press(.ctrl("u"))
         d.type("zz")
@@ -48,15 +48,15 @@ final class UpdateSearchAndViewTests: XCTestCase {
         d.type("nothing like this")
         d.press(.enter)
         XCTAssertEqual(d.state.message, StatusMessage("No match for \"nothing like this\" in this view", isError: true))
-        XCTAssertEqual(d.state.selectedRow, 0)
+        XCTAssertEqual(d.state.view.selectedRow, 0)
     }
 
     func testOverdueViewListsMostOverdueFirstLikeActionFilter() throws {
         var d = Driver()
         d.press(.char("o"))
         XCTAssertEqual(d.shownIDs, ["1a(ii)", "2(iii)", "2(i)"])
-        XCTAssertEqual(d.state.sort, .deadline)
-        XCTAssertEqual(d.state.view, .overdue)
+        XCTAssertEqual(d.state.view.sort, .deadline)
+        XCTAssertEqual(d.state.view.mode, .overdue)
         XCTAssertEqual(d.state.message?.text, "3 overdue as of 31 Jan 2019, most overdue first")
 
         let plan = try TUIFixtures.barnet()
@@ -72,8 +72,8 @@ final class UpdateSearchAndViewTests: XCTestCase {
         d.press(.char("d"))
         XCTAssertEqual(d.shownIDs, ["1b(ii)"])
         d.press(.char("a"))
-        XCTAssertEqual(d.state.view, .all)
-        XCTAssertEqual(d.state.sort, .plan)
+        XCTAssertEqual(d.state.view.mode, .all)
+        XCTAssertEqual(d.state.view.sort, .plan)
         XCTAssertEqual(d.shownIDs.count, 8)
     }
 
@@ -113,7 +113,7 @@ final class UpdateSearchAndViewTests: XCTestCase {
         XCTAssertEqual(d.promptError, "\"colour\" is not lead, rating, theme, overdue or due; e.g. lead BT")
         d.press(.escape)
         XCTAssertEqual(d.state.mode, .browse)
-        XCTAssertEqual(d.state.view, .all)
+        XCTAssertEqual(d.state.view.mode, .all)
     }
 
     func testFilterParserLanguage() throws {
@@ -133,20 +133,20 @@ final class UpdateSearchAndViewTests: XCTestCase {
     func testSortCyclesThroughDeadlineSeverityLeadAndBack() {
         var d = Driver()
         d.press(.char("S"))
-        XCTAssertEqual(d.state.sort, .deadline)
-        XCTAssertFalse(d.state.visible.isTree)
+        XCTAssertEqual(d.state.view.sort, .deadline)
+        XCTAssertFalse(d.state.derived.visible.isTree)
         XCTAssertEqual(d.shownIDs, ["1a(iii)", "1a(ii)", "2(iii)", "2(i)", "1b(ii)", "1a(i)", "1b(i)", "2(ii)"])
         d.press(.char("S"))
-        XCTAssertEqual(d.state.sort, .severity)
+        XCTAssertEqual(d.state.view.sort, .severity)
         XCTAssertEqual(d.shownIDs, ["2(i)", "1a(ii)", "1a(i)", "1b(i)", "2(ii)", "2(iii)", "1a(iii)", "1b(ii)"])
         d.press(.char("S"))
-        XCTAssertEqual(d.state.sort, .lead)
+        XCTAssertEqual(d.state.view.sort, .lead)
         XCTAssertEqual(d.shownIDs, ["1a(ii)", "1a(iii)", "2(i)", "2(iii)", "1a(i)", "2(ii)", "1b(ii)", "1b(i)"])
         d.press(.enter)
         XCTAssertEqual(d.state.message?.text, "Folding works in plan order (press a, or S until plan order)")
         d.press(.char("S"))
-        XCTAssertEqual(d.state.sort, .plan)
-        XCTAssertTrue(d.state.visible.isTree)
+        XCTAssertEqual(d.state.view.sort, .plan)
+        XCTAssertTrue(d.state.derived.visible.isTree)
     }
 
     func testSortKeepsTheSelectedAction() {
@@ -156,6 +156,6 @@ final class UpdateSearchAndViewTests: XCTestCase {
         XCTAssertEqual(d.selectedID, "2(i)")
         d.press(.char("S"))
         XCTAssertEqual(d.selectedID, "2(i)")
-        XCTAssertEqual(d.state.selectedRow, 0)
+        XCTAssertEqual(d.state.view.selectedRow, 0)
     }
 }

@@ -13,17 +13,17 @@ extension Renderer {
     /// list is never mistaken for the whole plan.
     static func statusParts(_ state: AppState) -> [String] {
         let name = PlanStore.fileName(of: state.filePath)
-        let c = state.planCounts
+        let c = state.derived.planCounts
         var counts = "B\(c.blue) G\(c.green) A\(c.amber) R\(c.red)"
         if c.unrated > 0 { counts += " ·\(c.unrated)" }
         var parts = [SafeText.line(name) + (state.isModified ? " [unsaved]" : ""), counts, "\(c.overdue) overdue"]
-        if state.view != .all || state.sort != .plan {
-            parts.append("view: " + state.view.label + ", by " + state.sort.label)
+        if state.view.mode != .all || state.view.sort != .plan {
+            parts.append("view: " + state.view.mode.label + ", by " + state.view.sort.label)
         }
         parts.append("as of " + state.asOf.humanDescription)
-        if let search = state.search, !search.isEmpty {
+        if let search = state.view.search, !search.isEmpty {
             var part = "/" + SafeText.line(search.query)
-            if let matches = state.matches {
+            if let matches = state.derived.matches {
                 part += ": \(matches.count) match" + (matches.count == 1 ? "" : "es")
             }
             parts.append(part)

@@ -34,15 +34,15 @@ public struct PlanIndex: Sendable {
     /// An empty index.
     public init() {}
 
-    /// The index of `plan`, reading deadlines through `memo`.
-    public init(_ plan: Plan, memo: DeadlineMemo) {
-        rebuild(plan, memo: memo)
+    /// The index of `plan`.
+    public init(_ plan: Plan) {
+        rebuild(plan)
     }
 
     /// How many actions the plan has.
     public var count: Int { paths.count }
 
-    private mutating func rebuild(_ plan: Plan, memo: DeadlineMemo) {
+    private mutating func rebuild(_ plan: Plan) {
         self = PlanIndex()
         var n = 0
         for t in plan.themes {
@@ -66,7 +66,7 @@ public struct PlanIndex: Sendable {
             for (gi, g) in t.groups.enumerated() {
                 for ai in g.actions.indices {
                     paths.append(ActionPath(theme: ti, group: gi, action: ai))
-                    let (d, r, l, w) = fields(of: g.actions[ai], memo: memo)
+                    let (d, r, l, w) = fields(of: g.actions[ai])
                     deadlines.append(d)
                     ratings.append(r)
                     leadSetOf.append(l)
@@ -77,8 +77,10 @@ public struct PlanIndex: Sendable {
         idWidth = idWidths.max() ?? 0
     }
 
-    private mutating func fields(of a: Action, memo: DeadlineMemo) -> (Int, Int8, Int32, Int) {
-        let deadline = memo.deadline(of: a).map(\.ordinal) ?? Int.max
+    /// What the index keeps of action `a`: its deadline (parsed once, by the action itself), rating, leads
+    /// and ID width.
+    private mutating func fields(of a: Action) -> (Int, Int8, Int32, Int) {
+        let deadline = a.deadline?.ordinal ?? Int.max
         let rating = a.rating.map { Int8($0.severity) } ?? -1
         let leads = a.leads.map { $0.lowercased() }
         let set: Int32
@@ -108,16 +110,16 @@ public struct PlanIndex: Sendable {
     }
 
     /// Brings the index from the plan before `change` to `plan`, the plan after it.
-    public mutating func apply(_ change: PlanChange, newPlan plan: Plan, memo: DeadlineMemo) {
+    public mutating func apply(_ change: PlanChange, newPlan plan: Plan) {
         switch change {
         case .unknown:
-            rebuild(plan, memo: memo)
+            rebuild(plan)
         case .action(let p):
             guard plan.themes.count == themeNumbers.count, p.theme < groupStart.count,
                 p.group < groupStart[p.theme].count
-            else { return rebuild(plan, memo: memo) }
+            else { return rebuild(plan) }
             let i = index(of: p)
-            let (d, r, l, w) = fields(of: plan[p], memo: memo)
+            let (d, r, l, w) = fields(of: plan[p])
             deadlines[i] = d
             ratings[i] = r
             leadSetOf[i] = l
@@ -126,10 +128,10 @@ public struct PlanIndex: Sendable {
             if w > idWidth { idWidth = w } else if old == idWidth && w < old { idWidth = idWidths.max() ?? 0 }
         case .inserted(let p):
             guard p.theme < groupStart.count, p.group < groupStart[p.theme].count else {
-                return rebuild(plan, memo: memo)
+                return rebuild(plan)
             }
             let i = index(of: p)
-            let (d, r, l, w) = fields(of: plan[p], memo: memo)
+            let (d, r, l, w) = fields(of: plan[p])
             paths.insert(p, at: i)
             deadlines.insert(d, at: i)
             ratings.insert(r, at: i)
@@ -139,7 +141,7 @@ public struct PlanIndex: Sendable {
             shift(after: p, by: 1, from: i + 1)
         case .removed(let p):
             guard p.theme < groupStart.count, p.group < groupStart[p.theme].count else {
-                return rebuild(plan, memo: memo)
+                return rebuild(plan)
             }
             let i = index(of: p)
             paths.remove(at: i)

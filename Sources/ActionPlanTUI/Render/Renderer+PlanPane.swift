@@ -29,7 +29,7 @@ extension Renderer {
     static func drawPlanPane(_ state: AppState, in rect: Rect, _ grid: inout Grid, _ layout: inout ScreenLayout) {
         guard rect.width > 0, rect.height > 0 else { return }
         layout.planRect = rect
-        let rows = state.visible.rows
+        let rows = state.derived.visible.rows
         if rows.isEmpty {
             let text =
                 state.plan.themes.isEmpty ? "This plan has no themes." : "No actions in this view. Press a to show all."
@@ -41,12 +41,13 @@ extension Renderer {
         }
         // Keep the selection on screen, and the screen full.
         var top = state.layout.planTop
-        let sel = state.selectedRow
+        let sel = state.view.selectedRow
         if sel < top { top = sel }
         if sel >= top + rect.height { top = sel - rect.height + 1 }
         top = max(0, min(top, rows.count - rect.height))
         layout.planTop = top
-        let columns = Columns(width: rect.width, idWidth: state.idWidth, tree: state.visible.isTree)
+        let columns = Columns(
+            width: rect.width, idWidth: state.derived.index.idWidth, tree: state.derived.visible.isTree)
         for y in 0..<min(rect.height, rows.count - top) {
             let index = top + y
             let row = rows[index]
@@ -69,9 +70,9 @@ extension Renderer {
         switch row.item {
         case .theme(let ti):
             let t = state.plan.themes[ti]
-            let marker = state.foldedThemes.contains(ti) ? "▸ " : "▾ "
+            let marker = state.view.foldedThemes.contains(ti) ? "▸ " : "▾ "
             line.append(marker, .strong)
-            let counts = themeCounts(state.visible.themeCounts[ti] ?? RatingCounts())
+            let counts = themeCounts(state.derived.visible.themeCounts[ti] ?? RatingCounts())
             let countsWidth = DisplayWidth.of(counts.text)
             let room = width - 2
             let showCounts = room - countsWidth - 1 >= 24
@@ -83,10 +84,10 @@ extension Renderer {
                 line.spans += counts.spans
             }
         case .group(let ti, let gi):
-            let folded = state.foldedGroups.contains(GroupKey(theme: ti, group: gi))
+            let folded = state.view.foldedGroups.contains(GroupKey(theme: ti, group: gi))
             line.append(String(repeating: " ", count: c.indentUnit))
             line.append(folded ? "▸ " : "▾ ", .strong)
-            let count = " (\(state.visible.groupCounts[GroupKey(theme: ti, group: gi)] ?? 0))"
+            let count = " (\(state.derived.visible.groupCounts[GroupKey(theme: ti, group: gi)] ?? 0))"
             let room = max(0, width - DisplayWidth.of(line.text) - DisplayWidth.of(count))
             line.append(
                 DisplayWidth.truncate(SafeText.line(state.plan.themes[ti].groups[gi].title ?? ""), to: room),
@@ -96,7 +97,7 @@ extension Renderer {
             let a = state.plan[p]
             let depth = state.plan.themes[p.theme].groups[p.group].title == nil ? 1 : 2
             line.append(String(repeating: " ", count: c.indentUnit * depth))
-            let isMatch = state.search?.matches(a) ?? false
+            let isMatch = state.view.search?.matches(a) ?? false
             let idStyle = isMatch ? UIStyle.match.with(bold: true) : Style.strong
             line.append(DisplayWidth.pad(SafeText.line(a.id), to: c.id), idStyle)
             line.append(" ")
@@ -111,7 +112,7 @@ extension Renderer {
                 line.append(DisplayWidth.pad(DueText.short(a), to: c.due), UIStyle.muted)
                 line.append(" ")
             }
-            let late = DueText.overdue(a, asOf: state.asOf, memo: state.memo) ?? ""
+            let late = DueText.overdue(a, asOf: state.asOf) ?? ""
             line.append(DisplayWidth.pad(late, to: max(c.late, DisplayWidth.of(late))), UIStyle.overdue)
             line.append(" ")
             // The text gets what is left, ending in … when cut.

@@ -57,7 +57,7 @@ public final class PlanSession: TerminalProgram {
     private func checkRecovery() {
         guard let recovery = RecoveryFiles.find(for: path).first else { return }
         do {
-            state.pendingRecovery = try RecoveryFiles.read(recovery)
+            state.clashes.pendingRecovery = try RecoveryFiles.read(recovery)
             state.mode = .question(.restoreRecovery(path: recovery))
         } catch {
             state.message = StatusMessage("Cannot read the recovery file: \(error)", isError: true)

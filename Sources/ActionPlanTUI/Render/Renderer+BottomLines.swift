@@ -31,9 +31,10 @@ extension Renderer {
             let text = "The file changed on disk since it was read; your edits are not saved."
             grid.put(SafeText.line(text), x: 0, y: y, style: UIStyle.error, maxWidth: width)
         case .chooseClash(_, let index):
-            guard state.clashes.indices.contains(index) else { break }
-            let c = state.clashes[index]
-            let text = "Clash \(index + 1)/\(state.clashes.count) \(c.key): yours \"\(c.ours)\" │ saved \"\(c.theirs)\""
+            let clashes = state.clashes.conflicts
+            guard clashes.indices.contains(index) else { break }
+            let c = clashes[index]
+            let text = "Clash \(index + 1)/\(clashes.count) \(c.key): yours \"\(c.ours)\" │ saved \"\(c.theirs)\""
             grid.put(SafeText.line(text), x: 0, y: y, style: .strong, maxWidth: width)
         case .question(let q):
             grid.put(SafeText.line(q.text), x: 0, y: y, style: .strong, maxWidth: width)

@@ -15,7 +15,7 @@ extension Renderer {
         layout.detailScroll = scroll
 
         // Title row.
-        let focused = state.focus == .detail
+        let focused = state.view.focus == .detail
         let titleStyle = focused ? UIStyle.focusedTitle : UIStyle.muted
         grid.fill(
             Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: titleStyle,

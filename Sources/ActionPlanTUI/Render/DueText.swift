@@ -13,7 +13,7 @@ enum DueText {
     static func short(_ action: Action) -> String {
         let text = action.revisions.last?.date ?? action.deliveryDate
         var s: String
-        switch DeliveryDate.parse(text) {
+        switch action.currentDelivery {
         case .month(let y, let m): s = "\(CalendarDay.monthAbbreviations[m - 1]) \(y)"
         case .day(let d): s = two(d.day) + "/" + two(d.month) + "/" + two(d.year % 100)
         case .quarter(let q, let y): s = "Q\(q) \(two(y % 100))/\(two((y + 1) % 100))"
@@ -26,8 +26,8 @@ enum DueText {
     }
 
     /// `!92d` for an action 92 days overdue on `today`, or nil.
-    static func overdue(_ action: Action, asOf today: CalendarDay, memo: DeadlineMemo) -> String? {
-        memo.daysOverdue(action, asOf: today).map { "!\($0)d" }
+    static func overdue(_ action: Action, asOf today: CalendarDay) -> String? {
+        action.daysOverdue(asOf: today).map { "!\($0)d" }
     }
 
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -23,15 +23,23 @@ enum DetailLines {
 
     static func themeHeading(_ t: Theme) -> String { "Theme \(t.number): " + SafeText.line(t.title) }
 
+    /// An action's lines: heading, text, leads, dates, rating, the plan's other columns, history and notes.
     static func action(_ state: AppState, _ p: ActionPath, width: Int) -> [StyledLine] {
         let plan = state.plan
         let a = plan[p]
+        return heading(a, at: p, in: plan, width: width) + leads(a, in: plan, width: width)
+            + dates(a, state: state, width: width) + rating(a, in: plan, width: width) + fields(a, width: width)
+            + history(a, width: width)
+    }
+
+    /// `label` in the label column, then `text` wrapped beside it.
+    static func labelled(_ label: String, _ text: String, width: Int, style: Style = .plain) -> [StyledLine] {
+        StyledLine.labelled(label, text, width: width, labelWidth: labelWidth, style: style)
+    }
+
+    /// Badge, ID and rating; the theme and group; the actions it continues; the text.
+    static func heading(_ a: Action, at p: ActionPath, in plan: Plan, width: Int) -> [StyledLine] {
         let t = plan.themes[p.theme]
-        var out: [StyledLine] = []
-        func labelled(_ label: String, _ text: String, style: Style = .plain) {
-            out += StyledLine.labelled(label, text, width: width, labelWidth: labelWidth, style: style)
-        }
-        // Heading: badge, ID, rating.
         var head = StyledLine()
         let level = plan.level(of: a)
         head.append(" \(level.map { SafeText.line($0.letter) } ?? a.rating.badgeLetter) ", UIStyle.badge(a.rating))
@@ -39,55 +47,68 @@ enum DetailLines {
         head.append(SafeText.line(a.id), .strong)
         head.append("  ")
         head.append(level.map { SafeText.line($0.name) } ?? "Unrated", UIStyle.letter(a.rating))
-        out.append(head)
+        var out = [head]
         var place = "\(t.number) " + SafeText.line(t.title)
         if let g = t.groups[p.group].title { place += " › " + SafeText.line(g) }
-        labelled("Theme", place)
+        out += labelled("Theme", place, width: width)
         if !a.crossReferences.isEmpty {
-            labelled("Continues", a.crossReferences.map(SafeText.line).joined(separator: ", "))
+            out += labelled("Continues", a.crossReferences.map(SafeText.line).joined(separator: ", "), width: width)
         }
         out.append(StyledLine())
         out += StyledLine.wrapped(SafeText.block(a.text), width: width)
         out.append(StyledLine())
+        return out
+    }
 
-        // Leads, resolved against the officers register.
-        if a.leads.isEmpty {
-            labelled("Leads", "none given", style: UIStyle.warning)
-        }
+    /// The leads, resolved against the officers register.
+    static func leads(_ a: Action, in plan: Plan, width: Int) -> [StyledLine] {
+        if a.leads.isEmpty { return labelled("Leads", "none given", width: width, style: UIStyle.warning) }
+        var out: [StyledLine] = []
         for (i, code) in a.leads.enumerated() {
             let label = i == 0 ? (a.leads.count == 1 ? "Lead" : "Leads") : ""
             let (text, style) = describe(lead: code, in: plan)
-            labelled(label, text, style: style)
+            out += labelled(label, text, width: width, style: style)
         }
+        return out
+    }
 
-        // Dates.
+    /// The delivery date as written, its revisions and the deadline they give.
+    static func dates(_ a: Action, state: AppState, width: Int) -> [StyledLine] {
         let written = a.deliveryDate.isEmpty ? "(blank)" : SafeText.line(a.deliveryDate)
-        labelled("Delivery", written + (a.revisions.isEmpty ? " (as written)" : " (as first written)"))
+        var out = labelled(
+            "Delivery", written + (a.revisions.isEmpty ? " (as written)" : " (as first written)"), width: width)
         for r in a.revisions {
             var s = "to " + SafeText.line(r.date) + " on \(r.on.humanDescription)"
             if !r.by.isEmpty { s += " by " + SafeText.line(r.by) }
             if !r.reason.isEmpty { s += ": " + SafeText.line(r.reason) }
-            labelled("Revised", s)
+            out += labelled("Revised", s, width: width)
         }
         let (deadlineText, deadlineStyle) = deadline(a, state: state)
-        labelled("Deadline", deadlineText, style: deadlineStyle)
-        if let level = plan.level(of: a), let r = a.rating {
-            var s = SafeText.line(level.name) + (level.name == r.name ? "" : " (counts as \(r.name))")
-            if !a.status.isEmpty && a.status.lowercased() != level.name.lowercased() {
-                s += ", written \"" + SafeText.line(a.status) + "\""
-            }
-            labelled("Rating", s + ": " + SafeText.line(level.definition))
-        } else {
-            labelled("Rating", a.status.isEmpty ? "unrated" : "unrated, written \"" + SafeText.line(a.status) + "\"")
-        }
-        // Columns of the plan with no place of their own, by name.
-        for f in a.fields {
-            out += StyledLine.wrapped(SafeText.line(f.name) + ": " + SafeText.block(f.value), width: width)
-        }
+        out += labelled("Deadline", deadlineText, width: width, style: deadlineStyle)
+        return out
+    }
 
-        // History and notes.
-        out.append(StyledLine())
-        out.append(StyledLine("Rating history", UIStyle.label))
+    /// The rating: the plan's level, what it counts as, the status as written, and the level's definition.
+    static func rating(_ a: Action, in plan: Plan, width: Int) -> [StyledLine] {
+        guard let level = plan.level(of: a), let r = a.rating else {
+            let text = a.status.isEmpty ? "unrated" : "unrated, written \"" + SafeText.line(a.status) + "\""
+            return labelled("Rating", text, width: width)
+        }
+        var s = SafeText.line(level.name) + (level.name == r.name ? "" : " (counts as \(r.name))")
+        if !a.status.isEmpty && a.status.lowercased() != level.name.lowercased() {
+            s += ", written \"" + SafeText.line(a.status) + "\""
+        }
+        return labelled("Rating", s + ": " + SafeText.line(level.definition), width: width)
+    }
+
+    /// Columns of the plan with no place of their own, by name.
+    static func fields(_ a: Action, width: Int) -> [StyledLine] {
+        a.fields.flatMap { StyledLine.wrapped(SafeText.line($0.name) + ": " + SafeText.block($0.value), width: width) }
+    }
+
+    /// The rating history and the progress notes.
+    static func history(_ a: Action, width: Int) -> [StyledLine] {
+        var out = [StyledLine(), StyledLine("Rating history", UIStyle.label)]
         if a.history.isEmpty { out += StyledLine.wrapped("none yet", width: width, indent: 2, style: UIStyle.muted) }
         for h in a.history {
             var s = "\(h.date.humanDescription)  \(h.from.badgeLetter) → \(h.to.badgeLetter)"
@@ -136,10 +157,10 @@ enum DetailLines {
         case .unrecognised(let why):
             return ("not understood: " + SafeText.line(why), UIStyle.warning)
         case .day, .month, .quarter:
-            guard let d = state.memo.deadline(of: a) else { return ("none", .plain) }
+            guard let d = a.deadline else { return ("none", .plain) }
             var s = d.humanDescription
             if a.rating == .blue { return (s + ", completed", .plain) }
-            if let late = state.memo.daysOverdue(a, asOf: today) {
+            if let late = a.daysOverdue(asOf: today) {
                 s += ", \(late) day\(late == 1 ? "" : "s") overdue as of \(today.humanDescription)"
                 return (s, UIStyle.overdue)
             }
@@ -160,14 +181,12 @@ enum DetailLines {
         let t = state.plan.themes[ti]
         var out = StyledLine.wrapped(themeHeading(t), width: width, style: .strong)
         if !t.leads.isEmpty {
-            out += StyledLine.labelled(
-                "Leads", t.leads.map(SafeText.line).joined(separator: ", "), width: width, labelWidth: labelWidth)
+            out += labelled("Leads", t.leads.map(SafeText.line).joined(separator: ", "), width: width)
         }
-        let c = state.visible.themeCounts[ti] ?? RatingCounts()
-        let scope = state.view == .all ? "" : " (in this view)"
-        out += StyledLine.labelled(
-            "Actions", "\(c.total)\(scope): " + counts(c) + " — \(c.percentComplete)% complete", width: width,
-            labelWidth: labelWidth)
+        let c = state.derived.visible.themeCounts[ti] ?? RatingCounts()
+        let scope = state.view.mode == .all ? "" : " (in this view)"
+        out += labelled(
+            "Actions", "\(c.total)\(scope): " + counts(c) + " — \(c.percentComplete)% complete", width: width)
         for block in t.narrative {
             out.append(StyledLine())
             out += StyledLine.wrapped(SafeText.line(block.heading), width: width, style: UIStyle.label)
@@ -180,14 +199,12 @@ enum DetailLines {
         let t = state.plan.themes[ti]
         let g = t.groups[gi]
         var out = StyledLine.wrapped(SafeText.line(g.title ?? ""), width: width, style: .strong)
-        out += StyledLine.labelled(
-            "Theme", "\(t.number) " + SafeText.line(t.title), width: width, labelWidth: labelWidth)
+        out += labelled("Theme", "\(t.number) " + SafeText.line(t.title), width: width)
         var c = RatingCounts()
         let today = state.asOf.ordinal
-        for i in state.index.range(theme: ti, group: gi) { state.index.add(i, to: &c, today: today) }
-        out += StyledLine.labelled(
-            "Actions", "\(c.total): " + counts(c) + " — \(c.percentComplete)% complete", width: width,
-            labelWidth: labelWidth)
+        let index = state.derived.index
+        for i in index.range(theme: ti, group: gi) { index.add(i, to: &c, today: today) }
+        out += labelled("Actions", "\(c.total): " + counts(c) + " — \(c.percentComplete)% complete", width: width)
         return out
     }
 }

@@ -58,7 +58,7 @@ public enum Renderer {
             let detail = Rect(x: body.x, y: body.y + planHeight, width: body.width, height: body.height - planHeight)
             drawPlanPane(state, in: plan, &grid, &layout)
             drawDetailPane(state, in: detail, &grid, &layout)
-        } else if state.focus == .detail {
+        } else if state.view.focus == .detail {
             drawDetailPane(state, in: body, &grid, &layout)
         } else {
             drawPlanPane(state, in: body, &grid, &layout)
