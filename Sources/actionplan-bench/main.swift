@@ -44,7 +44,7 @@ func runProcess(_ path: String, _ args: [String], quiet: Bool = true) -> (Double
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     }
     let argv = ([path] + args).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for a in argv { free(a) } }
     var t0 = timespec()
     var t1 = timespec()
     clock_gettime(CLOCK_MONOTONIC, &t0)

@@ -49,7 +49,9 @@ final class ArchitectureRulesTests: XCTestCase {
         for (name, text) in try sources("Sources/ActionPlanCore") {
             for line in code(text) {
                 for f in forbidden where containsWord(line, f) {
-                    XCTFail("\(name): \"\(f)\" in the model (docs/architecture.md): \(line.trimmingCharacters(in: .whitespaces))")
+                    XCTFail(
+                        "\(name): \"\(f)\" in the model (docs/architecture.md): \(line.trimmingCharacters(in: .whitespaces))"
+                    )
                 }
             }
             for line in code(text) where line.hasPrefix("import ") {

@@ -1,8 +1,8 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// Every save keeps the version it replaces; `restore --list` shows them and `restore --from N` puts one back.
 final class BackupTests: SamplePlanTestCase {

@@ -1,8 +1,8 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// Hostile and broken input, as the CLI meets it: each case exits 2 with a message naming where and what,
 /// and nothing is written (docs/reliability.md has the same table).

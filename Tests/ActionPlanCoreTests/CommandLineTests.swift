@@ -1,8 +1,8 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// Runs the built `actionplan` binary as a user would and checks output and exit status.
 final class CommandLineTests: SamplePlanTestCase {

@@ -1,9 +1,9 @@
+import ActionPlanStore
 import Foundation
 import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// Several leads saving one plan at the same moment: nothing anyone saves is lost (docs/concurrency.md).
 final class ConcurrentSaveTests: SamplePlanTestCase {

@@ -1,10 +1,10 @@
+import ActionPlanStore
+import ActionPlanSynthetic
 import Foundation
 import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
-import ActionPlanSynthetic
 
 /// Killing a save at any moment leaves the previous version or the new one, complete and valid.
 ///
@@ -70,7 +70,9 @@ final class CrashSaveTests: SamplePlanTestCase {
             current = k
             if try !temporaryFiles().isEmpty { midWrite += 1 }
         }
-        print("crash test: \(rounds) kills, \(saves) completed saves, \(midWrite) kills left a half-written temporary file")
+        print(
+            "crash test: \(rounds) kills, \(saves) completed saves, \(midWrite) kills left a half-written temporary file"
+        )
         XCTAssertGreaterThan(midWrite, 10, "enough kills landed in the middle of writing")
 
         // Backups are whole versions too, and a normal save afterwards is not blocked by the killed processes'

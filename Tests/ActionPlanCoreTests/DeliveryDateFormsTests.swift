@@ -1,7 +1,7 @@
+import ActionPlanStore
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// Every written form of docs/file-format.md § Deadline rules with its deadline, and every refusal with its reason.
 final class DeliveryDateFormsTests: XCTestCase {

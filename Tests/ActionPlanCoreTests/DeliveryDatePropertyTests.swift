@@ -1,7 +1,7 @@
+import ActionPlanSynthetic
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanSynthetic
 
 /// Seeded random checks of the deadline rules: every written form of a random day or month gives its
 /// deadline, whatever the case and white space, and `normalise` is idempotent.

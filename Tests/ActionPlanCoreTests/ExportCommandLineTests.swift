@@ -1,8 +1,8 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// `actionplan export`, `snapshot` and `snapshots` run as a user would.
 final class ExportCommandLineTests: SamplePlanTestCase {

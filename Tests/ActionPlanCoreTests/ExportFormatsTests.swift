@@ -1,8 +1,8 @@
+import ActionPlanImport
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanImport
 
 /// CSV, ICS, Markdown and HTML exports of the Barnet plan, checked the way their readers read them.
 final class ExportFormatsTests: XCTestCase {
@@ -207,8 +207,14 @@ final class ExportFormatsTests: XCTestCase {
             var n = 0
             var escaped = false
             for c in s {
-                if escaped { escaped = false; continue }
-                if c == "\\" { escaped = true; continue }
+                if escaped {
+                    escaped = false
+                    continue
+                }
+                if c == "\\" {
+                    escaped = true
+                    continue
+                }
                 if c == "|" { n += 1 }
             }
             return n

@@ -1,8 +1,8 @@
+import ActionPlanImport
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanImport
 
 /// Plan text is data: markup, table breakers, formulas, terminal escapes and line breaks
 /// in any field must come out escaped or neutralised in every export format.

@@ -1,8 +1,8 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// Prints the HTML report with headless Chromium and reads the PDF back as a reader would:
 /// A4 pages, the running footer on every page, sections starting on new pages, plan text as text.

@@ -1,8 +1,8 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// `actionplan merge-driver` under a real `git merge`: two leads' branches merge field by field.
 final class GitMergeDriverTests: SamplePlanTestCase {
@@ -100,9 +100,18 @@ final class GitMergeDriverTests: SamplePlanTestCase {
         var kept: [Substring] = []
         var side = ""
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("<<<<<<<") { side = "ours"; continue }
-            if line.hasPrefix("=======") && side == "ours" { side = "theirs"; continue }
-            if line.hasPrefix(">>>>>>>") { side = ""; continue }
+            if line.hasPrefix("<<<<<<<") {
+                side = "ours"
+                continue
+            }
+            if line.hasPrefix("=======") && side == "ours" {
+                side = "theirs"
+                continue
+            }
+            if line.hasPrefix(">>>>>>>") {
+                side = ""
+                continue
+            }
             if side != "ours" { kept.append(line) }
         }
         try kept.joined(separator: "\n").write(toFile: plan, atomically: true, encoding: .utf8)

@@ -69,11 +69,13 @@ final class ImportCommandTests: SamplePlanTestCase {
         XCTAssertTrue(r.stderr.contains("--strict:"), r.stderr)
         XCTAssertTrue(r.stderr.contains("before the plan's title"), r.stderr)
         XCTAssertFalse(PlanStore.exists(dir + "/strict.json"), "nothing written")
-        let plain = try run("import", TestSupport.fixture("barnet-2018-19-plan.txt"), "-o", dir + "/ok.json", "--strict")
+        let plain = try run(
+            "import", TestSupport.fixture("barnet-2018-19-plan.txt"), "-o", dir + "/ok.json", "--strict")
         XCTAssertEqual(plain.status, 0, "the plan on its own leaves nothing out: \(plain.stderr)")
         let whole = try run("import", pack, "--dry-run")
         XCTAssertTrue(
-            whole.stdout.contains(":lines 3–2922 (1781 items): skipped: before the plan's title"), "the pack's other pages are said once:\n\(whole.stdout.prefix(3000))")
+            whole.stdout.contains(":lines 3–2922 (1781 items): skipped: before the plan's title"),
+            "the pack's other pages are said once:\n\(whole.stdout.prefix(3000))")
         XCTAssertTrue(whole.stdout.contains("Accounted for: 6187 lines: 325 used, 12 repaired,"), whole.stdout)
     }
 

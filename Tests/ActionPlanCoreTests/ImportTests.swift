@@ -1,9 +1,9 @@
+import ActionPlanImport
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanImport
-import ActionPlanStore
 
 final class ImportTests: XCTestCase {
     static let planFile = "barnet-2018-19-plan.txt"

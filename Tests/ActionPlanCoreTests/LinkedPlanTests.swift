@@ -51,7 +51,8 @@ final class LinkedPlanTests: SamplePlanTestCase {
 
     func testAnEditorSavingThroughALinkMergesWithSavesMadeThroughTheRealPath() throws {
         let opened = try PlanStore.loadWithFingerprint(link)
-        XCTAssertEqual(try run("rate", real, "2(iii)", "red", "--note", "other lead", "--as-of", "2019-02-02").status, 0)
+        XCTAssertEqual(
+            try run("rate", real, "2(iii)", "red", "--note", "other lead", "--as-of", "2019-02-02").status, 0)
         var mine = opened.plan
         try mine.addNote(id: "4(i)", text: "mine", by: "CM", on: TestSupport.day("2019-02-03"))
         let saved = try PlanStore.saveMerging(mine, base: opened.plan, baseFingerprint: opened.fingerprint, to: link)

@@ -1,8 +1,8 @@
+import ActionPlanSynthetic
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanSynthetic
 
 /// The three-way merge rules of docs/concurrency.md, one rule per test.
 final class MergeTests: XCTestCase {

@@ -1,9 +1,9 @@
+import ActionPlanImport
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanImport
-import ActionPlanStore
 
 /// What other councils' plans carry beyond Barnet's: their own rating words, statuses as written, columns of
 /// their own, a recommendations register and plan-level text — kept in the file, merged, shown and exported.
@@ -69,7 +69,8 @@ final class PlanFieldsAndScaleTests: SamplePlanTestCase {
         // Two different values of one field, and two different statuses of one rating, are clashes.
         theirs = base
         theirs[p].fields[0].value = "All staff trained"
-        try theirs.rate(id: "1a(i)", to: .amber, note: "worse", by: "t", on: TestSupport.day("2019-02-01"), status: "Amber")
+        try theirs.rate(
+            id: "1a(i)", to: .amber, note: "worse", by: "t", on: TestSupport.day("2019-02-01"), status: "Amber")
         let c = PlanMerge.merge(base: base, ours: ours, theirs: theirs)
         XCTAssertEqual(
             c.conflicts.map { "\($0.key): \($0.ours) / \($0.theirs)" }.sorted(),
@@ -77,17 +78,24 @@ final class PlanFieldsAndScaleTests: SamplePlanTestCase {
                 "action 1a(i) field Success measure: Success measure: 95% of staff trained / Success measure: All staff trained"
             ])
         var ours2 = base
-        try ours2.rate(id: "1a(i)", to: .amber, note: "mine", by: "o", on: TestSupport.day("2019-02-01"), status: "Yellow")
+        try ours2.rate(
+            id: "1a(i)", to: .amber, note: "mine", by: "o", on: TestSupport.day("2019-02-01"), status: "Yellow")
         try ours2.rate(id: "1a(i)", to: .red, note: "mine", by: "o", on: TestSupport.day("2019-02-02"), status: "Red")
         let r = PlanMerge.merge(base: base, ours: ours2, theirs: theirs)
-        XCTAssertEqual(r.conflicts.map { [$0.key.description, $0.ours, $0.theirs] }, [["action 1a(i) rating", "Red", "Amber"]])
+        XCTAssertEqual(
+            r.conflicts.map { [$0.key.description, $0.ours, $0.theirs] }, [["action 1a(i) rating", "Red", "Amber"]])
     }
 
     func testCSVCarriesStatusAndFieldsColumnsOnlyWhenTheyAreUsed() throws {
-        let plain = String(decoding: CSVExport.render(try TestSupport.samplePlan(), asOf: TestSupport.day("2019-01-31")), as: UTF8.self)
-        XCTAssertTrue(plain.hasPrefix(CSVExport.header.joined(separator: ",") + "\r\n"), "unchanged for plans without them")
-        let rich = String(decoding: CSVExport.render(try richPlan(), asOf: TestSupport.day("2019-01-31")), as: UTF8.self)
-        XCTAssertTrue(rich.hasPrefix(CSVExport.header.joined(separator: ",") + ",status,Success measure,Progress update\r\n"))
+        let plain = String(
+            decoding: CSVExport.render(try TestSupport.samplePlan(), asOf: TestSupport.day("2019-01-31")), as: UTF8.self
+        )
+        XCTAssertTrue(
+            plain.hasPrefix(CSVExport.header.joined(separator: ",") + "\r\n"), "unchanged for plans without them")
+        let rich = String(
+            decoding: CSVExport.render(try richPlan(), asOf: TestSupport.day("2019-01-31")), as: UTF8.self)
+        XCTAssertTrue(
+            rich.hasPrefix(CSVExport.header.joined(separator: ",") + ",status,Success measure,Progress update\r\n"))
         XCTAssertTrue(rich.contains(",Yellow,90% of staff trained,Sessions booked\r\n"), rich)
     }
 
@@ -126,7 +134,8 @@ final class PlanFieldsAndScaleTests: SamplePlanTestCase {
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(
             bad.stderr.contains(
-                "\"blue\" is not a rating of this plan; expected C (Complete), G (Green), Y (Yellow), A (Amber), R (Red)"),
+                "\"blue\" is not a rating of this plan; expected C (Complete), G (Green), Y (Yellow), A (Amber), R (Red)"
+            ),
             bad.stderr)
     }
 }

@@ -1,8 +1,8 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 final class PlanFileTests: XCTestCase {
     func testRoundTripIsExactAndDeterministic() throws {

@@ -87,7 +87,8 @@ final class SharedDriveTests: SamplePlanTestCase {
         let list = try run(as: alice, ["restore", plan, "--list"])
         XCTAssertEqual(list.status, 0, list.stderr)
         XCTAssertTrue(list.stdout.contains("  2  saved "), list.stdout)
-        XCTAssertEqual(try run(as: alice, ["restore", plan, "--from", "1"]).status, 0, "Alice may restore Bob's backup")
+        XCTAssertEqual(
+            try run(as: alice, ["restore", plan, "--from", "1"]).status, 0, "Alice may restore Bob's backup")
 
         st = status(plan)
         XCTAssertEqual([st.st_gid, gid_t(st.st_mode & 0o777)], [leads, 0o660])
@@ -166,7 +167,8 @@ final class SharedDriveTests: SamplePlanTestCase {
         let r = try run(
             as: bob, ["rate", plan, "1a(i)", "red", "--note", "n", "--as-of", "2019-02-01"],
             env: ["ACTIONPLAN_LOCK_TIMEOUT": "2"], timeout: 20)
-        assertGivesUpCleanly(r, naming: "cannot read the lock file \(owner) (Permission denied; owned by 41001:41001 0600)")
+        assertGivesUpCleanly(
+            r, naming: "cannot read the lock file \(owner) (Permission denied; owned by 41001:41001 0600)")
     }
 
     func testAStaleLockThatCannotBeRemovedIsWaitedForThenNamed() throws {

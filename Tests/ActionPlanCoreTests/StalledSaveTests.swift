@@ -1,10 +1,10 @@
+import ActionPlanSynthetic
 import Foundation
 import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
 @testable import ActionPlanStore
-import ActionPlanSynthetic
 
 /// Saves that stall, race programs that ignore the lock, or fail late: none overwrites a later save, none
 /// loses a change written meanwhile, and none pushes a real backup out.
@@ -93,7 +93,9 @@ final class StalledSaveTests: SamplePlanTestCase {
     func testASaveWhoseLockIsTakenOverJustBeforeTheRenameWritesNothingAndKeepsTheBackups() throws {
         // Three saves make three backups.
         for n in 1...3 {
-            try PlanStore.update(plan) { try $0.addNote(id: "1a(i)", text: "save \(n)", by: "O", on: TestSupport.day("2019-02-01")) }
+            try PlanStore.update(plan) {
+                try $0.addNote(id: "1a(i)", text: "save \(n)", by: "O", on: TestSupport.day("2019-02-01"))
+            }
         }
         let backupsBefore = try PlanBackups.list(for: plan).map { try PlanStore.readFile($0.path) }
         let before = try PlanStore.readFile(plan)
@@ -109,7 +111,9 @@ final class StalledSaveTests: SamplePlanTestCase {
             try PlanStore.update(plan, options: options) {
                 try $0.addNote(id: "1a(i)", text: "too late", by: "O", on: TestSupport.day("2019-02-02"))
             }
-        ) { XCTAssertTrue("\($0)".contains("its lock was taken over by another process; nothing was written"), "\($0)") }
+        ) {
+            XCTAssertTrue("\($0)".contains("its lock was taken over by another process; nothing was written"), "\($0)")
+        }
         XCTAssertEqual(try PlanStore.readFile(plan), before)
         XCTAssertEqual(try PlanBackups.list(for: plan).map { try PlanStore.readFile($0.path) }, backupsBefore)
         XCTAssertFalse(PlanStore.exists(PlanBackups.path(for: plan, number: 0)), "no incoming backup left")
@@ -117,12 +121,16 @@ final class StalledSaveTests: SamplePlanTestCase {
     }
 
     func testAnIncomingBackupLeftByADeadSaveIsKeptNotLost() throws {
-        try PlanStore.update(plan) { try $0.addNote(id: "1a(i)", text: "one", by: "O", on: TestSupport.day("2019-02-01")) }
+        try PlanStore.update(plan) {
+            try $0.addNote(id: "1a(i)", text: "one", by: "O", on: TestSupport.day("2019-02-01"))
+        }
         // A save died after renaming its new version, before moving its backup into place.
         let orphan = Array("the version before the dead save".utf8)
         try PlanStore.writeAtomically(orphan, to: PlanBackups.path(for: plan, number: 0))
         let current = try PlanStore.readFile(plan)
-        try PlanStore.update(plan) { try $0.addNote(id: "1a(i)", text: "two", by: "O", on: TestSupport.day("2019-02-02")) }
+        try PlanStore.update(plan) {
+            try $0.addNote(id: "1a(i)", text: "two", by: "O", on: TestSupport.day("2019-02-02"))
+        }
         XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 1)), current)
         XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 2)), orphan)
     }

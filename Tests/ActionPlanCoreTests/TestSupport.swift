@@ -1,9 +1,9 @@
+import ActionPlanStore
 import Foundation
 import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
-import ActionPlanStore
 
 /// Paths and helpers shared by the core tests.
 enum TestSupport {

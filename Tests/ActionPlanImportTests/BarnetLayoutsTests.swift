@@ -57,12 +57,15 @@ final class BarnetLayoutsTests: XCTestCase {
         XCTAssertEqual(plan.version, "Final October 2018")
         XCTAssertEqual(plan.officers, Self.sample.officers, "the Named officers sheet")
         XCTAssertEqual(plan.themes.map { $0.groups.map(\.title) }, Self.sample.themes.map { $0.groups.map(\.title) })
-        XCTAssertEqual(plan.allActions.first?.fields, [ActionField(name: "Success measure", value: "Evidence for 1a(i) reviewed at the board")])
+        XCTAssertEqual(
+            plan.allActions.first?.fields,
+            [ActionField(name: "Success measure", value: "Evidence for 1a(i) reviewed at the board")])
         XCTAssertEqual(plan.allActions.first?.status, "On track", "the status as written is kept")
         XCTAssertEqual(report.statusWords.map(\.word), ["On track", "At risk"])
         XCTAssertEqual(report.statusWords.map(\.rating), [.green, .amber])
         XCTAssertEqual(report.skipped, 0, "\(report.skips)")
-        XCTAssertEqual(report.used + report.repaired, 88, "two title rows, a header, 57 actions, header and 27 officers")
+        XCTAssertEqual(
+            report.used + report.repaired, 88, "two title rows, a header, 57 actions, header and 27 officers")
     }
 
     func testUTF16TextAsExcelSavesUnicodeText() throws {
@@ -76,7 +79,9 @@ final class BarnetLayoutsTests: XCTestCase {
         assertSameActions(plan, "csv")
         XCTAssertEqual(
             report.tables.first?.columns.map(\.role), [.id, .theme, .action, .lead, .due, .status, .field])
-        XCTAssertEqual(plan.allActions.last?.fields, [ActionField(name: "Progress update", value: "Progress on 6(vi) reported in January")])
+        XCTAssertEqual(
+            plan.allActions.last?.fields,
+            [ActionField(name: "Progress update", value: "Progress on 6(vi) reported in January")])
         XCTAssertEqual(report.skipped, 0)
         XCTAssertEqual(report.accounting(unit: "lines"), "58 lines: 58 used, 0 repaired, 0 skipped, 0 blank")
     }
@@ -84,7 +89,8 @@ final class BarnetLayoutsTests: XCTestCase {
     func testTextPastedFromTheFirstThemeHeading() throws {
         let (plan, report) = try load("barnet-from-theme-1.txt")
         assertSameActions(plan, "pasted")
-        XCTAssertEqual(plan.title, "barnet-from-theme-1", "no title in the text: the file's name, never the first heading")
+        XCTAssertEqual(
+            plan.title, "barnet-from-theme-1", "no title in the text: the file's name, never the first heading")
         XCTAssertEqual(plan.officers, Self.sample.officers)
         XCTAssertEqual(report.skipped, 0)
     }

@@ -53,7 +53,8 @@ final class DocumentTests: XCTestCase {
         let before = d.plan
         guard case .refused(let label, let conflicts) = d.undo() else { return XCTFail("expected a refusal") }
         XCTAssertEqual(label, "rate 1a(i) Red")
-        XCTAssertEqual(conflicts.map { [$0.key.description, $0.ours, $0.theirs] }, [["action 1a(i) rating", "Blue", "Green"]])
+        XCTAssertEqual(
+            conflicts.map { [$0.key.description, $0.ours, $0.theirs] }, [["action 1a(i) rating", "Blue", "Green"]])
         XCTAssertEqual(d.plan, before)
         XCTAssertEqual(d.undoStack.count, 1, "still there to undo once the clash is gone")
     }

@@ -187,7 +187,9 @@ final class LongOpenEditingModelTests: XCTestCase {
             let rating = rng.pick([Rating.blue, .green, .amber, .red])
             let text = fresh("other")
             log.append("other rate \(id) \(rating.letter) \(text)")
-            try PlanStore.update(path) { try $0.rate(id: id, to: rating, note: text, by: "other", on: TUIFixtures.asOf) }
+            try PlanStore.update(path) {
+                try $0.rate(id: id, to: rating, note: text, by: "other", on: TUIFixtures.asOf)
+            }
             othersSaved.insert(text)
         }
 
@@ -212,7 +214,9 @@ final class LongOpenEditingModelTests: XCTestCase {
 
         func checkFile() throws {
             let plan: Plan
-            do { plan = try PlanStore.load(path) } catch { throw ModelFailure("the file is not a valid plan: \(error)") }
+            do { plan = try PlanStore.load(path) } catch {
+                throw ModelFailure("the file is not a valid plan: \(error)")
+            }
             let missing = othersSaved.subtracting(World.entries(plan))
             if !missing.isEmpty { throw ModelFailure("others' saved entries lost: \(missing.sorted())") }
         }
@@ -258,7 +262,9 @@ final class LongOpenEditingModelTests: XCTestCase {
         let steps = env["ACTIONPLAN_MODEL_STEPS"].flatMap { Int($0) } ?? 40
         let seeds: [UInt64] =
             env["ACTIONPLAN_MODEL_SEED"].flatMap { UInt64($0) }.map { [$0] } ?? (1...UInt64(runs)).map { $0 &* 7919 }
-        var totals = (steps: 0, saves: 0, undos: 0, refused: 0, merges: 0, clashes: 0, recoveries: 0, reloads: 0, others: 0)
+        var totals = (
+            steps: 0, saves: 0, undos: 0, refused: 0, merges: 0, clashes: 0, recoveries: 0, reloads: 0, others: 0
+        )
         for seed in seeds {
             let world = try World(seed: seed)
             do {

@@ -200,7 +200,8 @@ final class OthersWorkSurvivesTests: XCTestCase {
         keys(s, .enter, .char("y"))
         XCTAssertEqual(s.path, other)
         XCTAssertEqual(try PlanStore.load(other), s.state.plan)
-        XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: other, number: 1)), before, "the replaced file is kept")
+        XCTAssertEqual(
+            try PlanStore.readFile(PlanBackups.path(for: other, number: 1)), before, "the replaced file is kept")
         XCTAssertEqual(try PlanStore.load(path), TUIFixtures.small(), "the plan itself untouched")
     }
 }

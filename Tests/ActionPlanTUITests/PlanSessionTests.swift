@@ -251,7 +251,8 @@ final class PlanSessionTests: XCTestCase {
         XCTAssertFalse(s.state.isModified, "saved all the same")
         let message = try XCTUnwrap(s.state.message)
         XCTAssertTrue(message.isError)
-        XCTAssertTrue(message.text.hasPrefix("Saved \(path); but: \(path): no backup kept of the version replaced"), message.text)
+        XCTAssertTrue(
+            message.text.hasPrefix("Saved \(path); but: \(path): no backup kept of the version replaced"), message.text)
     }
 
     func testSaveFailureIsReportedAndEditsKept() throws {
@@ -276,7 +277,9 @@ final class RecoveryFallbackTests: XCTestCase {
         func sh(_ command: String) throws -> Int32 {
             try ChildProcess.run("/bin/sh", ["-c", command], timeout: 30).status
         }
-        guard try sh("mount -t tmpfs -o size=1m tmpfs '\(mnt)'") == 0 else { throw XCTSkip("cannot mount a tmpfs here") }
+        guard try sh("mount -t tmpfs -o size=1m tmpfs '\(mnt)'") == 0 else {
+            throw XCTSkip("cannot mount a tmpfs here")
+        }
         let oldHome = getenv("HOME").map { String(cString: $0) }
         setenv("HOME", home, 1)
         defer {
@@ -292,7 +295,9 @@ final class RecoveryFallbackTests: XCTestCase {
         XCTAssertTrue(s.handle(.enter))
         XCTAssertEqual(try sh("mount -o remount,ro '\(mnt)'"), 0)
         let message = try XCTUnwrap(s.interrupted(by: SIGHUP))
-        XCTAssertTrue(message.hasPrefix("actionplan: unsaved changes written to \(home)/.actionplan/recovery/plan.json-"), message)
+        XCTAssertTrue(
+            message.hasPrefix("actionplan: unsaved changes written to \(home)/.actionplan/recovery/plan.json-"), message
+        )
         let next = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "t")
         guard case .question(.restoreRecovery) = next.state.mode else { return XCTFail("the recovery is offered") }
         XCTAssertTrue(next.handle(.char("y")))

@@ -141,7 +141,7 @@ public final class ChildProcess: @unchecked Sendable {
         _ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R
     ) -> R {
         let c = strings.map { strdup($0) } + [nil]
-        defer { c.forEach { free($0) } }
+        defer { for s in c { free(s) } }
         return body(c)
     }
 }

@@ -70,12 +70,16 @@ extension Plan {
     public mutating func addAction(_ action: Action, theme: Int, group: Int) throws -> ActionPath {
         let id = action.id.trimmingCharacters(in: .whitespaces)
         if id.isEmpty { throw PlanError(.invalidValue, path: "id", message: "the action needs an ID, e.g. 3c(v)") }
-        if path(of: id) != nil { throw PlanError(.invalidValue, path: "id", message: "ID \(id) is already used in this plan") }
+        if path(of: id) != nil {
+            throw PlanError(.invalidValue, path: "id", message: "ID \(id) is already used in this plan")
+        }
         if action.text.trimmingCharacters(in: .whitespaces).isEmpty {
             throw PlanError(.invalidValue, path: "text", message: "the action text must not be empty")
         }
         try Plan.validateDeliveryDate(action.deliveryDate, field: "delivery date", allowUnset: true)
-        guard themes.indices.contains(theme) else { throw PlanError(.invalidValue, path: "theme", message: "no theme \(theme + 1)") }
+        guard themes.indices.contains(theme) else {
+            throw PlanError(.invalidValue, path: "theme", message: "no theme \(theme + 1)")
+        }
         if themes[theme].groups.isEmpty { themes[theme].groups.append(ActionGroup(title: nil)) }
         guard themes[theme].groups.indices.contains(group) else {
             throw PlanError(.invalidValue, path: "group", message: "no such group")
@@ -114,7 +118,9 @@ extension Plan {
         case .day, .month, .quarter, .recurring: return
         case .notSet:
             if allowUnset { return }
-            throw PlanError(.invalidValue, path: field, message: "\(field) is empty; expected a date such as March 2019 or 31/03/2019")
+            throw PlanError(
+                .invalidValue, path: field,
+                message: "\(field) is empty; expected a date such as March 2019 or 31/03/2019")
         case .unrecognised(let why):
             throw PlanError(.invalidValue, path: field, message: "\(field) \"\(text)\" is not understood: \(why)")
         }

@@ -12,7 +12,10 @@ struct JSONWriter {
 
     private mutating func newlineIndent() {
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        for _ in 0..<depth {
+            bytes.append(0x20)
+            bytes.append(0x20)
+        }
     }
 
     private mutating func separator() {
@@ -56,7 +59,10 @@ struct JSONWriter {
     mutating func inlineStrings(_ items: [String]) {
         bytes.append(UInt8(ascii: "["))
         for (i, s) in items.enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ",")); bytes.append(0x20) }
+            if i > 0 {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(0x20)
+            }
             string(s)
         }
         bytes.append(UInt8(ascii: "]"))

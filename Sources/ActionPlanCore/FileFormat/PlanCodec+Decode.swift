@@ -13,7 +13,8 @@ extension PlanCodec {
         } catch let e as PlanError {
             // A file left by an unresolved `git merge` deserves a better message than "expected a string".
             if let line = ConflictMarkers.firstMarkerLine(in: bytes) {
-                throw PlanError(.invalidPlan,
+                throw PlanError(
+                    .invalidPlan,
                     file: file, line: line,
                     message: "unresolved merge conflict (git conflict markers <<<<<<< ======= >>>>>>>): keep one side "
                         + "of each conflict and delete the marker lines, then git add the file")
@@ -57,7 +58,9 @@ extension PlanCodec {
                         case "letter": l.letter = try r.readString()
                         case "definition": l.definition = try r.readString()
                         case "rating":
-                            guard let rating = try readRating(&r) else { throw r.error("a level's rating must not be null") }
+                            guard let rating = try readRating(&r) else {
+                                throw r.error("a level's rating must not be null")
+                            }
                             l.rating = rating
                             sawRating = true
                         default: throw unknownField(key, r, expected: "name, letter, definition, rating")
@@ -108,7 +111,8 @@ extension PlanCodec {
         }
         try r.expectEnd()
         if !sawVersion {
-            throw PlanError(.invalidPlan, file: file, path: "$.schemaVersion", message: "missing field schemaVersion (expected 1)")
+            throw PlanError(
+                .invalidPlan, file: file, path: "$.schemaVersion", message: "missing field schemaVersion (expected 1)")
         }
         if !sawTitle { throw PlanError(.invalidPlan, file: file, path: "$.title", message: "missing field title") }
         return plan
@@ -237,7 +241,8 @@ extension PlanCodec {
                 for (ai, a) in g.actions.enumerated() {
                     let p = ActionPath(theme: ti, group: gi, action: ai)
                     if let first = seen[a.id] {
-                        throw PlanError(.invalidPlan,
+                        throw PlanError(
+                            .invalidPlan,
                             file: file, path: jsonPath(p) + ".id",
                             message:
                                 "duplicate action ID \"\(a.id)\" (first used at \(jsonPath(first)).id); IDs must be unique"

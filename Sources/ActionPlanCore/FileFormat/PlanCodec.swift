@@ -201,7 +201,8 @@ extension Plan {
         if scale != nil || !recommendations.isEmpty || !narrative.isEmpty { return true }
         for t in themes {
             for g in t.groups {
-                for a in g.actions where !a.status.isEmpty || !a.fields.isEmpty || a.history.contains(where: { !$0.status.isEmpty }) {
+                for a in g.actions
+                where !a.status.isEmpty || !a.fields.isEmpty || a.history.contains(where: { !$0.status.isEmpty }) {
                     return true
                 }
             }

@@ -31,12 +31,12 @@ extension Plan {
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
             return c.isNewline || depth == 0 && listSeparators.contains(c)
         })
-            .map { piece -> String in
-                let words = piece.split(whereSeparator: { $0.isWhitespace || $0 == "\u{A0}" })
-                let unbulleted = words.first == "-" || words.first == "*" ? words.dropFirst() : words[...]
-                return unbulleted.joined(separator: " ")
-            }
-            .filter { !$0.isEmpty }
+        .map { piece -> String in
+            let words = piece.split(whereSeparator: { $0.isWhitespace || $0 == "\u{A0}" })
+            let unbulleted = words.first == "-" || words.first == "*" ? words.dropFirst() : words[...]
+            return unbulleted.joined(separator: " ")
+        }
+        .filter { !$0.isEmpty }
         return pieces.flatMap { piece in register.split(piece, at: conjunctionParts(piece)) }
     }
 

@@ -116,7 +116,9 @@ struct PlanMerger {
         let t = Dictionary(theirs.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         var out: [T] = []
         for k in ours.map(key) + theirs.map(key).filter({ o[$0] == nil }) where !out.contains(where: { key($0) == k }) {
-            if let v = presence(scope, "\(field) \(k)", base: base == nil ? nil : b[k], ours: o[k], theirs: t[k], show: show) {
+            if let v = presence(
+                scope, "\(field) \(k)", base: base == nil ? nil : b[k], ours: o[k], theirs: t[k], show: show)
+            {
                 out.append(v)
             }
         }

@@ -61,7 +61,8 @@ public enum Rating: String, CaseIterable, Sendable, Comparable {
             } else if let r = Rating(parsing: item) {
                 ratings.insert(r)
             } else {
-                throw PlanError(.invalidValue,
+                throw PlanError(
+                    .invalidValue,
                     path: path, message: "\"\(item)\" is not a rating; expected B, G, A, R, a colour name or none")
             }
         }

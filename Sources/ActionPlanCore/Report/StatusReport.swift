@@ -98,14 +98,16 @@ public struct StatusReport: Sendable {
         guard let since else { return plan.latestSnapshot(before: asOf) }
         guard let s = plan.snapshot(labelled: since) else {
             let known = plan.snapshots.map { "\"\($0.label)\"" }.joined(separator: ", ")
-            throw PlanError(.notFound,
+            throw PlanError(
+                .notFound,
                 path: "--since",
                 message: "no snapshot labelled \"\(since)\" in this plan; "
                     + (known.isEmpty
                         ? "it has no snapshots yet (take one with `actionplan snapshot`)" : "it has \(known)"))
         }
         if s.date > asOf {
-            throw PlanError(.notFound,
+            throw PlanError(
+                .notFound,
                 path: "--since",
                 message: "snapshot \"\(s.label)\" was taken as of \(s.date), after the report's date \(asOf); "
                     + "a report compares with an earlier position")

@@ -36,10 +36,12 @@ extension Plan {
     public mutating func takeSnapshot(label: String, asOf day: CalendarDay) throws -> Snapshot {
         let label = Whitespace.collapse(label)
         if label.isEmpty {
-            throw PlanError(.invalidValue, path: "--label", message: "the snapshot needs a label, e.g. \"November 2018 committee\"")
+            throw PlanError(
+                .invalidValue, path: "--label", message: "the snapshot needs a label, e.g. \"November 2018 committee\"")
         }
         if let existing = snapshot(labelled: label) {
-            throw PlanError(.alreadyExists,
+            throw PlanError(
+                .alreadyExists,
                 path: "--label",
                 message: "a snapshot labelled \"\(label)\" already exists (taken as of \(existing.date)); "
                     + "labels must be unique")

@@ -24,7 +24,8 @@ public struct DelimitedTable: Sendable {
                     if inQuotes {
                         i += 1
                         guard i < lines.count else {
-                            throw PlanError(.invalidSource,
+                            throw PlanError(
+                                .invalidSource,
                                 file: file, line: fieldStartLine,
                                 message:
                                     "unbalanced quote: the quoted field starting here never ends (expected a closing \")"
@@ -60,7 +61,8 @@ public struct DelimitedTable: Sendable {
                     quotedField = false
                 } else {
                     if quotedField && c != " " {
-                        throw PlanError(.invalidSource,
+                        throw PlanError(
+                            .invalidSource,
                             file: file, line: i + 1, column: j + 1,
                             message:
                                 "text after a closing quote (expected \(separator == "\t" ? "a tab" : "'\(separator)'") or the end of the line)"

@@ -24,7 +24,10 @@ public enum DisplayWidth {
         if scalars.count == 1, let first = scalars.first { return of(first) }
         var width = 0
         for s in scalars {
-            if s.value == 0xFE0F { width = 2; continue }
+            if s.value == 0xFE0F {
+                width = 2
+                continue
+            }
             width = max(width, of(s))
         }
         return min(width, 2)

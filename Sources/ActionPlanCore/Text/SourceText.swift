@@ -12,7 +12,8 @@ public struct SourceText: Sendable {
 
     /// The error for a NUL byte on `line` of what should be text: a binary file (or one in an encoding not recognised).
     public static func nulByteError(file: String, line: Int) -> PlanError {
-        PlanError(.invalidSource, file: file, line: line, message: "contains a NUL byte; expected a text, CSV or TSV file")
+        PlanError(
+            .invalidSource, file: file, line: line, message: "contains a NUL byte; expected a text, CSV or TSV file")
     }
 
     /// Splits `text` into cleaned lines: CR LF, CR and LF end lines; no-break spaces become spaces; byte-order

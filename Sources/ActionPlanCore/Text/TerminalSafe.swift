@@ -12,7 +12,10 @@ public enum TerminalSafe {
         if !text.unicodeScalars.contains(where: isControl) { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
-            guard isControl(s) else { out.append(s); continue }
+            guard isControl(s) else {
+                out.append(s)
+                continue
+            }
             switch s.value {
             case 0x09: out.append(contentsOf: singleLine ? " ".unicodeScalars : "\t".unicodeScalars)
             case 0x0A: out.append(contentsOf: singleLine ? " ".unicodeScalars : "\n".unicodeScalars)

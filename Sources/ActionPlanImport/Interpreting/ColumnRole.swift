@@ -34,27 +34,62 @@ public enum ColumnRole: String, CaseIterable, Sendable {
 
     /// The header words of each role, as people write them; matched after ``key(_:)``.
     public static let synonyms: [(role: ColumnRole, headers: [String])] = [
-        (.id, ["ID", "Ref", "Ref.", "Ref No", "Ref no.", "Reference", "No", "No.", "Number", "#", "Action ID",
-               "Action ref", "Action no", "Item", "Item no", "Plan ID"]),
+        (
+            .id,
+            [
+                "ID", "Ref", "Ref.", "Ref No", "Ref no.", "Reference", "No", "No.", "Number", "#", "Action ID",
+                "Action ref", "Action no", "Item", "Item no", "Plan ID",
+            ]
+        ),
         (.theme, ["Theme", "Theme no", "Theme number", "Priority number", "Improvement theme"]),
         (.themeTitle, ["Theme title", "Theme name", "Priority title"]),
-        (.group, ["Group", "Sub-heading", "Subheading", "Area", "Sub-area", "Section", "Workstream", "Priority",
-                  "Programme", "Objective area", "Priorities", "Workstreams", "Programmes"]),
-        (.action, ["Action", "Actions", "What", "What?", "What will we do", "What we will do", "Objective",
-                   "Objectives", "Activity", "Activities", "Task", "Tasks", "Description", "Action text",
-                   "Key actions", "Action to be taken", "Summary of actions to progress", "Recommendation",
-                   "Next steps", "Next step"] + measureHeaders),
-        (.lead, ["Lead", "Leads", "Lead officer", "Lead officers", "Who", "Who?", "Owner", "Owners",
-                 "Action owner", "Responsible", "Responsible officer", "Responsibility", "Accountable",
-                 "Lead person", "By whom", "Director"]),
-        (.due, ["Date of delivery", "Delivery date", "Due", "Due date", "Due by", "Date", "Target date",
+        (
+            .group,
+            [
+                "Group", "Sub-heading", "Subheading", "Area", "Sub-area", "Section", "Workstream", "Priority",
+                "Programme", "Objective area", "Priorities", "Workstreams", "Programmes",
+            ]
+        ),
+        (
+            .action,
+            [
+                "Action", "Actions", "What", "What?", "What will we do", "What we will do", "Objective",
+                "Objectives", "Activity", "Activities", "Task", "Tasks", "Description", "Action text",
+                "Key actions", "Action to be taken", "Summary of actions to progress", "Recommendation",
+                "Next steps", "Next step",
+            ] + measureHeaders
+        ),
+        (
+            .lead,
+            [
+                "Lead", "Leads", "Lead officer", "Lead officers", "Who", "Who?", "Owner", "Owners",
+                "Action owner", "Responsible", "Responsible officer", "Responsibility", "Accountable",
+                "Lead person", "By whom", "Director",
+            ]
+        ),
+        (
+            .due,
+            [
+                "Date of delivery", "Delivery date", "Due", "Due date", "Due by", "Date", "Target date",
                 "Target", "Timescale", "Timescales", "By when", "When", "Deadline", "End date",
-                "Completion date", "Target completion", "Timeline"]),
+                "Completion date", "Target completion", "Timeline",
+            ]
+        ),
         (.revised, ["Revised date", "Revised timescale", "Revised deadline", "New date", "Revised due date"]),
-        (.status, ["RAG", "BRAG", "Rating", "RAG rating", "RAG status", "Status", "Current status",
-                   "Progress rating", "Rating (current)", "Overall RAG"]),
-        (.refs, ["Cross refs", "Cross-references", "Cross references", "Refs", "Previous ID", "Previous IDs",
-                 "Previous plan", "Links to previous plan"]),
+        (
+            .status,
+            [
+                "RAG", "BRAG", "Rating", "RAG rating", "RAG status", "Status", "Current status",
+                "Progress rating", "Rating (current)", "Overall RAG",
+            ]
+        ),
+        (
+            .refs,
+            [
+                "Cross refs", "Cross-references", "Cross references", "Refs", "Previous ID", "Previous IDs",
+                "Previous plan", "Links to previous plan",
+            ]
+        ),
     ]
 
     /// Headers of a column of measures (a dashboard's or a strategy's indicators): read as the action; a row
@@ -139,13 +174,15 @@ public struct ColumnOverride: Hashable, Sendable {
     /// Parses `HEADER=ROLE`, with an error naming what was expected.
     public init(argument: String) throws {
         guard let eq = argument.lastIndex(of: "=") else {
-            throw PlanError(.invalidValue, path: "--column", message: "\"\(argument)\" is not HEADER=ROLE, e.g. \"Who?=lead\"")
+            throw PlanError(
+                .invalidValue, path: "--column", message: "\"\(argument)\" is not HEADER=ROLE, e.g. \"Who?=lead\"")
         }
         let header = argument[..<eq].trimmingCharacters(in: .whitespaces)
         let roleName = argument[argument.index(after: eq)...].trimmingCharacters(in: .whitespaces)
         guard !header.isEmpty, let role = ColumnRole(argument: roleName) else {
             let roles = ColumnRole.allCases.map(\.rawValue).joined(separator: ", ")
-            throw PlanError(.invalidValue,
+            throw PlanError(
+                .invalidValue,
                 path: "--column", message: "\"\(argument)\": expected HEADER=ROLE with ROLE one of \(roles)")
         }
         self.init(header: header, role: role)

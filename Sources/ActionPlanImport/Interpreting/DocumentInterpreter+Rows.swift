@@ -27,21 +27,22 @@ extension DocumentInterpreter {
 
     /// One row of a named-officers register: code, name, role.
     mutating func readOfficer(_ texts: [String], at i: Int) {
-            guard texts.count >= 2, !texts[0].isEmpty else { return skip(i, "not an officer: expected code, name, role") }
-            let o = Officer(
-                code: texts[0], name: SourceText.plainText(texts[1]),
-                role: texts.count > 2 ? SourceText.plainText(texts[2...].filter { !$0.isEmpty }.joined(separator: " ")) : "")
-            if let first = officerCodes[o.code] {
-                let other = assembler.plan.officers.first { $0.code == o.code }?.name ?? ""
-                repair(
-                    i,
-                    "officer code \(o.code) is listed twice (\(other), \(first); \(o.name)): both kept; leads written "
-                        + "\(o.code) are ambiguous")
-            } else {
-                officerCodes[o.code] = location(i)
-            }
-            assembler.plan.officers.append(o)
-            mark(i, .used)
+        guard texts.count >= 2, !texts[0].isEmpty else { return skip(i, "not an officer: expected code, name, role") }
+        let o = Officer(
+            code: texts[0], name: SourceText.plainText(texts[1]),
+            role: texts.count > 2 ? SourceText.plainText(texts[2...].filter { !$0.isEmpty }.joined(separator: " ")) : ""
+        )
+        if let first = officerCodes[o.code] {
+            let other = assembler.plan.officers.first { $0.code == o.code }?.name ?? ""
+            repair(
+                i,
+                "officer code \(o.code) is listed twice (\(other), \(first); \(o.name)): both kept; leads written "
+                    + "\(o.code) are ambiguous")
+        } else {
+            officerCodes[o.code] = location(i)
+        }
+        assembler.plan.officers.append(o)
+        mark(i, .used)
     }
 
     /// A row of a table that is not an officers register: its header, title rows above it, a group row or an
@@ -102,7 +103,8 @@ extension DocumentInterpreter {
         if !inTable && header == nil {
             if layout.headerKeys.isEmpty {
                 recordColumns(layout, at: i)
-                report.warn(location(i), "table without a header row: columns read by what they hold (see the column list)")
+                report.warn(
+                    location(i), "table without a header row: columns read by what they hold (see the column list)")
             } else {
                 repair(i, "table row without a header row above it; read with the columns of the table before")
             }
@@ -198,7 +200,8 @@ extension DocumentInterpreter {
         var (id, refs) = layout.exported ? (cell(.id), []) : PlanPatterns.splitIDCell(cell(.id))
         if let givenID { (id, refs) = (givenID, []) }
         let refsCell = cell(.refs)
-        refs += refsCell.split(whereSeparator: { $0 == " " || !layout.exported && ($0 == "," || $0 == ";") }).map(String.init)
+        refs += refsCell.split(whereSeparator: { $0 == " " || !layout.exported && ($0 == "," || $0 == ";") }).map(
+            String.init)
         let text = given ?? cell(.action)
         if id.isEmpty && text.isEmpty {
             return skip(i, "row with neither an ID nor action text: \(quote(texts))")
@@ -212,20 +215,25 @@ extension DocumentInterpreter {
         if let last = marked.last { due = layout.columns[last].header }
         let date = layout.exported ? due : DeliveryDate.normalise(due)
         if case .unrecognised(let why) = DeliveryDate.parse(date) {
-            report.warn(location(i), "action \(id): date of delivery \"\(date)\" kept as written with no deadline (\(why))")
+            report.warn(
+                location(i), "action \(id): date of delivery \"\(date)\" kept as written with no deadline (\(why))")
         }
         var action = Action(id: id, crossReferences: refs, text: text, deliveryDate: date)
         let revised = DeliveryDate.normalise(cell(.revised))
         if !revised.isEmpty {
             let header = layout.column(.revised).map { layout.columns[$0].header } ?? "revised date"
             action.revisions = [
-                DateRevision(date: revised, on: options.today, by: "import", reason: "revised date in the source (\(header))")
+                DateRevision(
+                    date: revised, on: options.today, by: "import", reason: "revised date in the source (\(header))")
             ]
         }
         rate(&action, status: cell(.status), exported: layout.exported, at: i)
-        if layout.column(.status) == nil, !layout.exported, let s = StatusWords.trailingStatus(text) ?? marked.map({
-            texts[$0]
-        }).first(where: { StatusWords.rating(for: $0) != nil }) {
+        if layout.column(.status) == nil, !layout.exported,
+            let s = StatusWords.trailingStatus(text)
+                ?? marked.map({
+                    texts[$0]
+                }).first(where: { StatusWords.rating(for: $0) != nil })
+        {
             rate(&action, status: s, exported: false, at: i)
         }
         for (c, col) in layout.columns.enumerated() where c < texts.count && col.role == .field && !texts[c].isEmpty {
@@ -233,11 +241,13 @@ extension DocumentInterpreter {
             if layout.exported && col.header == "status" {
                 action.status = value
             } else {
-                action.fields.append(ActionField(name: col.header.isEmpty ? "Column \(c + 1)" : col.header, value: value))
+                action.fields.append(
+                    ActionField(name: col.header.isEmpty ? "Column \(c + 1)" : col.header, value: value))
             }
         }
         let leadCell = givenLead ?? cell(.lead)
-        let split = layout.exported
+        let split =
+            layout.exported
             ? leadCell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             : nil
         if leadCell.isEmpty && layout.column(.lead) != nil { report.warn(location(i), "action \(id) has no lead") }
@@ -292,7 +302,8 @@ extension DocumentInterpreter {
         } else {
             id = "I\(loc.ordinal + 1)"
         }
-        report.warn(loc, hasIDColumn ? "action row without an ID; given ID \(id)" : "no ID column; action numbered \(id)")
+        report.warn(
+            loc, hasIDColumn ? "action row without an ID; given ID \(id)" : "no ID column; action numbered \(id)")
         return id
     }
 
@@ -308,7 +319,8 @@ extension DocumentInterpreter {
         let plainName = rating.map { k == $0.letter.lowercased() || k == $0.rawValue } ?? false
         if !plainName { action.status = s }
         if rating == nil && !StatusWords.isUnratedWord(s) {
-            report.warn(location(i), "action \(action.id): status \"\(s)\" is not a rating word; kept as written, left unrated")
+            report.warn(
+                location(i), "action \(action.id): status \"\(s)\" is not a rating word; kept as written, left unrated")
         }
     }
 }

@@ -16,14 +16,22 @@ extension DocumentInterpreter {
     /// heading, or a short line naming a plan — never a theme heading; else the first item.
     mutating func findStart() throws -> Int {
         var rowCount: [Int: Int] = [:]
-        for item in doc.items { if case .row(_, let t) = item.content, tables[t]?.header != nil || tables[t] != nil { rowCount[t, default: 0] += 1 } }
+        for item in doc.items {
+            if case .row(_, let t) = item.content, tables[t]?.header != nil || tables[t] != nil {
+                rowCount[t, default: 0] += 1
+            }
+        }
         let withHeader = tables.filter { $0.value.header != nil }
         // Tables continuing the main table's layout count with it.
         var byKeys: [[String]: Int] = [:]
-        for (t, n) in rowCount { if let keys = tables[t]?.layout.headerKeys, !keys.isEmpty { byKeys[keys, default: 0] += n } }
+        for (t, n) in rowCount {
+            if let keys = tables[t]?.layout.headerKeys, !keys.isEmpty { byKeys[keys, default: 0] += n }
+        }
         let mainKeys = byKeys.max { ($0.value, $1.key.count) < ($1.value, $0.key.count) }?.key
-        let firstMain = withHeader.filter { $0.value.layout.headerKeys == mainKeys }.compactMap { $0.value.header }.min()
-            ?? doc.items.indices.first { if case .row = doc.items[$0].content { return true } else { return false } } ?? 0
+        let firstMain =
+            withHeader.filter { $0.value.layout.headerKeys == mainKeys }.compactMap { $0.value.header }.min()
+            ?? doc.items.indices.first { if case .row = doc.items[$0].content { return true } else { return false } }
+            ?? 0
         var title: Int?
         // 1. The line above "Version:".
         if let v = (0..<firstMain).reversed().first(where: { i in
@@ -50,10 +58,11 @@ extension DocumentInterpreter {
         }
         // 3. A short line naming a plan, above the first theme heading.
         if title == nil {
-            let firstTheme = (0..<firstMain).first { i in
-                if case .text(let t, _) = doc.items[i].content { return PlanPatterns.themeHeading(t) != nil }
-                return false
-            } ?? firstMain
+            let firstTheme =
+                (0..<firstMain).first { i in
+                    if case .text(let t, _) = doc.items[i].content { return PlanPatterns.themeHeading(t) != nil }
+                    return false
+                } ?? firstMain
             title = (0..<firstTheme).reversed().first { i in
                 guard case .text(let t, _) = doc.items[i].content else { return false }
                 let k = SourceText.key(t)
@@ -91,7 +100,8 @@ extension DocumentInterpreter {
     /// accounting of every item.
     mutating func finish() throws -> (Plan, ImportReport) {
         if assembler.plan.themes.isEmpty || assembler.plan.allActions.isEmpty {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: assembler.plan.themes.isEmpty
                     ? "no theme headings or action rows found (expected lines such as \"Theme 1: …\" and a table of actions)"
@@ -150,7 +160,8 @@ extension DocumentInterpreter {
             }
         }
         if ragLines.count != 4 {
-            report.warn(ragLines[0].0, "the RAG key has \(ragLines.count) definitions, expected 4 (Blue, Green, Amber, Red)")
+            report.warn(
+                ragLines[0].0, "the RAG key has \(ragLines.count) definitions, expected 4 (Blue, Green, Amber, Red)")
         }
         assembler.plan.ragKey = key
     }
@@ -164,7 +175,8 @@ extension DocumentInterpreter {
             for g in assembler.plan.themes[t].groups.indices {
                 for a in assembler.plan.themes[t].groups[g].actions.indices {
                     let action = assembler.plan.themes[t].groups[g].actions[a]
-                    if let l = scale.level(named: action.status) ?? scale.levels.first(where: { $0.rating == action.rating }),
+                    if let l = scale.level(named: action.status)
+                        ?? scale.levels.first(where: { $0.rating == action.rating }),
                         action.rating != nil, action.status.isEmpty || scale.level(named: action.status) != nil
                     {
                         assembler.plan.themes[t].groups[g].actions[a].status = l.name

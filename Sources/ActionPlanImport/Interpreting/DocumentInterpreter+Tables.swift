@@ -35,10 +35,11 @@ extension DocumentInterpreter {
                 continue
             }
             if case (var layout, let header)? = findHeader(rows, tails: tails) {
-                layout.promoteNumberedGroups(rows: rows.compactMap { i -> [SourceCell]? in
-                    guard i > header, case .row(let c, _) = doc.items[i].content else { return nil }
-                    return c
-                })
+                layout.promoteNumberedGroups(
+                    rows: rows.compactMap { i -> [SourceCell]? in
+                        guard i > header, case .row(let c, _) = doc.items[i].content else { return nil }
+                        return c
+                    })
                 var key = layout.groupInHeader ? Array(layout.headerKeys.dropFirst()) : layout.headerKeys
                 while key.last == "" { key.removeLast() }  // a trailing empty column on one page only
                 let first = families[key] ?? table
@@ -57,7 +58,8 @@ extension DocumentInterpreter {
             } else if doc.kind == .csv || doc.kind == .tsv {
                 let first =
                     cells.first.map { TableLayout.grid($0).map { "\"\($0.text)\"" }.joined(separator: ", ") } ?? ""
-                throw PlanError(.invalidSource,
+                throw PlanError(
+                    .invalidSource,
                     file: file, line: rows.first.flatMap { doc.items[$0].location.line },
                     message: "header row needs at least an ID column or an action column and one more (such as id, "
                         + "action, lead, due, rating); found \(first)")
@@ -90,7 +92,8 @@ extension DocumentInterpreter {
                         "; the table at \(doc.items[rowsByTable[t]![0]].location) is not one: \($0)"
                     }
                 }.first ?? ""
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: "no action table found; expected a table with a header row such as "
                     + "\"ID | Actions | Lead | Date of Delivery | RAG\" (in pasted text, cells separated by tabs)" + why

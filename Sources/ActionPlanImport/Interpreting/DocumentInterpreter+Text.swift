@@ -124,7 +124,8 @@ extension DocumentInterpreter {
         } else {
             if assembler.plan.themes.contains(where: { $0.number == h.number }) {
                 report.warn(
-                    location(i), "theme \(h.number) heading appears again after other themes; continuing theme \(h.number)")
+                    location(i),
+                    "theme \(h.number) heading appears again after other themes; continuing theme \(h.number)")
             }
             assembler.enterTheme(number: h.number, title: SourceText.plainText(h.title))
             mode = .themes

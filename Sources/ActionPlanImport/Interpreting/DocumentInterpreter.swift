@@ -139,7 +139,8 @@ struct DocumentInterpreter {
                 if heading == nil {
                     report.warn(
                         location(i),
-                        "text outside a narrative block in theme \(assembler.plan.themes[t].number) kept as a note block")
+                        "text outside a narrative block in theme \(assembler.plan.themes[t].number) kept as a note block"
+                    )
                 }
             }
             if heading == nil { append(clean, raw: text, to: &assembler.plan.themes[t].narrative[block!]) }

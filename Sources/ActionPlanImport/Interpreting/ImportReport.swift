@@ -57,11 +57,13 @@ public struct ImportReport: Hashable, Sendable {
         /// Each column: its header as written (or `column N`), and how it was read.
         public var columns: [(header: String, role: ColumnRole, why: String)]
 
+        /// Two tables are equal when they are at the same place and read the same headers as the same roles.
         public static func == (a: TableColumns, b: TableColumns) -> Bool {
             a.location == b.location && a.columns.map(\.header) == b.columns.map(\.header)
                 && a.columns.map(\.role) == b.columns.map(\.role)
         }
 
+        /// Hashes what `==` compares.
         public func hash(into h: inout Hasher) {
             h.combine(location)
             for c in columns {
@@ -108,12 +110,14 @@ public struct ImportReport: Hashable, Sendable {
             + "\(blank) blank"
     }
 
+    /// Two reports are equal when their accounting and the columns each table was read with are the same.
     public static func == (a: ImportReport, b: ImportReport) -> Bool {
         a.entries == b.entries && a.tables == b.tables && a.used == b.used && a.repaired == b.repaired
             && a.skipped == b.skipped && a.blank == b.blank
             && a.statusWords.map(\.word) == b.statusWords.map(\.word)
     }
 
+    /// Hashes what `==` compares.
     public func hash(into h: inout Hasher) {
         h.combine(entries)
         h.combine(used)

@@ -18,7 +18,9 @@ public enum ImportSummary {
         out += "  ratings: \(counts.blue) Blue, \(counts.green) Green, \(counts.amber) Amber, \(counts.red) Red, "
         out += "\(counts.unrated) unrated\n"
         if let scale = plan.scale {
-            out += "  own rating scale: " + scale.levels.map { "\(e($0.name)) (counts as \($0.rating.name))" }
+            out +=
+                "  own rating scale: "
+                + scale.levels.map { "\(e($0.name)) (counts as \($0.rating.name))" }
                 .joined(separator: ", ") + "\n"
         }
         out += "  \(plan.officers.count) named officers"
@@ -27,7 +29,9 @@ public enum ImportSummary {
         out += "\n"
         let fieldNames = Set(plan.allActions.flatMap { $0.fields.map(\.name) })
         if !fieldNames.isEmpty {
-            out += "  kept as fields of each action: " + fieldNames.sorted().map { "\"\(e($0))\"" }.joined(separator: ", ") + "\n"
+            out +=
+                "  kept as fields of each action: " + fieldNames.sorted().map { "\"\(e($0))\"" }.joined(separator: ", ")
+                + "\n"
         }
         for t in report.tables {
             let shown = showColumns ? t.columns : t.columns.filter { $0.why != "header" && $0.why != "export" }
@@ -39,9 +43,11 @@ public enum ImportSummary {
             }
         }
         if !report.statusWords.isEmpty {
-            out += "Status words: " + report.statusWords.map { w in
-                "\"\(e(w.word))\" → \(w.rating?.name ?? "unrated") (\(w.count))"
-            }.joined(separator: ", ") + "\n"
+            out +=
+                "Status words: "
+                + report.statusWords.map { w in
+                    "\"\(e(w.word))\" → \(w.rating?.name ?? "unrated") (\(w.count))"
+                }.joined(separator: ", ") + "\n"
         }
         if !report.entries.isEmpty {
             out += "\(report.repairs.count) repairs, \(report.warnings.count) warnings, "

@@ -31,17 +31,22 @@ public enum PlanImport {
     }
 
     /// Imports `bytes` of the file named `file` (its name decides CSV/TSV/Markdown when the content does not).
-    public static func run(_ bytes: [UInt8], file: String, options: Options = Options()) throws -> (Plan, ImportReport) {
-        if bytes.isEmpty { throw PlanError(.invalidSource, file: file, message: "is empty; expected a plan document, a table or text") }
+    public static func run(_ bytes: [UInt8], file: String, options: Options = Options()) throws -> (Plan, ImportReport)
+    {
+        if bytes.isEmpty {
+            throw PlanError(.invalidSource, file: file, message: "is empty; expected a plan document, a table or text")
+        }
         let doc = try SourceReader.read(bytes, file: file)
         var interpreter = DocumentInterpreter(doc: doc, file: file, options: options)
         let (plan, report) = try interpreter.run()
         try PlanCodec.validateIDs(plan, file: file)
         if options.strict && report.skipped > 0 {
             let first = report.skips.prefix(3).map { "\($0.location): \($0.message)" }.joined(separator: "; ")
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
-                message: "--strict: \(report.skipped) item(s) of the source would be left out (\(first)); nothing written")
+                message:
+                    "--strict: \(report.skipped) item(s) of the source would be left out (\(first)); nothing written")
         }
         return (plan, report)
     }

@@ -123,7 +123,9 @@ enum PlanPatterns {
         for marker in [" made by ", " for the ", " from the ", " by ", " for "] {
             if let m = t.range(of: marker, options: .caseInsensitive), m.lowerBound > r.lowerBound {
                 var who = String(t[m.upperBound...]).trimmingCharacters(in: .whitespaces)
-                for tail in [" are", " is"] where who.lowercased().hasSuffix(tail) { who = String(who.dropLast(tail.count)) }
+                for tail in [" are", " is"] where who.lowercased().hasSuffix(tail) {
+                    who = String(who.dropLast(tail.count))
+                }
                 if !who.isEmpty { return who }
             }
         }

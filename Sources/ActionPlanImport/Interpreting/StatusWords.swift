@@ -11,14 +11,34 @@ import Foundation
 public enum StatusWords {
     /// Status words by the rating they count as (matched after ``key(_:)``).
     public static let table: [(rating: Rating, words: [String])] = [
-        (.blue, ["B", "Blue", "Complete", "Completed", "Achieved", "Done", "Delivered", "Closed", "Met",
-                 "Fully achieved", "Finished", "Embedded"]),
-        (.green, ["G", "Green", "On track", "On target", "On schedule", "In progress", "Progressing", "Ongoing",
-                  "Good progress", "Green/Amber", "Started"]),
-        (.amber, ["A", "Amber", "At risk", "Some risk", "Slipping", "Delayed", "Partially achieved",
-                  "Partially met", "Behind", "Amber/Red", "Y", "Yellow", "Concern", "Minor slippage"]),
-        (.red, ["R", "Red", "Off track", "Off target", "Not achieved", "Not met", "Will not be delivered",
-                "Failed", "Missed", "Stalled", "Blocked", "Significant risk"]),
+        (
+            .blue,
+            [
+                "B", "Blue", "Complete", "Completed", "Achieved", "Done", "Delivered", "Closed", "Met",
+                "Fully achieved", "Finished", "Embedded",
+            ]
+        ),
+        (
+            .green,
+            [
+                "G", "Green", "On track", "On target", "On schedule", "In progress", "Progressing", "Ongoing",
+                "Good progress", "Green/Amber", "Started",
+            ]
+        ),
+        (
+            .amber,
+            [
+                "A", "Amber", "At risk", "Some risk", "Slipping", "Delayed", "Partially achieved",
+                "Partially met", "Behind", "Amber/Red", "Y", "Yellow", "Concern", "Minor slippage",
+            ]
+        ),
+        (
+            .red,
+            [
+                "R", "Red", "Off track", "Off target", "Not achieved", "Not met", "Will not be delivered",
+                "Failed", "Missed", "Stalled", "Blocked", "Significant risk",
+            ]
+        ),
     ]
 
     /// Status words that say the action has no rating yet: recognised, and left unrated.

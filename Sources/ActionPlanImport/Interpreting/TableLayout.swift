@@ -77,7 +77,8 @@ struct TableLayout {
         let givenAction = columns.contains { $0.1 == .action && $0.2 == "--column" }
         guard byRoles || (namedAction || givenAction) && roles.contains(.action) else { return nil }
         var layout = TableLayout(
-            columns: columns, headerKeys: g.map(ColumnRole.key), exported: g == CSVExport.header
+            columns: columns, headerKeys: g.map(ColumnRole.key),
+            exported: g == CSVExport.header
                 || (g.count > CSVExport.header.count && Array(g.prefix(CSVExport.header.count)) == CSVExport.header))
         if layout.exported { layout.readAsExported(g) }
         layout.chooseAction()
@@ -158,9 +159,10 @@ struct TableLayout {
     /// a table headed so that names no action or ID column is not an action table, and is not read as data.
     static func isHeaderShaped(_ cells: [SourceCell]) -> Bool {
         let g = grid(cells).map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return g.count >= 2 && g.allSatisfy { h in
-            h.count <= 100 && !DeliveryDate.parse(h).isDated && StatusWords.rating(for: h) == nil
-        }
+        return g.count >= 2
+            && g.allSatisfy { h in
+                h.count <= 100 && !DeliveryDate.parse(h).isDated && StatusWords.rating(for: h) == nil
+            }
     }
 
     /// When no column reads as the action, the field column with the longest header… no: the first kept
@@ -220,7 +222,13 @@ struct TableLayout {
             why[0] = "no header: short references, read as the ID"
         }
         for i in 0..<width where roles[i] == .field {
-            if share(i, { if case .recurring = DeliveryDate.parse($0) { return true }; return DeliveryDate.parse($0).isDated }) >= 0.6 {
+            if share(
+                i,
+                {
+                    if case .recurring = DeliveryDate.parse($0) { return true }
+                    return DeliveryDate.parse($0).isDated
+                }) >= 0.6
+            {
                 roles[i] = .due
                 why[i] = "no header: dates, read as the date of delivery"
                 break

@@ -17,7 +17,8 @@ enum MarkdownReader {
     static func items(_ lines: [String]) -> [SourceItem] {
         var items: [SourceItem] = []
         var table = 0
-        var inTable = false, inFence = false
+        var inTable = false
+        var inFence = false
         for (i, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             let location = SourceLocation.line(i + 1, ordinal: items.count)

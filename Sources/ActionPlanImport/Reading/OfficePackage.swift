@@ -53,7 +53,8 @@ final class OfficePackage {
                 "is a zip archive but not a Word document or an Excel workbook (it has neither word/document.xml "
                 + "nor xl/workbook.xml)"
         }
-        throw PlanError(.invalidSource,
+        throw PlanError(
+            .invalidSource,
             file: file,
             message: what + "; expected plan text, CSV, a Word document (.docx) or an Excel workbook (.xlsx)")
     }

@@ -25,13 +25,15 @@ public enum SourceReader {
     /// expand beyond it), more than `XlsxReader.maxCells` cells.
     public static func read(_ bytes: [UInt8], file: String) throws -> SourceDocument {
         if bytes.isEmpty {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: "is empty; expected plan text, CSV, TSV, Markdown, a Word document (.docx) or an Excel "
                     + "workbook (.xlsx)")
         }
         if bytes.count > maxSize {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file, message: "is \(bytes.count >> 20) MB; actionplan reads files of up to \(maxSize >> 20) MB")
         }
         let suffix = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -43,7 +45,8 @@ public enum SourceReader {
             "docx": "a Word document", "docm": "a Word document", "xlsx": "an Excel workbook",
             "xlsm": "an Excel workbook",
         ][suffix] {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: "is not \(office): a .\(suffix) file is a zip archive, and this one does not start like one "
                     + "(it may be damaged, or another kind of file renamed)")

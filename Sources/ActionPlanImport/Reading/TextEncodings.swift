@@ -70,7 +70,8 @@ enum UTF16Guess {
 
     /// The error for UTF-16 that does not decode, after `decoded` decoded.
     private static func invalid(_ decoded: String, file: String, _ order: Order, _ why: String) -> PlanError {
-        PlanError(.invalidSource,
+        PlanError(
+            .invalidSource,
             file: file, line: SourceText(text: decoded + "x").lines.count,
             message: "is not valid \(order.name) text: \(why); save it again as UTF-8 or as Unicode Text")
     }

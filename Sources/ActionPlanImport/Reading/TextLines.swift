@@ -31,7 +31,8 @@ struct TextLines {
             let rest = bytes[3...]
             guard let t = String(validating: rest, as: UTF8.self) else {
                 let line = Self.lineNumber(before: Self.firstInvalidUTF8(rest), in: rest)
-                throw PlanError(.invalidSource,
+                throw PlanError(
+                    .invalidSource,
                     file: file, line: line,
                     message: "starts with a UTF-8 byte-order mark but is not valid UTF-8 text; "
                         + "save the source as UTF-8 and try again")

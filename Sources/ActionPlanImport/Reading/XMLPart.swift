@@ -45,7 +45,8 @@ enum XMLPart {
             : contains(bytes, Array("<!DOCTYPE".utf8))
                 ? "has a document type declaration, which Office files never have" : nil
         if let refusal {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file, message: "is not a \(container) as Office saves it: its part \(path) \(refusal)")
         }
         let parser = XMLParser(data: Data(bytes))
@@ -59,7 +60,8 @@ enum XMLPart {
             || !adapter.rooted
         {
             let why = adapter.tooDeep ? "elements nested more than \(maxDepth) deep" : "not well-formed XML"
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: "is damaged: its part \(path) is \(why) (line \(max(1, parser.lineNumber))); "
                     + "expected a \(container) as Word or Excel saves it")

@@ -50,7 +50,8 @@ enum XlsxReader {
                 continue
             }
             if reader.tooLarge {
-                throw PlanError(.invalidSource,
+                throw PlanError(
+                    .invalidSource,
                     file: package.file,
                     message: "is too large: it has more than \(maxCells) filled cells; expected a plan")
             }

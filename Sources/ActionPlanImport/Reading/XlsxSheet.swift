@@ -135,7 +135,8 @@ final class XlsxSheet: XMLPartHandler {
         func spend(_ n: Int) throws {
             budget -= n
             if budget < 0 {
-                throw PlanError(.invalidSource,
+                throw PlanError(
+                    .invalidSource,
                     file: file,
                     message: "is too large: sheet '\(sheet)' lays out more than \(XlsxReader.maxCells) cells; "
                         + "expected a plan")
@@ -195,7 +196,10 @@ final class XlsxSheet: XMLPartHandler {
 
     /// The column and row of a cell reference (`C7` → (3, 7)); `$` signs are ignored.
     static func reference(_ reference: String) -> (column: Int, row: Int)? {
-        var column = 0, row = 0, letters = 0, digits = 0
+        var column = 0
+        var row = 0
+        var letters = 0
+        var digits = 0
         for ch in reference.utf8 where ch != UInt8(ascii: "$") {
             switch ch {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0 && letters < 3:

@@ -32,7 +32,9 @@ enum XlsxValues {
         }
         guard let code else { return .number }
         var letters = Set<Character>()
-        var quoted = false, escaped = false, bracket: String?
+        var quoted = false
+        var escaped = false
+        var bracket: String?
         for ch in code.lowercased() {
             if escaped {
                 escaped = false

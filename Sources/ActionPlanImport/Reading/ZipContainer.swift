@@ -34,12 +34,14 @@ final class ZipContainer {
     init(bytes: [UInt8], file: String) throws {
         let layout = try ZipLayout(bytes: bytes, file: file)
         guard let archive = try? Archive(data: Data(bytes), accessMode: .read) else {
-            throw PlanError(.invalidSource, file: file, message: "is damaged: it is not a zip archive ZIPFoundation can open")
+            throw PlanError(
+                .invalidSource, file: file, message: "is damaged: it is not a zip archive ZIPFoundation can open")
         }
         var listed: [Entry] = []
         for entry in archive { listed.append(entry) }
         guard listed.count == layout.entries.count else {
-            throw PlanError(.invalidSource, file: file, message: "is damaged: its zip directory cannot be read to the end")
+            throw PlanError(
+                .invalidSource, file: file, message: "is damaged: its zip directory cannot be read to the end")
         }
         for (entry, place) in zip(listed, layout.entries) where entries[entry.path] == nil {
             entries[entry.path] = (entry, place)
@@ -57,11 +59,14 @@ final class ZipContainer {
     func read(_ path: String) throws -> [UInt8]? {
         guard let (entry, place) = entries[path] else { return nil }
         func damaged(_ why: String) -> PlanError {
-            PlanError(.invalidSource, file: file, message: "is damaged: its part \(path) \(why); save it again from Word or Excel")
+            PlanError(
+                .invalidSource, file: file,
+                message: "is damaged: its part \(path) \(why); save it again from Word or Excel")
         }
         guard entry.type == .file else { throw damaged("is not a file") }
         guard place.uncompressedSize <= budget else {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: "is too large: its parts expand to more than \(SourceReader.maxSize >> 20) MB; "
                     + "actionplan reads files of up to that size")

@@ -30,7 +30,9 @@ struct ZipLayout {
     /// Checks the layout of `bytes` (a zip archive named `file`).
     init(bytes: [UInt8], file: String) throws {
         func damaged(_ why: String) -> PlanError {
-            PlanError(.invalidSource, file: file, message: "is damaged: \(why); save it again from Word or Excel and try again")
+            PlanError(
+                .invalidSource, file: file,
+                message: "is damaged: \(why); save it again from Word or Excel and try again")
         }
         func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
         func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
@@ -40,7 +42,8 @@ struct ZipLayout {
         var eocd = n - 22
         while eocd >= max(0, n - 22 - 0xFFFF) && Self.signature(bytes, eocd) != 0x0605_4B50 { eocd -= 1 }
         guard eocd >= 0, eocd >= n - 22 - 0xFFFF else {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: "is not a complete zip archive (its end record is missing: the file may be truncated or "
                     + "damaged); expected a .docx or .xlsx file as Word or Excel saves it")
@@ -52,7 +55,8 @@ struct ZipLayout {
             || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF
             || (eocd > 20 && Self.signature(bytes, eocd - 20) == 0x0706_4B50)
         {
-            throw PlanError(.invalidSource,
+            throw PlanError(
+                .invalidSource,
                 file: file,
                 message: "is a ZIP64 or multi-part zip archive, which Word and Excel do not write for a document "
                     + "of a plan's size; save it again from Word or Excel")
@@ -70,7 +74,8 @@ struct ZipLayout {
                 throw damaged("an entry has ZIP64 sizes, which Word and Excel do not write for a plan")
             }
             if flags & 1 != 0 {
-                throw PlanError(.invalidSource,
+                throw PlanError(
+                    .invalidSource,
                     file: file,
                     message: "is password-protected (its zip entries are encrypted); open it in Word or Excel, "
                         + "remove the password and save it again")

@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// The last few saved versions of a plan, kept beside it: `.NAME.backups/NAME.1` (newest) to `NAME.N`.
 ///
@@ -164,7 +164,8 @@ public enum PlanBackups {
                 all.isEmpty
                 ? "there are no backups"
                 : "backups are numbered \(all.map { String($0.number) }.joined(separator: ", "))"
-            throw PlanError(.notFound, file: plan, path: "--from", message: "no backup \(number); \(have) (see restore --list)")
+            throw PlanError(
+                .notFound, file: plan, path: "--from", message: "no backup \(number); \(have) (see restore --list)")
         }
         let bytes = try PlanStore.readFile(backup.path)
         _ = try PlanCodec.decode(bytes, file: backup.path)

@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// Who owns a plan and who may read and write it: kept across every save, and given to the files a save
 /// leaves beside it (lock files, backups), so that everyone who may write the plan can keep saving it.
@@ -64,14 +64,17 @@ struct FileAttributes: Equatable {
         }
         if !keptGroup && groupMatters {
             let why = PlanStore.errnoText()
-            throw PlanError(.notSaved,
+            throw PlanError(
+                .notSaved,
                 file: file,
-                message: "cannot save: the new file cannot be given the plan's group \(FileAttributes.groupName(group)) "
+                message:
+                    "cannot save: the new file cannot be given the plan's group \(FileAttributes.groupName(group)) "
                     + "(\(why)); saving would change who may read and write the plan. You need to be a member of "
                     + "that group; the plan is unchanged")
         }
         if fchmod(fd, mode) != 0 {
-            throw PlanError(.notSaved, file: file, message: "cannot save: \(PlanStore.errnoText()); the plan is unchanged")
+            throw PlanError(
+                .notSaved, file: file, message: "cannot save: \(PlanStore.errnoText()); the plan is unchanged")
         }
     }
 

@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// What a save found in the file it is about to replace: the bytes, the file's identity and attributes —
 /// and, right before the rename, whether the file is still exactly that.
@@ -30,7 +30,9 @@ struct FileSnapshot {
     static func read(_ target: SaveTarget) throws -> FileSnapshot {
         guard let st = target.status() else {
             if errno == ENOENT { return FileSnapshot(bytes: nil, identity: nil, attributes: nil, target: target) }
-            throw PlanError(errno == ENOENT ? .fileNotFound : .cannotRead, file: target.shown, message: "cannot open: \(PlanStore.errnoText())")
+            throw PlanError(
+                errno == ENOENT ? .fileNotFound : .cannotRead, file: target.shown,
+                message: "cannot open: \(PlanStore.errnoText())")
         }
         try target.checkReplaceable(st)
         let (bytes, identity) = try PlanStore.readFileAndIdentity(target.path, shown: target.shown)

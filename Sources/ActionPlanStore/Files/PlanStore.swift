@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// Reads plan files and saves them atomically and durably.
 ///
@@ -27,16 +27,24 @@ public enum PlanStore {
     }
 
     /// The bytes of the file at `path` and the identity of the file they came from.
-    static func readFileAndIdentity(_ path: String, shown: String? = nil) throws -> (bytes: [UInt8], identity: FileIdentity) {
+    static func readFileAndIdentity(_ path: String, shown: String? = nil) throws -> (
+        bytes: [UInt8], identity: FileIdentity
+    ) {
         let file = shown ?? path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw PlanError(errno == ENOENT ? .fileNotFound : .cannotRead, file: file, message: "cannot open: \(errnoText())") }
+        if fd < 0 {
+            throw PlanError(
+                errno == ENOENT ? .fileNotFound : .cannotRead, file: file, message: "cannot open: \(errnoText())")
+        }
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { throw PlanError(.cannotRead, file: file, message: "cannot read: \(errnoText())") }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw PlanError(.cannotRead, file: file, message: "is a directory, expected a file") }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw PlanError(.cannotRead, file: file, message: "is a directory, expected a file")
+        }
         if Int(st.st_size) > maxFileSize {
-            throw PlanError(.cannotRead,
+            throw PlanError(
+                .cannotRead,
                 file: file,
                 message: "is \(Int(st.st_size) >> 20) MB; actionplan reads files of up to \(maxFileSize >> 20) MB "
                     + "(a plan of 100,000 actions is about 60 MB)")
@@ -46,7 +54,8 @@ public enum PlanStore {
             throw PlanError(.cannotRead, file: file, message: "cannot read: \(errnoText())")
         }
         if out.count > maxFileSize {
-            throw PlanError(.cannotRead,
+            throw PlanError(
+                .cannotRead,
                 file: file, message: "is over \(maxFileSize >> 20) MB; actionplan reads files of up to that size")
         }
         return (out, FileIdentity(st))
@@ -60,7 +69,8 @@ public enum PlanStore {
     /// written by another tool grow every field when saved.)
     static func refuseOversized(_ bytes: [UInt8], file: String) throws {
         guard bytes.count > maxFileSize else { return }
-        throw PlanError(.notSaved,
+        throw PlanError(
+            .notSaved,
             file: file,
             message: "cannot save: the plan would be \(bytes.count >> 20) MB, larger than the \(maxFileSize >> 20) MB "
                 + "actionplan reads, so it was not written; the previous file is unchanged")
@@ -111,7 +121,9 @@ public enum PlanStore {
         }
         defer { close(fd) }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        if !writeAll(fd, bytes) { throw PlanError(.notSaved, file: target.shown, message: "cannot write: \(errnoText())") }
+        if !writeAll(fd, bytes) {
+            throw PlanError(.notSaved, file: target.shown, message: "cannot write: \(errnoText())")
+        }
     }
 
     /// Whether `a` and `b` name the same existing file (same device and inode, so links and `./` count).

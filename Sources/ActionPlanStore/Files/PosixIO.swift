@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// The system calls every file operation of the store is built from: whole reads and writes that survive
 /// interruptions, path arithmetic, directory listings and the text of `errno`.
@@ -102,7 +102,8 @@ extension PlanStore {
         guard let a, let b else { return a == nil && b == nil }
         guard a.count == b.count else { return false }
         if a.isEmpty { return true }
-        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 } }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in memcmp(x.baseAddress!, y.baseAddress!, a.count) == 0 }
+        }
     }
 
     /// Flushes directory `dir` to disk, so a rename in it survives a power cut (best effort).

@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// The files an interrupted terminal UI leaves its unsaved work in, beside the plan.
 ///
@@ -141,12 +141,15 @@ public enum RecoveryFiles {
                 return path
             } catch { firstError = error }
         }
-        let why = firstError.map { "\($0)" } ?? "cannot create files in \(PlanStore.directory(of: real)) (\(PlanStore.errnoText()))"
+        let why =
+            firstError.map { "\($0)" }
+            ?? "cannot create files in \(PlanStore.directory(of: real)) (\(PlanStore.errnoText()))"
         guard let home = Place.inHome(planPath) else { throw PlanError(.notSaved, file: planPath, message: why) }
         mkdir(PlanStore.directory(of: home.directory), 0o700)
         mkdir(home.directory, 0o700)
         guard let path = home.reserve(mode: 0o600) else {
-            throw PlanError(.notSaved, file: planPath, message: "\(why); nor in \(home.directory) (\(PlanStore.errnoText()))")
+            throw PlanError(
+                .notSaved, file: planPath, message: "\(why); nor in \(home.directory) (\(PlanStore.errnoText()))")
         }
         try attempt(path, reserved: true)
         return path

@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// The file a save really changes, found from the path the user gave, and the checks that make replacing
 /// it safe.
@@ -35,7 +35,9 @@ struct SaveTarget {
                 return SaveTarget(shown: given, path: path)
             }
             guard let target = readLink(path) else {
-                throw PlanError(.notSaved, file: given, message: "cannot follow the symbolic link \(path): \(PlanStore.errnoText())")
+                throw PlanError(
+                    .notSaved, file: given, message: "cannot follow the symbolic link \(path): \(PlanStore.errnoText())"
+                )
             }
             path = target.hasPrefix("/") ? target : PlanStore.directory(of: path) + "/" + target
         }
@@ -67,23 +69,28 @@ struct SaveTarget {
         let type = st.st_mode & S_IFMT
         if type == S_IFDIR { throw PlanError(.cannotRead, file: shown, message: "is a directory, expected a file") }
         if type != S_IFREG {
-            throw PlanError(.notSaved, file: shown, message: "is not a regular file (a device or a pipe), so it cannot hold a plan")
+            throw PlanError(
+                .notSaved, file: shown, message: "is not a regular file (a device or a pipe), so it cannot hold a plan")
         }
         let mode = st.st_mode & 0o777
         if mode & 0o222 == 0 {
-            throw PlanError(.notSaved,
+            throw PlanError(
+                .notSaved,
                 file: shown,
-                message: "is read-only (mode \(FileAttributes.octal(mode))), so it was not changed; if it should change, "
+                message:
+                    "is read-only (mode \(FileAttributes.octal(mode))), so it was not changed; if it should change, "
                     + "make it writable first (chmod u+w \(shown))")
         }
         if geteuid() != 0 && access(path, W_OK) != 0 {
-            throw PlanError(.notSaved,
+            throw PlanError(
+                .notSaved,
                 file: shown,
                 message: "cannot save: you may not write this file (\(FileAttributes(st).description)); "
                     + "it was not changed")
         }
         if st.st_nlink > 1 {
-            throw PlanError(.notSaved,
+            throw PlanError(
+                .notSaved,
                 file: shown,
                 message: "has \(st.st_nlink) hard links (other names for the same file); saving gives this name a "
                     + "new file and would leave the other names with the old contents, so nothing was saved. Give the "

@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// The temporary file a save writes before renaming it into place, and the leftovers of saves that were killed.
 ///
@@ -36,7 +36,8 @@ enum TemporaryFiles {
             if fd >= 0 || errno != EEXIST { break }
         }
         if fd < 0 {
-            throw PlanError(.notSaved,
+            throw PlanError(
+                .notSaved,
                 file: shown,
                 message: "cannot save: cannot create files in \(PlanStore.directory(of: path)) "
                     + "(\(PlanStore.errnoText())); the previous file is unchanged")
@@ -49,7 +50,9 @@ enum TemporaryFiles {
             }
         }
         func failed() -> PlanError {
-            PlanError(.notSaved, file: shown, message: "cannot save: \(PlanStore.errnoText()); the previous file is unchanged")
+            PlanError(
+                .notSaved, file: shown, message: "cannot save: \(PlanStore.errnoText()); the previous file is unchanged"
+            )
         }
         if !PlanStore.writeAll(fd, bytes) { throw failed() }
         if let attributes {

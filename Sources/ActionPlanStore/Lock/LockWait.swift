@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// The waiting of one lock acquisition: a deadline, and pauses that grow from 1 ms to 50 ms (with jitter,
 /// so waiters do not move in step).

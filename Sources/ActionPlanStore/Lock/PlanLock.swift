@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// An exclusive lock on a plan file, held only for the few milliseconds of read–merge–write.
 ///
@@ -136,7 +136,8 @@ public final class PlanLock {
                 if e == EACCES, PlanStore.exists(lockPath) {
                     // Someone else's lock file we may not open (left by an older version, or another umask):
                     // it goes when its holder releases it.
-                    let why = "cannot open the lock file \(lockPath) (\(PlanStore.errnoText(e)); "
+                    let why =
+                        "cannot open the lock file \(lockPath) (\(PlanStore.errnoText(e)); "
                         + "\(ownerDescription(lockPath))); ask its owner to delete it if no save is running"
                     try wait.pause(orFail: lockError(why))
                     continue
@@ -178,7 +179,8 @@ public final class PlanLock {
                 if !PlanStore.writeAll(ofd, ownerText) {
                     let why = PlanStore.errnoText()
                     unlink(ownerPath)
-                    throw PlanError(.notSaved,
+                    throw PlanError(
+                        .notSaved,
                         file: shown, message: "cannot save: cannot write \(ownerPath): \(why); the plan is unchanged")
                 }
                 return
@@ -235,9 +237,10 @@ public final class PlanLock {
         if rename(ownerPath, aside) != 0 {
             let e = errno
             if e == ENOENT { return nil }  // released meanwhile
-            let holder = LockOwner(text: String(decoding: stale, as: UTF8.self)).map {
-                "left by process \($0.pid) on \($0.host), which has ended"
-            } ?? "left empty by a save that died"
+            let holder =
+                LockOwner(text: String(decoding: stale, as: UTF8.self)).map {
+                    "left by process \($0.pid) on \($0.host), which has ended"
+                } ?? "left empty by a save that died"
             return "the lock file \(ownerPath) (\(holder)) cannot be removed: \(PlanStore.errnoText(e)) "
                 + "(\(ownerDescription(ownerPath)); in a directory with the sticky bit only the file's owner may "
                 + "remove it); ask its owner or an administrator to delete it"
@@ -271,7 +274,8 @@ public final class PlanLock {
             return lockError("\(path) is a symbolic link, where actionplan keeps its lock file; remove it")
         }
         let dir = PlanStore.directory(of: path)
-        return PlanError(.notSaved,
+        return PlanError(
+            .notSaved,
             file: shown,
             message: "cannot save: cannot create files in \(dir) (\(PlanStore.errnoText(code))); the plan is unchanged")
     }
@@ -279,13 +283,15 @@ public final class PlanLock {
     private func timedOut(_ timeout: Double, flockHeld: Bool) -> PlanError {
         var who = "another save"
         var hint = ""
-        if let bytes = SmallFile.contents(of: ownerPath), let o = LockOwner(text: String(decoding: bytes, as: UTF8.self))
+        if let bytes = SmallFile.contents(of: ownerPath),
+            let o = LockOwner(text: String(decoding: bytes, as: UTF8.self))
         {
             let age = Int(LockClock.wall() - o.time)
             who = "process \(o.pid) on \(o.host) (for \(age) s)"
             if o.host == ProcessProbe.hostName && !o.isDeadOnThisHost {
                 let stopped = ProcessProbe.isStopped(o.pid) ? ", stopped (Ctrl-Z?)" : ""
-                hint = ". That process is still running on this machine\(stopped); its save goes on when it resumes. "
+                hint =
+                    ". That process is still running on this machine\(stopped); its save goes on when it resumes. "
                     + "If it is stuck, end it (kill \(o.pid))"
             } else {
                 hint = ". If no actionplan is running there, delete \(ownerPath)"
@@ -293,7 +299,8 @@ public final class PlanLock {
         } else if flockHeld {
             hint = ". A process on this machine holds \(lockPath); it is still running"
         }
-        return PlanError(.locked,
+        return PlanError(
+            .locked,
             file: shown,
             message: "cannot save: the plan is locked by \(who); gave up after \(Int(timeout)) s\(hint)")
     }

@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 /// Facts about processes and this host, for judging locks and leftover temporary files.
 enum ProcessProbe {

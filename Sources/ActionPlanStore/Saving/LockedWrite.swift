@@ -1,10 +1,10 @@
+import ActionPlanCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-import ActionPlanCore
 
 extension PlanStore {
     /// How many times a save reads the file again when it keeps changing under it before giving up.
@@ -44,7 +44,8 @@ extension PlanStore {
             guard lock.isStillHeld else {
                 unlink(tmp)
                 backup?.discard()
-                throw PlanError(.locked,
+                throw PlanError(
+                    .locked,
                     file: target.shown,
                     message: "cannot save: this save was held up for longer than \(Int(options.staleLockAge)) s and "
                         + "its lock was taken over by another process; nothing was written, try again")
@@ -60,13 +61,15 @@ extension PlanStore {
                 let why = errnoText()
                 unlink(tmp)
                 backup?.discard()
-                throw PlanError(.notSaved, file: target.shown, message: "cannot save: \(why); the previous file is unchanged")
+                throw PlanError(
+                    .notSaved, file: target.shown, message: "cannot save: \(why); the previous file is unchanged")
             }
             syncDirectory(target.directory)
             backup?.rotate()
             return
         }
-        throw PlanError(.notSaved,
+        throw PlanError(
+            .notSaved,
             file: target.shown,
             message: "cannot save: the file kept changing while this save was being made (\(maxSaveAttempts) tries); "
                 + "another program is writing it without the lock. Nothing was written; try again")

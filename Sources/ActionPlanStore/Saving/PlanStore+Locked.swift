@@ -79,7 +79,8 @@ extension PlanStore {
                 let m = PlanMerge.merge(
                     base: base, ours: plan, theirs: try decodeChanged(current, path), choices: choices)
                 if !m.isClean {
-                    outcome = MergedSave(plan: m.plan, conflicts: m.conflicts, fingerprint: nil, mergedOthersChanges: true)
+                    outcome = MergedSave(
+                        plan: m.plan, conflicts: m.conflicts, fingerprint: nil, mergedOthersChanges: true)
                     return nil
                 }
                 toWrite = m.plan

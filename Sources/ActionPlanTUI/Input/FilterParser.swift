@@ -25,7 +25,8 @@ public enum FilterParser {
         while i < words.count {
             let keyword = words[i].lowercased()
             guard keywords.contains(keyword) else {
-                throw PlanError(.invalidValue,
+                throw PlanError(
+                    .invalidValue,
                     path: "filter", message: "\"\(words[i])\" is not lead, rating, theme, overdue or due; e.g. lead BT")
             }
             i += 1
@@ -37,7 +38,8 @@ public enum FilterParser {
             switch keyword {
             case "overdue":
                 guard value.isEmpty else {
-                    throw PlanError(.invalidValue, path: "filter", message: "overdue takes no value; write overdue lead BT")
+                    throw PlanError(
+                        .invalidValue, path: "filter", message: "overdue takes no value; write overdue lead BT")
                 }
                 filter.overdueOnly = true
             case "lead":
@@ -60,7 +62,8 @@ public enum FilterParser {
                 var unrated = false
                 let items = value.joined(separator: ",").split(separator: ",").map(String.init)
                 guard !items.isEmpty else {
-                    throw PlanError(.invalidValue, path: "filter", message: "rating needs letters or names, e.g. rating A,R")
+                    throw PlanError(
+                        .invalidValue, path: "filter", message: "rating needs letters or names, e.g. rating A,R")
                 }
                 for item in items {
                     let lower = item.lowercased()
@@ -69,7 +72,8 @@ public enum FilterParser {
                     } else if let r = Rating(parsing: item) {
                         ratings.insert(r)
                     } else {
-                        throw PlanError(.invalidValue,
+                        throw PlanError(
+                            .invalidValue,
                             path: "filter", message: "\"\(item)\" is not a rating; use B, G, A, R or unrated")
                     }
                 }

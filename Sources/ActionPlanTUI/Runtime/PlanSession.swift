@@ -34,7 +34,8 @@ public final class PlanSession: TerminalProgram {
     /// file exists, the first frame asks whether to restore it; an unreadable
     /// recovery file is reported and left alone.
     public convenience init(
-        path: String, asOf: CalendarDay, user: String, mouse: Bool = false, saveOptions: PlanStore.SaveOptions = .standard
+        path: String, asOf: CalendarDay, user: String, mouse: Bool = false,
+        saveOptions: PlanStore.SaveOptions = .standard
     ) throws {
         let loaded = try PlanStore.loadWithFingerprint(path)
         self.init(

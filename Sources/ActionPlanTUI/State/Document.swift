@@ -96,7 +96,9 @@ public struct Document: Sendable {
     ///   - base: what the file held that `plan`'s unsaved edits were made on.
     ///   - fingerprint: the fingerprint of `base`'s bytes, nil when unknown.
     ///   - saved: whether `plan` is what the file holds (a reload) or has unsaved edits.
-    public mutating func replace(plan newPlan: Plan, base newBase: Plan, fingerprint: UInt64?, saved: Bool, label: String) {
+    public mutating func replace(
+        plan newPlan: Plan, base newBase: Plan, fingerprint: UInt64?, saved: Bool, label: String
+    ) {
         let before = Snapshot(self)
         plan = newPlan
         base = newBase
@@ -145,7 +147,9 @@ public struct Document: Sendable {
                 baseFingerprint = to.baseFingerprint
                 savedGeneration = to.savedGeneration
             }
-            if case .change(_, _, let change) = e.kind { return from.generation == e.after.generation ? change.inverse : change }
+            if case .change(_, _, let change) = e.kind {
+                return from.generation == e.after.generation ? change.inverse : change
+            }
             return .unknown
         }
         let m = patch(e, from: from, to: to)

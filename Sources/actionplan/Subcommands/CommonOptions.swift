@@ -11,7 +11,8 @@ struct AsOfOption: ParsableArguments {
     func day() throws -> CalendarDay {
         if let asOf {
             guard let d = CalendarDay(iso: asOf) else {
-                throw PlanError(.invalidValue,
+                throw PlanError(
+                    .invalidValue,
                     path: "--as-of", message: "\"\(asOf)\" is not a date; expected YYYY-MM-DD, e.g. 2019-01-31")
             }
             return d

@@ -28,7 +28,8 @@ struct Export: ParsableCommand {
             let today = try asOf.day()
             let producedDay = try producedDay()
             if output != "-" && (PlanStore.isSameFile(output, plan) || output == plan) {
-                throw PlanError(.invalidValue,
+                throw PlanError(
+                    .invalidValue,
                     path: "--output", message: "\(output) is the plan file itself; export never overwrites the plan")
             }
             let p = try PlanStore.load(plan)
@@ -52,14 +53,16 @@ struct Export: ParsableCommand {
     private func chosenFormat() throws -> ExportFormat {
         if let format {
             guard let f = ExportFormat(name: format) else {
-                throw PlanError(.invalidValue,
+                throw PlanError(
+                    .invalidValue,
                     path: "--format",
                     message: "\"\(format)\" is not an export format; expected html, markdown, csv, ics or json")
             }
             return f
         }
         guard let f = ExportFormat.inferred(fromPath: output) else {
-            throw PlanError(.invalidValue,
+            throw PlanError(
+                .invalidValue,
                 path: "--format",
                 message: "cannot tell the format from \"\(output)\"; give --format html, markdown, csv, ics or json")
         }
@@ -69,7 +72,8 @@ struct Export: ParsableCommand {
     private func producedDay() throws -> CalendarDay {
         guard let produced else { return AsOfOption.today() }
         guard let d = CalendarDay(iso: produced) else {
-            throw PlanError(.invalidValue,
+            throw PlanError(
+                .invalidValue,
                 path: "--produced", message: "\"\(produced)\" is not a date; expected YYYY-MM-DD, e.g. 2019-02-05")
         }
         return d

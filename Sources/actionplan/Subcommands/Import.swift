@@ -39,7 +39,8 @@ struct Import: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             if let output, !dryRun, !force, PlanStore.exists(output) {
-                throw PlanError(.alreadyExists,
+                throw PlanError(
+                    .alreadyExists,
                     file: output, message: "already exists; import never overwrites a plan (use --force to replace it)")
             }
             let options = PlanImport.Options(
@@ -49,7 +50,8 @@ struct Import: ParsableCommand {
             var out = ImportSummary.text(plan, report, source: source, showColumns: dryRun)
             if let output, !dryRun {
                 // Under the plan's lock; --force keeps the replaced plan as backup 1 (see restore).
-                try PlanStore.replace(output, with: PlanCodec.encode(plan), mustNotExist: !force, options: saveOptions())
+                try PlanStore.replace(
+                    output, with: PlanCodec.encode(plan), mustNotExist: !force, options: saveOptions())
                 out += "Wrote \(TerminalSafe.escape(output))\n"
             } else {
                 out += "Dry run: nothing written\n"

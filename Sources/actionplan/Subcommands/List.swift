@@ -27,7 +27,8 @@ struct List: ParsableCommand {
                 f.includeUnrated = list.includeUnrated
             }
             if let dueWithin, dueWithin < 0 {
-                throw PlanError(.invalidValue,
+                throw PlanError(
+                    .invalidValue,
                     path: "--due-within", message: "expected a number of days of 0 or more, got \(dueWithin)")
             }
             let rows = ActionListing.rows(f.apply(to: p, asOf: today), in: p, asOf: today)

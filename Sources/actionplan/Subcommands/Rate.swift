@@ -61,6 +61,7 @@ extension Rate {
             plan.scale == nil
             ? "B, G, A, R, blue, green, amber or red"
             : scale.levels.map { "\($0.letter) (\($0.name))" }.joined(separator: ", ")
-        throw PlanError(.invalidValue, path: "RATING", message: "\"\(text)\" is not a rating of this plan; expected \(expected)")
+        throw PlanError(
+            .invalidValue, path: "RATING", message: "\"\(text)\" is not a rating of this plan; expected \(expected)")
     }
 }
