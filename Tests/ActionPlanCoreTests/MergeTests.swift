@@ -84,6 +84,29 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(settled.plan[settled.plan.path(of: id)!].rating, .blue)
     }
 
+    func testKeepingMineInARatingClashLeavesTheHistoryEndingAtTheRatingKept() throws {
+        let base = try TestSupport.samplePlan()
+        var ours = base
+        var theirs = base
+        let id = "5(xii)"
+        try ours.rate(id: id, to: .green, note: "Back on track", by: "NH", on: day("2019-02-01"))
+        try theirs.rate(id: id, to: .red, note: "Escalated", by: "BJ", on: day("2019-02-03"))
+        let key = try XCTUnwrap(PlanMerge.merge(base: base, ours: ours, theirs: theirs).conflicts.first?.key)
+        for side in [MergeSide.ours, .theirs] {
+            let m = PlanMerge.merge(base: base, ours: ours, theirs: theirs, choices: [key: side])
+            let a = m.plan[m.plan.path(of: id)!]
+            XCTAssertEqual(a.rating, side == .ours ? .green : .red)
+            XCTAssertEqual(a.history.last?.to, a.rating, "the history ends at the rating kept (\(side))")
+            XCTAssertEqual(PlanCheck.run(m.plan, asOf: day("2019-02-03")).filter { $0.rule == "history-disagrees" }, [])
+        }
+        let mine = PlanMerge.merge(base: base, ours: ours, theirs: theirs, choices: [key: .ours])
+        let last = try XCTUnwrap(mine.plan[mine.plan.path(of: id)!].history.last)
+        XCTAssertEqual(last.from, .red)
+        XCTAssertEqual(last.by, "NH")
+        XCTAssertEqual(last.date, day("2019-02-03"))
+        XCTAssertEqual(last.note, "Back on track (kept over the change to Red by BJ saved meanwhile)")
+    }
+
     func testTextConflictAndIdenticalChangesOnBothSides() throws {
         let base = try TestSupport.samplePlan()
         var ours = base

@@ -204,6 +204,19 @@ final class PlanFileTests: XCTestCase {
         XCTAssertEqual(findings.filter { $0.rule == "duplicate-officer" }.count, 1)
     }
 
+    func testCheckReportsARatingThatItsLastHistoryEntryContradicts() throws {
+        var plan = try TestSupport.samplePlan()
+        let p = try XCTUnwrap(plan.path(of: "2(i)"))
+        plan[p].rating = .green
+        plan[p].history.append(
+            RatingChange(date: TestSupport.day("2019-01-10"), from: .amber, to: .red, by: "BJ", note: "Escalated"))
+        let found = PlanCheck.run(plan, asOf: TestSupport.day("2019-01-31")).filter { $0.rule == "history-disagrees" }
+        XCTAssertEqual(found.map(\.id), ["2(i)"])
+        XCTAssertEqual(
+            found.first?.message,
+            "rated Green but its last history entry (2019-01-10, BJ) changes it to Red — rate it again with a note")
+    }
+
     func testOverdueOnTheCommitteeDateMostOverdueFirst() throws {
         let plan = try TestSupport.samplePlan()
         let today = TestSupport.day("2019-01-31")

@@ -85,7 +85,7 @@ extension EndToEndTmuxTests {
         try pane.keys("/")
         try pane.keys("-l", "1a(i)")
         try pane.keys("Enter")
-        try pane.waitFor("1 match")
+        try pane.waitFor("match 1/1")
         try pane.keys("r")
         try pane.waitFor("Rate 1a(i)")
         try pane.keys("a")

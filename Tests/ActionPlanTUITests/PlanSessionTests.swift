@@ -21,7 +21,7 @@ final class PlanSessionTests: XCTestCase {
     }
 
     func open() throws -> PlanSession {
-        let s = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "tester")
+        let s = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "tester", clock: { TUIFixtures.asOf })
         _ = s.frame(width: 80, height: 24)
         return s
     }
@@ -51,6 +51,32 @@ final class PlanSessionTests: XCTestCase {
         let report = try String(contentsOfFile: dir + "/plan-report-\(TUIFixtures.asOf).csv", encoding: .utf8)
         XCTAssertTrue(report.contains("export me"), "the report includes unsaved edits")
         XCTAssertTrue(s.state.isModified, "exporting does not save the plan")
+    }
+
+    func testEditsAreDatedByTheClockNotByAsOf() throws {
+        let today = CalendarDay(year: 2026, month: 11, day: 30)!
+        let s = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "tester", clock: { today })
+        _ = s.frame(width: 80, height: 24)
+        rateRed(s)
+        edit(s, note: "later")
+        let a = s.state.plan.themes[0].groups[0].actions[0]
+        XCTAssertEqual(a.history.last?.date, today, "the rating is recorded on the day it was made")
+        XCTAssertEqual(a.notes.last?.date, today)
+        XCTAssertEqual(s.state.asOf, TUIFixtures.asOf, "--as-of still judges deadlines")
+    }
+
+    func testTheExportPromptSaysWhenThereAreUnsavedEdits() throws {
+        let s = try open()
+        XCTAssertTrue(s.handle(.char("x")))
+        guard case .prompt(let clean) = s.state.mode else { return XCTFail("x should ask for a file") }
+        XCTAssertFalse(clean.purpose.label.contains("UNSAVED"), clean.purpose.label)
+        XCTAssertTrue(s.handle(.escape))
+        edit(s)
+        XCTAssertTrue(s.handle(.char("x")))
+        guard case .prompt(let p) = s.state.mode else { return XCTFail("x should ask for a file") }
+        XCTAssertEqual(p.purpose, .exportPath(unsaved: true))
+        let screen = s.frame(width: 80, height: 24).lines().joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Export report WITH UNSAVED EDITS to (.html .md .csv .ics .json):"), screen)
     }
 
     /// Rates the first action Red with a note (an unsaved edit of its rating field).
@@ -107,8 +133,9 @@ final class PlanSessionTests: XCTestCase {
             let saved = try PlanStore.load(path)
             XCTAssertEqual(saved.title, "Theirs", "their other change survives")
             XCTAssertEqual(saved.allActions.first?.rating, expected)
-            XCTAssertEqual(
-                saved.allActions.first?.history.map(\.note).sorted(), ["done", "slipped"], "both entries kept")
+            let history = saved.allActions.first?.history ?? []
+            XCTAssertTrue(Set(history.map(\.note)).isSuperset(of: ["done", "slipped"]), "both entries kept")
+            XCTAssertEqual(history.last?.to, expected, "whatever is chosen, the history ends at the rating kept")
             XCTAssertEqual(s.state.plan, saved)
         }
     }
@@ -194,7 +221,13 @@ final class PlanSessionTests: XCTestCase {
         let saved = try PlanStore.load(path)
         XCTAssertEqual(saved.title, "Theirs")
         XCTAssertEqual(saved.allActions.first?.rating, .red, "kept mine, as chosen")
-        XCTAssertEqual(saved.allActions.first?.history.map(\.note).sorted(), ["done", "slipped"])
+        let history = saved.allActions.first?.history ?? []
+        XCTAssertEqual(
+            history.map(\.note),
+            ["slipped", "done", "slipped (kept over the change to Blue by other saved meanwhile)"],
+            "both entries kept, then the choice, so the history ends at the rating kept")
+        XCTAssertEqual(history.last?.to, .red)
+        XCTAssertEqual(history.last?.from, .blue)
     }
 
     func testInterruptWritesARecoveryFileOnlyWithUnsavedChanges() throws {

@@ -10,6 +10,12 @@ enum TUIFixtures {
     /// The fixed day every test works as of.
     static let asOf = CalendarDay(year: 2019, month: 1, day: 31)!
 
+    /// Today by the system clock as `YYYY-MM-DD`: what the program dates edits with (end-to-end tests only).
+    static func realToday() -> String {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!.description
+    }
+
     /// The repository root.
     static var root: URL { TestPaths.root }
 

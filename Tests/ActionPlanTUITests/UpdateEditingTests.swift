@@ -29,7 +29,7 @@ final class UpdateEditingTests: XCTestCase {
         XCTAssertEqual(d.selectedID, "1a(ii)")
     }
 
-    func testEscapeCancelsTheWholeRatingAtAnyStep() {
+    func testEscapeStepsBackOnePromptKeepingWhatWasTypedAndCancelsOnlyAtTheFirstStep() {
         var d = Driver()
         d.select("1a(i)")
         d.press(.char("r"), .escape)
@@ -37,142 +37,57 @@ final class UpdateEditingTests: XCTestCase {
         d.press(.char("r"), .char("r"))
         d.type("slipping")
         d.press(.escape)
+        XCTAssertEqual(d.state.mode, .ratingPicker(actionID: "1a(i)"), "Esc in the note goes back to the picker")
+        d.press(.escape)
         XCTAssertEqual(d.state.mode, .browse)
         d.press(.char("r"), .char("a"))
         d.type("late")
         d.press(.enter)
         XCTAssertEqual(d.promptPurpose, .rateRevisedDate(id: "1a(i)", rating: .amber, note: "late"))
+        d.type("end of March")
         d.press(.escape)
+        XCTAssertEqual(d.promptPurpose, .rateNote(id: "1a(i)", rating: .amber))
+        guard case .prompt(let back) = d.state.mode else { return XCTFail("no note prompt") }
+        XCTAssertEqual(back.editor.text, "late", "the note typed is kept")
+        d.press(.escape, .escape)
+        XCTAssertEqual(d.state.mode, .browse)
         XCTAssertEqual(d.action("1a(i)"), TUIFixtures.small().themes[0].groups[0].actions[0])
         XCTAssertFalse(d.state.isModified)
         XCTAssertTrue(d.state.undoStack.isEmpty)
     }
 
-    func testAmberAsksForARevisedDateThatMayBeEmptyButMustBeValid() {
+    func testEscapeStepsBackThroughAddingAndRevising() {
         var d = Driver()
         d.select("1a(i)")
-        d.press(.char("r"), .char("A"))
-        d.type("Recruitment delayed")
+        d.press(.char("A"))
+        d.type("1a(ix)")
         d.press(.enter)
-        d.type("soonish")
+        d.type("New work")
         d.press(.enter)
-        XCTAssertEqual(d.promptPurpose, .rateRevisedDate(id: "1a(i)", rating: .amber, note: "Recruitment delayed"))
-        XCTAssertTrue(d.promptError?.hasPrefix("revised date \"soonish\" is not understood: expected a month") ?? false)
-        d.press(.ctrl("u"))
+        d.type("BT CM")
+        d.press(.enter)
+        XCTAssertEqual(
+            d.promptPurpose, .addDate(theme: 0, group: 0, id: "1a(ix)", text: "New work", leads: ["BT", "CM"]))
+        d.press(.escape)
+        guard case .prompt(let leads) = d.state.mode else { return XCTFail("no leads prompt") }
+        XCTAssertEqual(leads.editor.text, "BT CM")
+        d.press(.escape, .escape)
+        guard case .prompt(let id) = d.state.mode else { return XCTFail("no ID prompt") }
+        XCTAssertEqual(id.purpose, .addID(theme: 0, group: 0))
+        XCTAssertEqual(id.editor.text, "1a(ix)")
+        d.press(.escape)
+        XCTAssertEqual(d.state.mode, .browse)
+        d.press(.char("e"), .char("v"), .ctrl("u"))
         d.type("June 2019")
         d.press(.enter)
-        let a = d.action("1a(i)")!
-        XCTAssertEqual(a.rating, .amber)
-        XCTAssertEqual(
-            a.revisions,
-            [DateRevision(date: "June 2019", on: TUIFixtures.asOf, by: "tester", reason: "Recruitment delayed")])
-        XCTAssertEqual(a.deadline, CalendarDay(year: 2019, month: 6, day: 30))
-
-        // Left empty: the date stays.
-        d.select("2(iii)")
-        d.press(.char("r"), .char("a"))
-        d.type("behind")
-        d.press(.enter, .enter)
-        XCTAssertEqual(d.action("2(iii)")?.rating, .amber)
-        XCTAssertEqual(d.action("2(iii)")?.revisions, [])
-    }
-
-    func testRatingAHeadingIsRefused() {
-        var d = Driver()
-        d.press(.char("r"))
-        XCTAssertEqual(d.state.mode, .browse)
-        XCTAssertEqual(
-            d.state.message, StatusMessage("Select an action to rate (this row is a heading)", isError: true))
-    }
-
-    func testEditTextLeadsAndDates() {
-        var d = Driver()
-        d.select("2(ii)")
-        d.press(.char("e"), .char("t"))
-        XCTAssertEqual(d.promptPurpose, .editText(id: "2(ii)"))
-        d.type(" monthly")
-        d.press(.enter)
-        XCTAssertEqual(d.action("2(ii)")?.text, "Audit cases monthly")
-
-        d.press(.char("e"), .char("l"), .ctrl("u"))
-        d.type("BJ, TMcE")
-        d.press(.enter)
-        XCTAssertEqual(d.action("2(ii)")?.leads, ["BJ", "TMcE"])
-
-        d.press(.char("e"), .char("d"), .ctrl("u"))
-        d.type("31/02/2019")
-        d.press(.enter)
-        XCTAssertEqual(d.promptPurpose, .editDeliveryDate(id: "2(ii)"))
-        XCTAssertEqual(
-            d.promptError,
-            "delivery date \"31/02/2019\" is not understood: "
-                + "31/02/2019 is not a day of the calendar (dates are day/month/year)"
-        )
-        d.press(.ctrl("u"))
-        d.type("Q4 2018/19")
-        d.press(.enter)
-        XCTAssertEqual(d.action("2(ii)")?.deliveryDate, "Q4 2018/19")
-        XCTAssertEqual(d.state.undoStack.count, 3)
-    }
-
-    func testReviseDateKeepsTheOriginalAndNeedsAReason() {
-        var d = Driver()
-        d.select("2(i)")
-        d.press(.char("e"), .char("v"), .ctrl("u"))
-        d.type("April 2019")
-        d.press(.enter)
-        XCTAssertEqual(d.promptPurpose, .reviseReason(id: "2(i)", date: "April 2019"))
-        d.press(.enter)
-        XCTAssertEqual(d.promptError, "A reason is required for a revised date")
-        d.type("Waiting for the new IT system")
-        d.press(.enter)
-        let a = d.action("2(i)")!
-        XCTAssertEqual(a.deliveryDate, "December 2018")
-        XCTAssertEqual(a.revisions.map(\.date), ["April 2019"])
-        XCTAssertNil(a.daysOverdue(asOf: TUIFixtures.asOf))
-    }
-
-    func testAddNote() {
-        var d = Driver()
-        d.select("1b(i)")
-        d.press(.char("p"))
-        d.type("Two posts filled")
-        d.press(.enter)
-        XCTAssertEqual(
-            d.action("1b(i)")?.notes, [ProgressNote(date: TUIFixtures.asOf, by: "tester", text: "Two posts filled")])
-    }
-
-    func testAddActionPromptsInTurnAndAddsToTheCurrentGroup() {
-        var d = Driver()
-        d.select("1a(ii)")
-        d.press(.char("A"))
-        XCTAssertEqual(d.promptPurpose, .addID(theme: 0, group: 0))
-        d.type("1a(ii)")
-        d.press(.enter)
-        XCTAssertEqual(d.promptError, "ID 1a(ii) is already used in this plan")
-        d.press(.ctrl("u"))
-        d.type("1a(iv)")
-        d.press(.enter)
-        d.press(.enter)
-        XCTAssertEqual(d.promptError, "The action text must not be empty")
-        d.type("Publish minutes")
-        d.press(.enter)
-        d.type("CM BT")
-        d.press(.enter)
-        d.type("someday")
-        d.press(.enter)
-        XCTAssertEqual(
-            d.promptPurpose, .addDate(theme: 0, group: 0, id: "1a(iv)", text: "Publish minutes", leads: ["CM", "BT"]))
-        XCTAssertNotNil(d.promptError)
-        d.press(.ctrl("u"))
-        d.type("May 2019")
-        d.press(.enter)
-        XCTAssertEqual(d.state.mode, .browse)
-        XCTAssertEqual(d.state.plan.themes[0].groups[0].actions.map(\.id), ["1a(i)", "1a(ii)", "1a(iii)", "1a(iv)"])
-        XCTAssertEqual(
-            d.action("1a(iv)"),
-            Action(id: "1a(iv)", text: "Publish minutes", leads: ["CM", "BT"], deliveryDate: "May 2019"))
-        XCTAssertEqual(d.selectedID, "1a(iv)")
+        XCTAssertEqual(d.promptPurpose, .reviseReason(id: "1a(i)", date: "June 2019"))
+        d.type("reason")
+        d.press(.escape)
+        guard case .prompt(let date) = d.state.mode else { return XCTFail("no date prompt") }
+        XCTAssertEqual(date.editor.text, "June 2019")
+        d.press(.escape)
+        XCTAssertEqual(d.state.mode, .editPicker(actionID: "1a(i)"))
+        XCTAssertEqual(d.state.plan, TUIFixtures.small())
     }
 
     func testAddOnAThemeRowUsesItsLastGroupAndEscCancels() {

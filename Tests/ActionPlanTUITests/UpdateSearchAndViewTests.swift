@@ -149,13 +149,53 @@ final class UpdateSearchAndViewTests: XCTestCase {
         XCTAssertTrue(d.state.derived.visible.isTree)
     }
 
-    func testSortKeepsTheSelectedAction() {
+    func testANewSortOrViewStartsAtItsTopAndAllKeepsTheSelection() {
         var d = Driver()
         d.select("2(i)")
         d.press(.char("S"))
-        XCTAssertEqual(d.selectedID, "2(i)")
-        d.press(.char("S"))
-        XCTAssertEqual(d.selectedID, "2(i)")
-        XCTAssertEqual(d.state.view.selectedRow, 0)
+        XCTAssertEqual(d.state.view.selectedRow, 0, "a new sort starts at its top")
+        XCTAssertEqual(d.state.layout.planTop, 0)
+        d.select("2(iii)")
+        d.press(.char("o"))
+        XCTAssertEqual(d.state.view.selectedRow, 0, "a new view starts at its top")
+        d.select("1a(ii)")
+        d.press(.char("a"))
+        XCTAssertEqual(d.selectedID, "1a(ii)", "back to all actions keeps the selection")
+    }
+
+    func testTheSearchPromptStartsEmptyWithEarlierSearchesOnUpAndDown() {
+        var d = Driver()
+        d.press(.char("/"))
+        d.type("SUPERVIS")
+        d.press(.enter, .char("/"))
+        guard case .prompt(let empty) = d.state.mode else { return XCTFail("no search prompt") }
+        XCTAssertEqual(empty.editor.text, "", "the prompt starts empty")
+        d.type("audit")
+        d.press(.enter, .char("/"))
+        d.type("dra")
+        d.press(.up)
+        guard case .prompt(let last) = d.state.mode else { return XCTFail("no search prompt") }
+        XCTAssertEqual(last.editor.text, "audit")
+        d.press(.up, .up)
+        guard case .prompt(let first) = d.state.mode else { return XCTFail("no search prompt") }
+        XCTAssertEqual(first.editor.text, "SUPERVIS", "Up stops at the oldest")
+        d.press(.down, .down)
+        guard case .prompt(let draft) = d.state.mode else { return XCTFail("no search prompt") }
+        XCTAssertEqual(draft.editor.text, "dra", "Down past the newest brings back what was typed")
+        d.press(.escape, .char("/"), .up, .enter)
+        XCTAssertEqual(d.selectedID, "2(ii)")
+        XCTAssertEqual(d.state.view.searchHistory, ["SUPERVIS", "audit"], "an entry is kept once")
+    }
+
+    func testTheStatusLineSaysWhichMatchIsSelected() {
+        var d = Driver()
+        d.press(.char("/"))
+        d.type("SUPERVIS")
+        d.press(.enter)
+        XCTAssertTrue(d.frame().lines()[0].contains("/SUPERVIS: match 1/2"), d.frame().lines()[0])
+        d.press(.char("n"))
+        XCTAssertTrue(d.frame().lines()[0].contains("/SUPERVIS: match 2/2"), d.frame().lines()[0])
+        d.press(.up)
+        XCTAssertTrue(d.frame().lines()[0].contains("/SUPERVIS: 2 matches"), d.frame().lines()[0])
     }
 }

@@ -96,11 +96,29 @@ struct PlanMerger {
         let fields = mergeKeyed(
             s, "field", base: b?.fields, ours: o.fields, theirs: t.fields, key: \.name,
             show: { "\($0.name): \($0.value)" })
-        let history = MergeLog.merge(base: b?.history ?? [], ours: o.history, theirs: t.history, date: { $0.date })
+        var history = MergeLog.merge(base: b?.history ?? [], ours: o.history, theirs: t.history, date: { $0.date })
+        if let entry = settledRatingEntry(s, rated, history, ours: o, theirs: t) { history.append(entry) }
         let notes = MergeLog.merge(base: b?.notes ?? [], ours: o.notes, theirs: t.notes, date: { $0.date })
         return Action(
             id: id, crossReferences: refs, text: text, leads: leads, deliveryDate: date, revisions: revisions,
             rating: rated.rating, status: rated.status, fields: fields, history: history, notes: notes)
+    }
+
+    /// When a rating clash was settled by a choice and the merged history ends with the other side's change
+    /// (both entries are kept, in time order), the entry that makes the history end at the chosen rating,
+    /// saying so: a file's rating always equals its last history entry's `to` (`actionplan check`'s
+    /// history-disagrees).
+    func settledRatingEntry(
+        _ scope: MergeConflict.Scope, _ rated: RatedAs, _ history: [RatingChange], ours o: Action, theirs t: Action
+    ) -> RatingChange? {
+        guard let side = choices[MergeConflict.Key(scope: scope, field: "rating")],
+            let last = history.last, last.to != rated.rating,
+            let chosen = (side == .ours ? o : t).history.last(where: { $0.to == rated.rating })
+        else { return nil }
+        return RatingChange(
+            date: max(last.date, chosen.date), from: last.to, to: rated.rating, by: chosen.by,
+            note: chosen.note + " (kept over the change to \(MergeText.rating(last.to)) by \(last.by) saved meanwhile)",
+            status: rated.status)
     }
 
     /// Merges lists of items identified by `key` (recommendations by number, an action's fields by name): each

@@ -70,6 +70,14 @@ public enum PlanCheck {
                                 "rated Green but \(days) days past its deadline \(a.deadline!) — review the rating or revise the date"
                         ))
                 }
+                if let last = a.history.last, last.to != a.rating {
+                    out.append(
+                        Finding(
+                            id: a.id, rule: "history-disagrees",
+                            message:
+                                "rated \(a.rating?.name ?? "unrated") but its last history entry (\(last.date), \(last.by)) "
+                                + "changes it to \(last.to?.name ?? "unrated") — rate it again with a note"))
+                }
                 if a.rating == .blue, !a.history.contains(where: { $0.to == .blue }) {
                     out.append(
                         Finding(

@@ -28,6 +28,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case yes, no
     // Inside a line editor (prompt).
     case confirm, cancel
+    case historyPrevious, historyNext
     case cursorLeft, cursorRight, cursorHome, cursorEnd
     case deleteBackward, deleteForward, deleteToStart, deleteToEnd
     // Help screen.

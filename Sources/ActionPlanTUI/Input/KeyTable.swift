@@ -111,7 +111,13 @@ public enum KeyTable {
         KeyBinding(
             [.enter], .confirm, .lineEditor, "Accept the text (refused with the reason when it is invalid)",
             hint: "OK"),
-        KeyBinding([.escape], .cancel, .lineEditor, "Cancel the whole operation", hint: "cancel"),
+        KeyBinding(
+            [.escape], .cancel, .lineEditor,
+            "Go back one step, keeping what was typed there (at the first step: cancel the operation)",
+            hint: "back"),
+        KeyBinding(
+            [.up], .historyPrevious, .lineEditor, "In the search and filter prompts: the previous earlier entry"),
+        KeyBinding([.down], .historyNext, .lineEditor, "In the search and filter prompts: the next later entry"),
         KeyBinding([.left, .ctrl("b")], .cursorLeft, .lineEditor, "Move the cursor left one character"),
         KeyBinding([.right, .ctrl("f")], .cursorRight, .lineEditor, "Move the cursor right one character"),
         KeyBinding([.home, .ctrl("a")], .cursorHome, .lineEditor, "Move the cursor to the start"),

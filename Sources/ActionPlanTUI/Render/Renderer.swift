@@ -27,17 +27,16 @@ public enum Renderer {
             return (grid, layout)
         }
         drawStatusLine(state, &grid)
-        let promptLines = state.mode == .browse || state.mode == .help ? 0 : 1
+        let bottom = bottomLines(state, width: width, room: height - 3)
         let bodyTop = 1
-        let bodyHeight = height - 2 - promptLines
+        let bodyHeight = max(1, height - 1 - bottom.count)
         let body = Rect(x: 0, y: bodyTop, width: width, height: bodyHeight)
         if state.mode == .help {
             drawHelp(state, in: body, &grid, &layout)
         } else {
             drawPanes(state, in: body, &grid, &layout)
         }
-        if promptLines == 1 { drawPromptLine(state, y: height - 2, &grid) }
-        drawHintLine(state, y: height - 1, &grid)
+        drawBottom(state, bottom, from: bodyTop + bodyHeight, &grid)
         return (grid, layout)
     }
 

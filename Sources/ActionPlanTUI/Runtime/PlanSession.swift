@@ -21,6 +21,8 @@ public final class PlanSession: TerminalProgram {
     /// The recovery file this session restored or wrote: written again (not a second one) on the next
     /// interruption, and deleted once a save holds everything it held.
     private var ownRecovery: String?
+    /// The real day, read once per key press (edits are dated with it).
+    private let clock: () -> CalendarDay
 
     /// The fingerprint of the file's bytes as last read or written, or nil when not known.
     public var fingerprint: UInt64? { state.document.baseFingerprint }
@@ -33,22 +35,24 @@ public final class PlanSession: TerminalProgram {
     /// Throws the `PlanError` of an unreadable or invalid file. When a recovery
     /// file exists, the first frame asks whether to restore it; an unreadable
     /// recovery file is reported and left alone.
+    /// `clock` says the real day; it is read once per key press, and edits are dated with it.
     public convenience init(
         path: String, asOf: CalendarDay, user: String, mouse: Bool = false,
-        saveOptions: PlanStore.SaveOptions = .standard
+        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = PlanSession.systemToday
     ) throws {
         let loaded = try PlanStore.loadWithFingerprint(path)
         self.init(
             plan: loaded.plan, path: path, fingerprint: loaded.fingerprint, asOf: asOf, user: user, mouse: mouse,
-            saveOptions: saveOptions)
+            saveOptions: saveOptions, clock: clock)
     }
 
     /// A session on `plan`, as if read from `path` with `fingerprint` (for tests and benchmarks).
     public init(
         plan: Plan, path: String, fingerprint: UInt64?, asOf: CalendarDay, user: String, mouse: Bool = false,
-        saveOptions: PlanStore.SaveOptions = .standard
+        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = PlanSession.systemToday
     ) {
         self.path = path
+        self.clock = clock
         self.saveOptions = saveOptions
         state = AppState(plan: plan, filePath: path, fingerprint: fingerprint, asOf: asOf, user: user)
         state.mouseEnabled = mouse
@@ -74,9 +78,15 @@ public final class PlanSession: TerminalProgram {
         return grid
     }
 
-    /// Handles a key; returns false when the user quit.
+    /// Handles a key, read on the day the clock says now; returns false when the user quit.
     public func handle(_ key: KeyEvent) -> Bool {
-        send(.key(key))
+        send(.keyOn(key, today: clock()))
+    }
+
+    /// The day the system clock says, in the local time zone: the default clock of a session.
+    public static func systemToday() -> CalendarDay {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     /// Writes unsaved changes to the recovery file and says where, or nil when there were none.

@@ -25,5 +25,9 @@ extension AppState {
         public internal(set) var focus: Pane = .plan
         /// The active search, if any.
         public internal(set) var search: TextSearch?
+        /// Searches made, oldest first (Up in the search prompt brings them back).
+        public internal(set) var searchHistory: [String] = []
+        /// Filters applied, oldest first (Up in the filter prompt brings them back).
+        public internal(set) var filterHistory: [String] = []
     }
 }

@@ -18,8 +18,11 @@ public struct AppState {
     public internal(set) var document: Document
     /// The plan file's path as given on the command line (changes after "save elsewhere").
     public internal(set) var filePath: String
-    /// The day the UI works as of: overdue is counted from it and edits are dated with it.
+    /// The day the UI judges the plan as of (`--as-of`): overdue and due soon are counted from it.
     public let asOf: CalendarDay
+    /// The real day, as the session's clock last said (with each key): edits are dated with it, never with
+    /// ``asOf``. Starts as ``asOf`` until the first key that carries the day.
+    public internal(set) var today: CalendarDay
     /// Who edits, recorded in rating changes, revisions and notes.
     public let user: String
 
@@ -54,6 +57,7 @@ public struct AppState {
         document = Document(plan: plan, fingerprint: fingerprint)
         self.filePath = filePath
         self.asOf = asOf
+        self.today = asOf
         self.user = user
         derived.index = PlanIndex(plan)
         rebuild(anchor: nil)

@@ -11,6 +11,17 @@ public struct Prompt: Hashable, Sendable {
     public var editor: LineEditor
     /// Why the last Enter was refused, or nil.
     public var error: String?
+    /// While stepping through earlier entries with Up and Down: which one is shown (an index into the
+    /// history), and the text typed before the first Up.
+    public var history: (index: Int, draft: String)? {
+        get { historyIndex.map { ($0, historyDraft) } }
+        set {
+            historyIndex = newValue?.index
+            historyDraft = newValue?.draft ?? ""
+        }
+    }
+    private var historyIndex: Int?
+    private var historyDraft = ""
 
     /// A prompt, optionally pre-filled with `text`.
     public init(_ purpose: PromptPurpose, text: String = "") {
@@ -52,8 +63,9 @@ public enum PromptPurpose: Hashable, Sendable {
     case addDate(theme: Int, group: Int, id: String, text: String, leads: [String])
     /// Where to save when the file changed on disk.
     case saveAsPath(quitAfter: Bool)
-    /// Where to export the committee report (the format follows the extension).
-    case exportPath
+    /// Where to export the committee report (the format follows the extension); `unsaved` when the plan has
+    /// edits not saved yet (the report includes them, and the prompt says so).
+    case exportPath(unsaved: Bool = false)
 
     /// The label shown before the text.
     public var label: String {
@@ -74,7 +86,8 @@ public enum PromptPurpose: Hashable, Sendable {
         case .addLeads(_, _, let id, _): return "Leads of \(id) (e.g. BJ TMcE): "
         case .addDate(_, _, let id, _, _): return "Delivery date of \(id) (e.g. March 2019, empty = TBC): "
         case .saveAsPath: return "Save to: "
-        case .exportPath: return "Export report to (.html .md .csv .ics .json): "
+        case .exportPath(let unsaved):
+            return "Export report" + (unsaved ? " WITH UNSAVED EDITS" : "") + " to (.html .md .csv .ics .json): "
         }
     }
 }

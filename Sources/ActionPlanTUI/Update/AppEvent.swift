@@ -8,6 +8,9 @@ import ActionPlanStore
 public enum AppEvent: Hashable, Sendable {
     /// A key press (or mouse event) from the terminal.
     case key(KeyEvent)
+    /// A key press read on the real day `today` (the session reads the clock with each key, so an edit is dated
+    /// with the day it was made, whatever `--as-of` says).
+    case keyOn(KeyEvent, today: CalendarDay)
     /// A command, as if its key was pressed in the current context.
     case command(Command)
     /// Saved to `path` (now the file being edited), which holds `plan` (bytes with `fingerprint`); `merged`

@@ -41,25 +41,28 @@ extension Update {
             if case .filtered(_, let t) = s.view.mode { text = t }
             s.mode = .prompt(Prompt(.filter, text: text))
         case .viewAll:
-            setView(.all, sort: .plan, &s)
+            setView(.all, sort: .plan, keepSelection: true, &s)
             s.message = StatusMessage("All \(s.derived.visible.actions.count) actions, plan order")
         case .cycleSort:
-            let keep = s.anchor
-            s.view.sort = s.view.sort.next
-            s.rebuild(anchor: keep)
+            setView(s.view.mode, sort: s.view.sort.next, &s)
             s.message = StatusMessage("Sorted by \(s.view.sort.label)")
         default:
             break
         }
     }
 
-    /// Shows `view` sorted by `sort`, keeping the selection when it is still shown (else the first row).
-    static func setView(_ view: ViewMode, sort: SortOrder, _ s: inout AppState) {
+    /// Shows `view` sorted by `sort`, from its top: the first row selected and scrolled to, so the most
+    /// overdue (or first) action is never above the screen. With `keepSelection` (back to all actions) the
+    /// selection stays when it is still shown, and the list scrolls to keep it visible.
+    static func setView(_ view: ViewMode, sort: SortOrder, keepSelection: Bool = false, _ s: inout AppState) {
         let keep = s.anchor
         s.view.mode = view
         s.view.sort = sort
         s.rebuild(anchor: keep)
-        if s.anchor != keep { s.view.selectedRow = 0 }
+        if !keepSelection || s.anchor != keep {
+            s.view.selectedRow = 0
+            s.layout.planTop = 0
+        }
         s.layout.detailScroll = 0
     }
 
@@ -128,7 +131,7 @@ extension Update {
             s.mode = .question(.quitUnsaved)
         case .export:
             let base = s.filePath.hasSuffix(".json") ? String(s.filePath.dropLast(5)) : s.filePath
-            s.mode = .prompt(Prompt(.exportPath, text: "\(base)-report-\(s.asOf).html"))
+            s.mode = .prompt(Prompt(.exportPath(unsaved: s.isModified), text: "\(base)-report-\(s.asOf).html"))
         case .help:
             s.mode = .help
             s.layout.helpScroll = 0

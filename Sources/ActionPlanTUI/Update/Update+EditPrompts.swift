@@ -33,17 +33,17 @@ extension Update {
     /// Why the date is revised (required); then the revision is applied, the original date kept.
     static func submitRevisionReason(_ text: String, id: String, date: String, _ prompt: Prompt, _ s: inout AppState) {
         guard !text.isEmpty else { return refuse(prompt, "A reason is required for a revised date", &s) }
-        let (user, asOf) = (s.user, s.asOf)
+        let (user, today) = (s.user, s.today)
         editAction("revise date of \(id) to \(date)", id: id, prompt, &s) {
-            try $0.reviseDate(id: id, to: date, reason: text, by: user, on: asOf)
+            try $0.reviseDate(id: id, to: date, reason: text, by: user, on: today)
         }
     }
 
     /// A dated progress note.
     static func submitNote(_ text: String, id: String, _ prompt: Prompt, _ s: inout AppState) {
-        let (user, asOf) = (s.user, s.asOf)
+        let (user, today) = (s.user, s.today)
         editAction("add a note to \(id)", id: id, prompt, &s) {
-            try $0.addNote(id: id, text: text, by: user, on: asOf)
+            try $0.addNote(id: id, text: text, by: user, on: today)
         }
     }
 }

@@ -11,7 +11,8 @@ extension Update {
     static func promptCommand(_ command: Command, _ prompt: Prompt, _ s: inout AppState) -> [Effect] {
         switch command {
         case .confirm: return submit(prompt, &s)
-        case .cancel: cancel(&s, "Cancelled")
+        case .cancel: stepBack(from: prompt, &s)
+        case .historyPrevious, .historyNext: stepHistory(back: command == .historyPrevious, prompt, &s)
         default:
             var prompt = prompt
             if prompt.editor.apply(command) {
@@ -61,6 +62,30 @@ extension Update {
             return submitSaveAsPath(text, quitAfter: quitAfter, prompt, &s)
         }
         return []
+    }
+
+    /// Esc in `prompt`: back one step with what that step had typed (the note, the date, the ID…), or, at
+    /// the first step of an operation, cancel it.
+    static func stepBack(from prompt: Prompt, _ s: inout AppState) {
+        switch prompt.purpose {
+        case .rateNote(let id, _, _):
+            s.mode = .ratingPicker(actionID: id)
+        case .rateRevisedDate(let id, let rating, let note, let status):
+            s.mode = .prompt(Prompt(.rateNote(id: id, rating: rating, status: status), text: note))
+        case .editText(let id), .editLeads(let id), .editDeliveryDate(let id), .reviseDate(let id):
+            s.mode = .editPicker(actionID: id)
+        case .reviseReason(let id, let date):
+            s.mode = .prompt(Prompt(.reviseDate(id: id), text: date))
+        case .addText(let theme, let group, let id):
+            s.mode = .prompt(Prompt(.addID(theme: theme, group: group), text: id))
+        case .addLeads(let theme, let group, let id, let text):
+            s.mode = .prompt(Prompt(.addText(theme: theme, group: group, id: id), text: text))
+        case .addDate(let theme, let group, let id, let text, let leads):
+            s.mode = .prompt(
+                Prompt(.addLeads(theme: theme, group: group, id: id, text: text), text: Plan.joinLeads(leads)))
+        case .search, .filter, .addNote, .addID, .saveAsPath, .exportPath:
+            cancel(&s, "Cancelled")
+        }
     }
 
     // MARK: What the submitters share

@@ -12,9 +12,9 @@ extension Update {
             s.mode = .prompt(Prompt(.rateRevisedDate(id: id, rating: rating, note: text, status: status)))
             return
         }
-        let (user, asOf) = (s.user, s.asOf)
+        let (user, today) = (s.user, s.today)
         editAction(rateLabel(id, rating, status), id: id, prompt, &s) {
-            try $0.rate(id: id, to: rating, note: text, by: user, on: asOf, status: status)
+            try $0.rate(id: id, to: rating, note: text, by: user, on: today, status: status)
         }
     }
 
@@ -27,10 +27,10 @@ extension Update {
             guard checkDate(text, field: "revised date", prompt, &s) else { return }
         }
         let label = rateLabel(id, rating, status) + (text.isEmpty ? "" : ", revised to \(text)")
-        let (user, asOf) = (s.user, s.asOf)
+        let (user, today) = (s.user, s.today)
         editAction(label, id: id, prompt, &s) {
             try $0.rate(
-                id: id, to: rating, note: note, by: user, on: asOf, revisedDate: text.isEmpty ? nil : text,
+                id: id, to: rating, note: note, by: user, on: today, revisedDate: text.isEmpty ? nil : text,
                 status: status)
         }
     }

@@ -6,7 +6,7 @@ extension Update {
     /// /, n, N while browsing.
     static func find(_ command: Command, _ s: inout AppState) {
         switch command {
-        case .search: s.mode = .prompt(Prompt(.search, text: s.view.search?.query ?? ""))
+        case .search: s.mode = .prompt(Prompt(.search))
         case .nextMatch: stepMatch(forward: true, &s)
         case .previousMatch: stepMatch(forward: false, &s)
         default: break

@@ -36,6 +36,10 @@ public enum Update {
         case .key(let key):
             s.message = nil
             return handleKey(key, &s)
+        case .keyOn(let key, let today):
+            s.today = today
+            s.message = nil
+            return handleKey(key, &s)
         case .command(let command):
             s.message = nil
             return run(command, &s)

@@ -30,7 +30,8 @@ struct Browse: ParsableCommand {
         private func runTerminalUI() throws {
             let session = try reportingBadInput {
                 try PlanSession(
-                    path: plan, asOf: try asOf.day(), user: currentUser(user), mouse: mouse, saveOptions: saveOptions())
+                    path: plan, asOf: try asOf.day(), user: currentUser(user), mouse: mouse, saveOptions: saveOptions(),
+                    clock: AsOfOption.today)
             }
             let status = NcursesTerminal.run(session, options: .resolved(noColorFlag: noColor, mouse: mouse))
             if status != 0 { throw ExitCode(status) }
