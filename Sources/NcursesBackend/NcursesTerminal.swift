@@ -134,6 +134,7 @@ public enum NcursesTerminal {
                     painter.invalidate()
                 }
                 guard program.handle(key) else { return 0 }
+                if program.takeRedrawRequest() { painter.invalidate() }
                 needsFrame = true
             }
         }

@@ -9,13 +9,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     // Moving around the plan (or scrolling the detail pane when it has the focus).
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case toggleFold, foldAll, unfoldAll, switchPane
+    case foldOrParent, unfoldOrChild, zoom, redraw
     // Finding actions.
     case search, nextMatch, previousMatch
     case viewOverdue, viewDueSoon, filter, viewAll, cycleSort
     // Changing the plan.
     case rate, edit, addNote, addAction, deleteAction, undo, redo
     // The file and the program.
-    case save, export, quit, help
+    case save, export, quit, quitNow, back, help
     // Inside the rating picker.
     case pickBlue, pickGreen, pickAmber, pickRed
     // Inside the edit-field picker.

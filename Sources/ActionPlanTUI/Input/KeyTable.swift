@@ -19,10 +19,19 @@ public enum KeyTable {
         KeyBinding(
             [.enter, .char(" ")], .toggleFold, .browse,
             "Fold or unfold the theme or group (on an action: fold the group or theme it is in)", hint: "fold"),
+        KeyBinding(
+            [.left, .char("h")], .foldOrParent, .browse,
+            "Fold the theme or group; on an action or a folded group, go to the heading it is under"),
+        KeyBinding(
+            [.right, .char("l")], .unfoldOrChild, .browse,
+            "Unfold the theme or group; when it is open, go to its first row"),
         KeyBinding([.char("-")], .foldAll, .browse, "Fold every theme"),
         KeyBinding([.char("+"), .char("=")], .unfoldAll, .browse, "Unfold every theme and group"),
         KeyBinding(
             [.tab, .backTab], .switchPane, .browse, "Switch the focus between the plan and detail panes", hint: "pane"),
+        KeyBinding(
+            [.char("z")], .zoom, .browse, "Zoom: give the list the whole screen (hide the detail pane); again to undo",
+            hint: "zoom"),
         KeyBinding(
             [.char("/")], .search, .browse, "Search IDs, text and leads (Enter jumps to the first match)",
             hint: "search"),
@@ -51,7 +60,15 @@ public enum KeyTable {
         KeyBinding(
             [.char("x")], .export, .browse,
             "Export the committee report (asks for a file: .html, .md, .csv, .ics or .json)"),
-        KeyBinding([.char("q")], .quit, .browse, "Quit (asks to save when there are unsaved changes)", hint: "quit"),
+        KeyBinding(
+            [.escape], .back, .browse,
+            "Leave the view, filter or sort (back to all actions in plan order), else clear the search"),
+        KeyBinding(
+            [.char("q")], .quit, .browse,
+            "In a view or filter: back to all actions; else quit (asks to save when there are unsaved changes)",
+            hint: "quit"),
+        KeyBinding([.char("Q")], .quitNow, .browse, "Quit from any view (asks to save when there are unsaved changes)"),
+        KeyBinding([.ctrl("l")], .redraw, .browse, "Redraw the whole screen"),
         KeyBinding([.char("?"), .function(1)], .help, .browse, "Show this help", hint: "help"),
     ]
 

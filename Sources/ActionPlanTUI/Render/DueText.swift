@@ -30,5 +30,14 @@ enum DueText {
         action.daysOverdue(asOf: today).map { "!\($0)d" }
     }
 
+    /// `in 5d` for an action due in 5 days after `today` (`today` when due that day), or nil when it has no
+    /// deadline or the deadline has passed.
+    static func dueIn(_ action: Action, asOf today: CalendarDay) -> String? {
+        guard let deadline = action.deadline else { return nil }
+        let days = deadline.ordinal - today.ordinal
+        guard days >= 0 else { return nil }
+        return days == 0 ? "today" : "in \(days)d"
+    }
+
     private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -72,7 +72,10 @@ extension Renderer {
             let t = state.plan.themes[ti]
             let marker = state.view.foldedThemes.contains(ti) ? "▸ " : "▾ "
             line.append(marker, .strong)
-            let counts = themeCounts(state.derived.visible.themeCounts[ti] ?? RatingCounts())
+            let all = state.derived.planCounts
+            let counts = themeCounts(
+                state.derived.visible.themeCounts[ti] ?? RatingCounts(), digits: String(all.total).count,
+                unratedColumn: all.unrated > 0)
             let countsWidth = DisplayWidth.of(counts.text)
             let room = width - 2
             let showCounts = room - countsWidth - 1 >= 24
@@ -112,8 +115,13 @@ extension Renderer {
                 line.append(DisplayWidth.pad(DueText.short(a), to: c.due), UIStyle.muted)
                 line.append(" ")
             }
-            let late = DueText.overdue(a, asOf: state.asOf) ?? ""
-            line.append(DisplayWidth.pad(late, to: max(c.late, DisplayWidth.of(late))), UIStyle.overdue)
+            var late = DueText.overdue(a, asOf: state.asOf) ?? ""
+            var lateStyle = UIStyle.overdue
+            if late.isEmpty, case .dueSoon = state.view.mode {
+                late = DueText.dueIn(a, asOf: state.asOf) ?? ""
+                lateStyle = UIStyle.muted
+            }
+            line.append(DisplayWidth.pad(late, to: max(c.late, DisplayWidth.of(late))), lateStyle)
             line.append(" ")
             // The text gets what is left, ending in … when cut.
             line.append(DisplayWidth.pad(SafeText.line(a.text), to: max(0, width - DisplayWidth.of(line.text))))
@@ -123,16 +131,26 @@ extension Renderer {
         return line
     }
 
-    /// `B2 G13 A1 R0 ·3 !2` with each letter in its rating's colour (unrated and overdue only when non-zero).
-    static func themeCounts(_ c: RatingCounts) -> StyledLine {
+    /// `B 2 G13 A 1 R 0 · 3 ! 2` with each letter in its rating's colour, every number right-aligned in
+    /// `digits` columns so theme rows line up; the unrated column only when `unratedColumn` (the plan has
+    /// unrated actions), the overdue column blank when none is overdue.
+    static func themeCounts(_ c: RatingCounts, digits: Int, unratedColumn: Bool) -> StyledLine {
+        func number(_ n: Int) -> String {
+            let s = String(n)
+            return String(repeating: " ", count: max(0, digits - s.count)) + s
+        }
         var line = StyledLine()
         for (i, r) in Rating.allCases.enumerated() {
             if i > 0 { line.append(" ") }
             line.append(r.letter, UIStyle.letter(r))
-            line.append("\(c.count(r))")
+            line.append(number(c.count(r)))
         }
-        if c.unrated > 0 { line.append(" ·\(c.unrated)", UIStyle.muted) }
-        if c.overdue > 0 { line.append(" !\(c.overdue)", UIStyle.overdue) }
+        if unratedColumn {
+            line.append(
+                c.unrated > 0 ? " ·" + number(c.unrated) : String(repeating: " ", count: digits + 2), UIStyle.muted)
+        }
+        line.append(
+            c.overdue > 0 ? " !" + number(c.overdue) : String(repeating: " ", count: digits + 2), UIStyle.overdue)
         return line
     }
 }

@@ -42,7 +42,9 @@ public enum Renderer {
 
     /// The panes within `body`: side by side, stacked, or one at a time when space is short.
     static func drawPanes(_ state: AppState, in body: Rect, _ grid: inout Grid, _ layout: inout ScreenLayout) {
-        if body.width >= sideBySideWidth {
+        if state.view.zoomed {
+            drawPlanPane(state, in: body, &grid, &layout)
+        } else if body.width >= sideBySideWidth {
             let planWidth = max(60, body.width * 3 / 5)
             let plan = Rect(x: body.x, y: body.y, width: planWidth, height: body.height)
             for y in body.y..<(body.y + body.height) {

@@ -21,6 +21,8 @@ public final class PlanSession: TerminalProgram {
     /// The recovery file this session restored or wrote: written again (not a second one) on the next
     /// interruption, and deleted once a save holds everything it held.
     private var ownRecovery: String?
+    /// Whether Ctrl-L asked for the terminal to be cleared and drawn again, not yet taken by the backend.
+    private var redrawRequested = false
     /// The real day, read once per key press (edits are dated with it).
     private let clock: () -> CalendarDay
 
@@ -89,6 +91,12 @@ public final class PlanSession: TerminalProgram {
         return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// Whether Ctrl-L asked for a full redraw since the last call.
+    public func takeRedrawRequest() -> Bool {
+        defer { redrawRequested = false }
+        return redrawRequested
+    }
+
     /// Writes unsaved changes to the recovery file and says where, or nil when there were none.
     public func interrupted(by signal: Int32) -> String? {
         let (next, effects) = Update.update(state, .interrupted)
@@ -144,6 +152,9 @@ public final class PlanSession: TerminalProgram {
         switch effect {
         case .quit:
             return .quit
+        case .redraw:
+            redrawRequested = true
+            return .none
         case .save(let quitAfter):
             return save(quitAfter: quitAfter)
         case .saveWithChoices(let choices, let quitAfter):

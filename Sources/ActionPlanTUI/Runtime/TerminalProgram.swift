@@ -11,4 +11,11 @@ public protocol TerminalProgram: AnyObject {
     /// Called (on the main loop, not inside the signal handler) after SIGINT/SIGTERM/SIGHUP; returns a message
     /// to print on stderr after the terminal is restored (e.g. where a recovery file was written), or nil.
     func interrupted(by signal: Int32) -> String?
+    /// Whether the program asked (since the last call) for the terminal to be cleared and drawn again (Ctrl-L).
+    func takeRedrawRequest() -> Bool
+}
+
+extension TerminalProgram {
+    /// A program that never asks for a full redraw.
+    public func takeRedrawRequest() -> Bool { false }
 }

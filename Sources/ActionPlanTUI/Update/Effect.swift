@@ -24,6 +24,8 @@ public enum Effect: Hashable, Sendable {
     case deleteRecovery(path: String)
     /// End the program.
     case quit
+    /// Clear the terminal and draw the whole screen again (Ctrl-L).
+    case redraw
     /// Write the committee report (format by extension) to `path`, as of the session's day.
     case export(path: String)
 }

@@ -5,8 +5,13 @@ import ActionPlanCore
 extension Update {
     static func browse(_ command: Command, _ s: inout AppState) -> [Effect] {
         switch command {
-        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .toggleFold, .foldAll, .unfoldAll, .switchPane:
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .toggleFold, .foldAll, .unfoldAll, .switchPane,
+            .foldOrParent, .unfoldOrChild, .zoom:
             navigate(command, &s)
+        case .redraw:
+            return [.redraw]
+        case .back:
+            back(&s)
         case .search, .nextMatch, .previousMatch:
             find(command, &s)
         case .viewOverdue, .viewDueSoon, .filter, .viewAll, .cycleSort:
@@ -15,7 +20,9 @@ extension Update {
             startEdit(command, &s)
         case .undo, .redo:
             stepHistory(command, &s)
-        case .save, .quit, .export, .help:
+        case .quit where s.view.mode != .all || s.view.sort != .plan:
+            back(&s)
+        case .save, .quit, .quitNow, .export, .help:
             return fileOrProgram(command, &s)
         default:
             break
@@ -48,6 +55,21 @@ extension Update {
             s.message = StatusMessage("Sorted by \(s.view.sort.label)")
         default:
             break
+        }
+    }
+
+    /// Esc (and q in a view): back to all actions in plan order, keeping the selection; with nothing to
+    /// leave, clears the search.
+    static func back(_ s: inout AppState) {
+        if s.view.mode != .all || s.view.sort != .plan {
+            setView(.all, sort: .plan, keepSelection: true, &s)
+            s.message = StatusMessage("All \(s.derived.visible.actions.count) actions, plan order")
+        } else if s.view.search != nil {
+            s.view.search = nil
+            s.derived.matches = []
+            s.message = StatusMessage("Search cleared")
+        } else {
+            s.message = StatusMessage("Showing all actions (q quits, ? for the keys)")
         }
     }
 
@@ -126,7 +148,7 @@ extension Update {
         case .save:
             if s.isModified { return [.save(quitAfter: false)] }
             s.message = StatusMessage("No unsaved changes")
-        case .quit:
+        case .quit, .quitNow:
             if !s.isModified { return [.quit] }
             s.mode = .question(.quitUnsaved)
         case .export:

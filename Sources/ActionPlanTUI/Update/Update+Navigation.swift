@@ -12,6 +12,9 @@ extension Update {
         case .top: move(to: 0, &s)
         case .bottom: move(to: Int.max, &s)
         case .toggleFold: toggleFold(&s)
+        case .foldOrParent: foldOrParent(&s)
+        case .unfoldOrChild: unfoldOrChild(&s)
+        case .zoom: zoom(&s)
         case .foldAll:
             let keep = s.selectedItem.map { AppState.Anchor.theme($0.themeIndex) }
             if s.derived.visible.isTree {
