@@ -20,11 +20,14 @@ final class KeyTableTests: XCTestCase {
         let expected: [(KeyEvent, Command)] = [
             (.up, .moveUp), (.char("k"), .moveUp), (.down, .moveDown), (.char("j"), .moveDown),
             (.pageUp, .pageUp), (.pageDown, .pageDown), (.home, .top), (.char("g"), .top), (.end, .bottom),
-            (.char("G"), .bottom), (.enter, .toggleFold), (.char(" "), .toggleFold), (.tab, .switchPane),
+            (.char("G"), .bottom), (.enter, .toggleFold), (.char(" "), .toggleMark), (.tab, .switchPane),
             (.char("/"), .search), (.char("n"), .nextMatch), (.char("N"), .previousMatch), (.char("o"), .viewOverdue),
             (.char("d"), .viewDueSoon), (.char("f"), .filter), (.char("a"), .viewAll), (.char("S"), .cycleSort),
             (.char("r"), .rate), (.char("e"), .edit), (.char("A"), .addAction), (.char("D"), .deleteAction),
             (.char("u"), .undo), (.ctrl("r"), .redo), (.char("w"), .save), (.char("q"), .quit), (.char("?"), .help),
+            (.char("h"), .foldOrParent), (.left, .foldOrParent), (.char("l"), .unfoldOrChild),
+            (.right, .unfoldOrChild), (.escape, .back), (.char("Q"), .quitNow), (.ctrl("l"), .redraw),
+            (.char("z"), .zoom), (.char("m"), .toggleMark), (.char("M"), .viewMine), (.char("W"), .viewWorkload),
         ]
         for (key, command) in expected {
             XCTAssertEqual(KeyTable.command(for: key, in: .browse), command, key.name)

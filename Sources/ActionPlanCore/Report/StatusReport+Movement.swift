@@ -152,7 +152,7 @@ extension StatusReport {
                     }
                     m.deadlinesRevised.append(i)
                 }
-                if a.rating != .blue && a.updateCount <= e.updates {
+                if a.isNotUpdated(since: e) {
                     var i = item(a, theme: t.number, entry: e)
                     i.date = a.lastUpdated
                     m.notUpdated.append(i)

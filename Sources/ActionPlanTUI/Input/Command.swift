@@ -12,9 +12,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case foldOrParent, unfoldOrChild, zoom, redraw
     // Finding actions.
     case search, nextMatch, previousMatch
-    case viewOverdue, viewDueSoon, filter, viewAll, cycleSort
+    case viewOverdue, viewDueSoon, filter, viewAll, cycleSort, viewMine, viewWorkload
     // Changing the plan.
-    case rate, edit, addNote, addAction, deleteAction, undo, redo
+    case rate, edit, addNote, addAction, deleteAction, undo, redo, toggleMark
     // The file and the program.
     case save, export, quit, quitNow, back, help
     // Inside the rating picker.

@@ -19,6 +19,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case lineEditor
     /// Reading the help screen.
     case help
+    /// The workload per lead (after W).
+    case workload
 
     /// A heading for the help screen and docs/keys.md.
     public var title: String {
@@ -31,6 +33,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .question: return "Yes/no questions"
         case .lineEditor: return "Prompts (line editor)"
         case .help: return "Help screen"
+        case .workload: return "Workload per lead (after W)"
         }
     }
 }

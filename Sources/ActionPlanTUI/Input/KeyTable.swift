@@ -6,7 +6,7 @@
 public enum KeyTable {
     /// Every binding, grouped by context in the order the help screen shows them.
     public static let bindings: [KeyBinding] =
-        browse + ratingPicker + editPicker + conflict + clashChoice + question + lineEditor + help
+        browse + ratingPicker + editPicker + conflict + clashChoice + question + lineEditor + help + workload
 
     private static let browse: [KeyBinding] = [
         KeyBinding(
@@ -17,8 +17,12 @@ public enum KeyTable {
         KeyBinding([.home, .char("g")], .top, .browse, "Go to the first row"),
         KeyBinding([.end, .char("G")], .bottom, .browse, "Go to the last row"),
         KeyBinding(
-            [.enter, .char(" ")], .toggleFold, .browse,
+            [.enter], .toggleFold, .browse,
             "Fold or unfold the theme or group (on an action: fold the group or theme it is in)", hint: "fold"),
+        KeyBinding(
+            [.char(" "), .char("m")], .toggleMark, .browse,
+            "Mark or unmark the action (r then rates every marked action with one note); Space on a heading folds it",
+            hint: "mark"),
         KeyBinding(
             [.left, .char("h")], .foldOrParent, .browse,
             "Fold the theme or group; on an action or a folded group, go to the heading it is under"),
@@ -43,6 +47,12 @@ public enum KeyTable {
         KeyBinding(
             [.char("f")], .filter, .browse,
             "Filter by lead, rating or theme: e.g. lead BT, rating A,R, theme 5, or lead BT rating R", hint: "filter"),
+        KeyBinding(
+            [.char("M")], .viewMine, .browse,
+            "Show only the actions you lead (your code: --user, else $ACTIONPLAN_USER, else $USER)"),
+        KeyBinding(
+            [.char("W")], .viewWorkload, .browse,
+            "Workload per lead: actions, overdue, not updated since the last snapshot (Enter lists a lead's actions)"),
         KeyBinding([.char("a")], .viewAll, .browse, "Show all actions again, in plan order"),
         KeyBinding([.char("S")], .cycleSort, .browse, "Cycle the sort: plan order, deadline, rating severity, lead"),
         KeyBinding([.char("r")], .rate, .browse, "Rate the action (B/G/A/R), with a required note", hint: "rate"),
@@ -153,6 +163,13 @@ public enum KeyTable {
         KeyBinding([.pageDown, .char(" ")], .pageDown, .help, "Scroll down one screenful"),
         KeyBinding([.home, .char("g")], .top, .help, "Go to the top"),
         KeyBinding([.end, .char("G")], .bottom, .help, "Go to the bottom"),
+    ]
+
+    private static let workload: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .moveUp, .workload, "Select the lead above"),
+        KeyBinding([.down, .char("j")], .moveDown, .workload, "Select the lead below"),
+        KeyBinding([.enter], .confirm, .workload, "List the selected lead's actions", hint: "their actions"),
+        KeyBinding([.escape, .char("q")], .cancel, .workload, "Back to the plan", hint: "back"),
     ]
 
     /// Bindings by context and key, built once.

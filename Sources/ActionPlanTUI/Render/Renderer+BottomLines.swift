@@ -29,7 +29,8 @@ extension Renderer {
     /// What the bottom shows for `state` at `width` columns, in at most `room` lines.
     static func bottomLines(_ state: AppState, width: Int, room: Int) -> BottomLines {
         var b = BottomLines(hint: true)
-        let modal = state.mode != .browse && state.mode != .help
+        var modal = state.mode != .browse && state.mode != .help
+        if case .workload = state.mode { modal = false }
         switch state.mode {
         case .prompt(let prompt):
             let label = SafeText.line(prompt.purpose.label)
@@ -39,7 +40,7 @@ extension Renderer {
             } else {
                 b.editor = (label, prompt)
             }
-        case .browse, .help:
+        case .browse, .help, .workload:
             break
         default:
             let (text, style) = choiceText(state)
@@ -77,6 +78,8 @@ extension Renderer {
                 text += " " + scale.levels.map { "\($0.letter) \($0.name)" }.joined(separator: "  ")
             }
             return (text, .strong)
+        case .markedRatingPicker(let ids):
+            return ("Rate the \(ids.count) marked (" + ids.joined(separator: " ") + ") as:", .strong)
         case .editPicker(let id):
             return ("Edit \(id):", .strong)
         case .conflict:
@@ -90,7 +93,7 @@ extension Renderer {
             )
         case .question(let q):
             return (q.text, .strong)
-        case .browse, .help, .prompt:
+        case .browse, .help, .prompt, .workload:
             return ("", .plain)
         }
     }

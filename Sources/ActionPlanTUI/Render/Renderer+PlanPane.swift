@@ -102,7 +102,8 @@ extension Renderer {
             line.append(String(repeating: " ", count: c.indentUnit * depth))
             let isMatch = state.view.search?.matches(a) ?? false
             let idStyle = isMatch ? UIStyle.match.with(bold: true) : Style.strong
-            line.append(DisplayWidth.pad(SafeText.line(a.id), to: c.id), idStyle)
+            let marked = state.view.marked.contains(a.id)
+            line.append(DisplayWidth.pad((marked ? "*" : "") + SafeText.line(a.id), to: c.id), idStyle)
             line.append(" ")
             let letter = a.rating.badgeLetter
             line.append(c.badge == 3 ? " \(letter) " : letter, UIStyle.badge(a.rating))

@@ -28,6 +28,10 @@ extension Renderer {
                 kept += 1
             }
         }
+        if !state.view.marked.isEmpty {
+            parts.append("\(state.view.marked.count) marked")
+            kept += 1
+        }
         if let search = state.view.search, !search.isEmpty {
             parts.append(searchPart(state, search))
         }

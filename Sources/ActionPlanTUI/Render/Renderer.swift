@@ -33,6 +33,8 @@ public enum Renderer {
         let body = Rect(x: 0, y: bodyTop, width: width, height: bodyHeight)
         if state.mode == .help {
             drawHelp(state, in: body, &grid, &layout)
+        } else if case .workload(let screen) = state.mode {
+            drawWorkload(state, screen, in: body, &grid)
         } else {
             drawPanes(state, in: body, &grid, &layout)
         }

@@ -21,6 +21,8 @@ extension AppState {
         private(set) var foldVersion = 0
         /// The selected row of the visible rows.
         public internal(set) var selectedRow = 0
+        /// The IDs of the marked actions (Space or m), rated together by r.
+        public internal(set) var marked: Set<String> = []
         /// Whether the list has the whole screen (z), the detail pane hidden.
         public internal(set) var zoomed = false
         /// Which pane has the focus.

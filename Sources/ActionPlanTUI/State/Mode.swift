@@ -10,8 +10,12 @@ public enum Mode: Hashable, Sendable {
     case browse
     /// Reading the help screen.
     case help
+    /// The workload per lead (W).
+    case workload(WorkloadScreen)
     /// Choosing a rating for the action.
     case ratingPicker(actionID: String)
+    /// Choosing one rating for every marked action (`ids`, in plan order).
+    case markedRatingPicker(ids: [String])
     /// Choosing which field of the action to edit.
     case editPicker(actionID: String)
     /// The file changed on disk before a save: reload, save elsewhere, or cancel.
@@ -29,7 +33,8 @@ public enum Mode: Hashable, Sendable {
         switch self {
         case .browse: return .browse
         case .help: return .help
-        case .ratingPicker: return .ratingPicker
+        case .workload: return .workload
+        case .ratingPicker, .markedRatingPicker: return .ratingPicker
         case .editPicker: return .editPicker
         case .conflict: return .conflict
         case .chooseClash: return .clashChoice

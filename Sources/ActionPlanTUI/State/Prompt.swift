@@ -39,6 +39,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case filter
     /// The required note for changing `id` to `rating` (`status`: the level of the plan's own scale, or empty).
     case rateNote(id: String, rating: Rating, status: String = "")
+    /// The one note for rating every action of `ids` `rating` (each gets its own history entry).
+    case rateMarkedNote(ids: [String], rating: Rating, status: String = "")
     /// The optional revised date when rating `id` Amber.
     case rateRevisedDate(id: String, rating: Rating, note: String, status: String = "")
     /// New action text.
@@ -74,6 +76,8 @@ public enum PromptPurpose: Hashable, Sendable {
         case .filter: return "Filter (lead BT · rating A,R · theme 5 · overdue): "
         case .rateNote(let id, let r, let status):
             return "Note for \(id) → \(status.isEmpty ? r.name : status) (required): "
+        case .rateMarkedNote(let ids, let r, let status):
+            return "Note for the \(ids.count) marked → \(status.isEmpty ? r.name : status) (required): "
         case .rateRevisedDate(let id, _, _, _): return "Revised date for \(id) (Enter to keep): "
         case .editText(let id): return "Text of \(id): "
         case .editLeads(let id): return "Leads of \(id): "

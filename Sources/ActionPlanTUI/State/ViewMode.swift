@@ -11,6 +11,8 @@ public enum ViewMode: Hashable, Sendable {
     case overdue
     /// Only actions not Blue due within `days` days.
     case dueSoon(days: Int)
+    /// The actions the user leads: `lead` is the user's code (`--user`, `$ACTIONPLAN_USER`).
+    case mine(lead: String)
     /// A filter typed after `f`, with the text it was parsed from.
     case filtered(ActionFilter, text: String)
 
@@ -20,6 +22,7 @@ public enum ViewMode: Hashable, Sendable {
         case .all: return ActionFilter()
         case .overdue: return ActionFilter(overdueOnly: true)
         case .dueSoon(let days): return ActionFilter(dueWithin: days)
+        case .mine(let lead): return ActionFilter(lead: lead)
         case .filtered(let f, _): return f
         }
     }
@@ -30,6 +33,7 @@ public enum ViewMode: Hashable, Sendable {
         case .all: return "all"
         case .overdue: return "overdue"
         case .dueSoon(let days): return "due in \(days)d"
+        case .mine(let lead): return "mine (" + TerminalSafe.escape(lead) + ")"
         case .filtered(_, let text): return "filter: " + TerminalSafe.escape(text)
         }
     }

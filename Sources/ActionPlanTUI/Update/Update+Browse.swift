@@ -16,8 +16,16 @@ extension Update {
             find(command, &s)
         case .viewOverdue, .viewDueSoon, .filter, .viewAll, .cycleSort:
             changeView(command, &s)
+        case .viewMine:
+            viewMine(&s)
+        case .viewWorkload:
+            openWorkload(&s)
+        case .rate where !s.view.marked.isEmpty:
+            startMarkedRating(&s)
         case .rate, .edit, .addNote, .addAction, .deleteAction:
             startEdit(command, &s)
+        case .toggleMark:
+            toggleMark(&s)
         case .undo, .redo:
             stepHistory(command, &s)
         case .quit where s.view.mode != .all || s.view.sort != .plan:
@@ -56,6 +64,18 @@ extension Update {
         default:
             break
         }
+    }
+
+    /// M: the actions the user leads, or why there are none (the user is not a lead code of the plan).
+    static func viewMine(_ s: inout AppState) {
+        setView(.mine(lead: s.user), sort: .deadline, &s)
+        let n = s.derived.visible.actions.count
+        s.message =
+            n > 0
+            ? StatusMessage("\(n) actions led by \(s.user), soonest deadline first")
+            : StatusMessage(
+                "No action is led by \"\(s.user)\": start with --user CODE or set ACTIONPLAN_USER to your lead code",
+                isError: true)
     }
 
     /// Esc (and q in a view): back to all actions in plan order, keeping the selection; with nothing to

@@ -6,10 +6,17 @@ extension Update {
     /// A letter of the plan's own rating scale in the rating picker (Y for Yellow), looked up before the BRAG
     /// keys of the key table; returns whether it was one.
     static func pickOwnScaleLevel(_ key: KeyEvent, _ s: inout AppState) -> Bool {
-        guard case .ratingPicker(let id) = s.mode, case .char(let c) = key, let scale = s.plan.scale,
+        guard case .char(let c) = key, let scale = s.plan.scale,
             let level = scale.levels.first(where: { $0.letter.lowercased() == String(c).lowercased() })
         else { return false }
-        s.mode = .prompt(Prompt(.rateNote(id: id, rating: level.rating, status: level.name)))
+        switch s.mode {
+        case .ratingPicker(let id):
+            s.mode = .prompt(Prompt(.rateNote(id: id, rating: level.rating, status: level.name)))
+        case .markedRatingPicker(let ids):
+            s.mode = .prompt(Prompt(.rateMarkedNote(ids: ids, rating: level.rating, status: level.name)))
+        default:
+            return false
+        }
         return true
     }
 
@@ -21,6 +28,16 @@ extension Update {
             s.mode = .prompt(Prompt(.rateNote(id: id, rating: rating, status: status)))
         } else if command == .cancel {
             cancel(&s, "Rating cancelled")
+        }
+    }
+
+    /// B, G, A or R (or Esc) in the rating picker for the marked actions `ids`.
+    static func pickMarkedRating(_ command: Command, ids: [String], _ s: inout AppState) {
+        if let rating = command.pickedRating {
+            let status = s.plan.scale?.levels.first { $0.rating == rating }?.name ?? ""
+            s.mode = .prompt(Prompt(.rateMarkedNote(ids: ids, rating: rating, status: status)))
+        } else if command == .cancel {
+            cancel(&s, "Rating cancelled; the actions stay marked")
         }
     }
 

@@ -34,6 +34,8 @@ extension Update {
             submitFilter(text, prompt, &s)
         case .rateNote(let id, let rating, let status):
             submitRateNote(text, id: id, rating: rating, status: status, prompt, &s)
+        case .rateMarkedNote(let ids, let rating, let status):
+            submitRateMarked(text, ids: ids, rating: rating, status: status, prompt, &s)
         case .rateRevisedDate(let id, let rating, let note, let status):
             submitRateRevisedDate(text, id: id, rating: rating, note: note, status: status, prompt, &s)
         case .editText(let id):
@@ -70,6 +72,8 @@ extension Update {
         switch prompt.purpose {
         case .rateNote(let id, _, _):
             s.mode = .ratingPicker(actionID: id)
+        case .rateMarkedNote(let ids, _, _):
+            s.mode = .markedRatingPicker(ids: ids)
         case .rateRevisedDate(let id, let rating, let note, let status):
             s.mode = .prompt(Prompt(.rateNote(id: id, rating: rating, status: status), text: note))
         case .editText(let id), .editLeads(let id), .editDeliveryDate(let id), .reviseDate(let id):

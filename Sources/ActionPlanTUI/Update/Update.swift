@@ -97,7 +97,9 @@ public enum Update {
         switch s.mode {
         case .browse: return browse(command, &s)
         case .help: helpCommand(command, &s)
+        case .workload(let screen): workloadCommand(command, screen, &s)
         case .ratingPicker(let id): pickRating(command, id: id, &s)
+        case .markedRatingPicker(let ids): pickMarkedRating(command, ids: ids, &s)
         case .editPicker(let id): pickField(command, id: id, &s)
         case .conflict(let quitAfter): conflictCommand(command, quitAfter: quitAfter, &s)
         case .chooseClash(let purpose, let index): return chooseClash(command, purpose, index: index, &s)
