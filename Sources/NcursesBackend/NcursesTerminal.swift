@@ -94,6 +94,14 @@ public enum NcursesTerminal {
             if let message { printError(TerminalSafe.escape(message)) }
             return 128 + sig
         }
+        program.setSuspender { body in
+            def_prog_mode()
+            endwin()
+            body()
+            reset_prog_mode()
+            painter.invalidate()
+            refresh()
+        }
         return eventLoop(program, window: window, painter: painter, input: input, signals: trap, end: end)
     }
 

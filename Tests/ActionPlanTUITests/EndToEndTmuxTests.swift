@@ -44,9 +44,12 @@ final class EndToEndTmuxTests: XCTestCase {
     }
 
     /// Opens `plan.json` with `build`'s binary in the test's tmux session.
-    func start(_ build: TmuxSession.Build, width: Int = 80, height: Int = 24, detached: Bool = false) throws {
+    func start(
+        _ build: TmuxSession.Build, width: Int = 80, height: Int = 24, detached: Bool = false,
+        environment: [String: String] = [:]
+    ) throws {
         self.build = build
-        try pane.start(build, width: width, height: height, detached: detached)
+        try pane.start(build, width: width, height: height, detached: detached, environment: environment)
     }
 
     // MARK: Each scenario against each build

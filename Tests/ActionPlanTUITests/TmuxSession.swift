@@ -63,17 +63,19 @@ final class TmuxSession {
     ///
     /// `detached` starts actionplan in a session of its own (`setsid`): it keeps the pane as its
     /// terminal but not as its controlling terminal, so when the pane closes no SIGHUP reaches it
-    /// and it can only notice that reads fail.
+    /// and it can only notice that reads fail. `environment` adds variables (such as `EDITOR`) to actionplan's.
     func start(
-        _ build: Build, width: Int = 80, height: Int = 24, detached: Bool = false, plan: String = "plan.json"
+        _ build: Build, width: Int = 80, height: Int = 24, detached: Bool = false, plan: String = "plan.json",
+        environment: [String: String] = [:]
     ) throws {
         let binary = try build.binary()
+        let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)' " }.joined()
         // A shell without job control dies of a Ctrl-C meant for its child unless it traps SIGINT;
         // the child's SIGINT is back to the default when it starts (exec resets caught signals).
         let script = """
             trap : INT
             cd '\(dir)' || exit 1
-            TERM=xterm-256color ACTIONPLAN_USER=NH \(detached ? "setsid " : "")sh -c 'echo $$ > actionplan.pid; \
+            TERM=xterm-256color ACTIONPLAN_USER=NH \(extra)\(detached ? "setsid " : "")sh -c 'echo $$ > actionplan.pid; \
             exec "$@"' sh '\(binary)' '\(plan)' --as-of 2019-01-31
             status=$?
             echo $status > exit.status

@@ -203,6 +203,23 @@ final class UpdateEditingTests: XCTestCase {
         d.press(.char("y"))
         XCTAssertEqual(d.effects, [.saveAs(path: "mine.json", quitAfter: false, overwrite: true)])
     }
+
+    func testEAsksTheRuntimeForTheEditorAndItsTextIsCheckedAsATextEdit() {
+        var d = Driver()
+        d.select("1a(ii)")
+        d.press(.char("E"))
+        XCTAssertEqual(d.effects, [.editInEditor(id: "1a(ii)", text: "Review the board")])
+        XCTAssertEqual(d.state.mode, .browse, "the update only asks; the runtime runs the editor")
+        d.send(.editedInEditor(id: "1a(ii)", text: "   \n"))
+        XCTAssertEqual(d.promptPurpose, .editText(id: "1a(ii)"), "an empty text is refused as in e t")
+        XCTAssertEqual(d.promptError, "the action text must not be empty")
+        d.press(.escape, .escape)
+        d.send(.editedInEditor(id: "1a(ii)", text: "Review the board\nand its terms of reference\n"))
+        XCTAssertEqual(d.action("1a(ii)")?.text, "Review the board and its terms of reference")
+        XCTAssertEqual(d.state.message?.text, "Edit text of 1a(ii) (u to undo)")
+        d.send(.editedInEditor(id: "1a(ii)", text: "Review the board and its terms of reference\n"))
+        XCTAssertEqual(d.state.message?.text, "Text of 1a(ii) unchanged")
+    }
 }
 
 /// A plan with its own rating words is rated with them, and its columns of its own are shown.

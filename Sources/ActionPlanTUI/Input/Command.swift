@@ -14,7 +14,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search, nextMatch, previousMatch
     case viewOverdue, viewDueSoon, filter, viewAll, cycleSort, viewMine, viewWorkload
     // Changing the plan.
-    case rate, edit, addNote, addAction, deleteAction, undo, redo, toggleMark
+    case rate, edit, addNote, addAction, deleteAction, undo, redo, toggleMark, editInEditor
     // The file and the program.
     case save, export, quit, quitNow, back, help
     // Inside the rating picker.

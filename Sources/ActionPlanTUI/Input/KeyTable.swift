@@ -59,6 +59,9 @@ public enum KeyTable {
         KeyBinding(
             [.char("e")], .edit, .browse, "Edit the action's text, leads or delivery date, or revise its date",
             hint: "edit"),
+        KeyBinding(
+            [.char("E")], .editInEditor, .browse,
+            "Edit the action's text in $VISUAL or $EDITOR (the screen comes back after; the text is checked as e t)"),
         KeyBinding([.char("p")], .addNote, .browse, "Add a dated progress note to the action"),
         KeyBinding([.char("A")], .addAction, .browse, "Add an action to the current theme or group"),
         KeyBinding([.char("D")], .deleteAction, .browse, "Delete the action (asks first)"),

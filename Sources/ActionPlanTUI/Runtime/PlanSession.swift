@@ -21,6 +21,10 @@ public final class PlanSession: TerminalProgram {
     /// The recovery file this session restored or wrote: written again (not a second one) on the next
     /// interruption, and deleted once a save holds everything it held.
     private var ownRecovery: String?
+    /// The editor command for E (`$VISUAL`, else `$EDITOR`, as the executable found them), or nil.
+    public var editor: String?
+    /// The backend's way to run the editor with the terminal handed back, once it gave one.
+    private var suspend: ((() -> Void) -> Void)?
     /// Whether Ctrl-L asked for the terminal to be cleared and drawn again, not yet taken by the backend.
     private var redrawRequested = false
     /// The real day, read once per key press (edits are dated with it).
@@ -91,6 +95,29 @@ public final class PlanSession: TerminalProgram {
         return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// Runs the editor on action `id`'s text with the terminal handed over (E), and reports what it saved.
+    private func editInEditor(id: String, text: String) -> Outcome {
+        guard let editor, !editor.isEmpty else {
+            return .event(
+                .notice("Set $VISUAL or $EDITOR to edit the text in your editor (e t edits it here)", isError: true))
+        }
+        guard let suspend else {
+            return .event(.notice("This terminal cannot hand the screen to an editor", isError: true))
+        }
+        var outcome = ExternalEditor.Outcome.failed("the editor did not run")
+        suspend { outcome = ExternalEditor(command: editor).edit(text, name: id) }
+        redrawRequested = true
+        switch outcome {
+        case .edited(let edited): return .event(.editedInEditor(id: id, text: edited))
+        case .failed(let why): return .event(.notice(why, isError: true))
+        }
+    }
+
+    /// Keeps the backend's way to hand the terminal over (for E).
+    public func setSuspender(_ suspend: @escaping (() -> Void) -> Void) {
+        self.suspend = suspend
+    }
+
     /// Whether Ctrl-L asked for a full redraw since the last call.
     public func takeRedrawRequest() -> Bool {
         defer { redrawRequested = false }
@@ -155,6 +182,8 @@ public final class PlanSession: TerminalProgram {
         case .redraw:
             redrawRequested = true
             return .none
+        case .editInEditor(let id, let text):
+            return editInEditor(id: id, text: text)
         case .save(let quitAfter):
             return save(quitAfter: quitAfter)
         case .saveWithChoices(let choices, let quitAfter):

@@ -13,9 +13,14 @@ public protocol TerminalProgram: AnyObject {
     func interrupted(by signal: Int32) -> String?
     /// Whether the program asked (since the last call) for the terminal to be cleared and drawn again (Ctrl-L).
     func takeRedrawRequest() -> Bool
+    /// Gives the program the backend's way to run something with the terminal handed back to the shell (an
+    /// editor): `suspend(body)` ends the full-screen mode, runs `body`, then restores it and redraws.
+    func setSuspender(_ suspend: @escaping (() -> Void) -> Void)
 }
 
 extension TerminalProgram {
     /// A program that never asks for a full redraw.
     public func takeRedrawRequest() -> Bool { false }
+    /// A program that never hands the terminal over.
+    public func setSuspender(_ suspend: @escaping (() -> Void) -> Void) {}
 }

@@ -32,6 +32,8 @@ public enum AppEvent: Hashable, Sendable {
     case recoveryRestored(plan: Plan, base: Plan, fingerprint: UInt64)
     /// The recovered edits clash with changes saved since the interrupted session read the plan.
     case recoveryClashes([MergeConflict])
+    /// The editor started by E saved `text` for action `id`.
+    case editedInEditor(id: String, text: String)
     /// The program is being interrupted (SIGINT, SIGTERM, SIGHUP): keep unsaved work.
     case interrupted
     /// Something the session did that the user should hear about (e.g. a recovery file was deleted).

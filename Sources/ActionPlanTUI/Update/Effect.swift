@@ -24,6 +24,9 @@ public enum Effect: Hashable, Sendable {
     case deleteRecovery(path: String)
     /// End the program.
     case quit
+    /// Hand the terminal to the user's editor on `text`, the text of action `id`; the result comes back as
+    /// ``AppEvent/editedInEditor(id:text:)`` (or a notice when the editor failed).
+    case editInEditor(id: String, text: String)
     /// Clear the terminal and draw the whole screen again (Ctrl-L).
     case redraw
     /// Write the committee report (format by extension) to `path`, as of the session's day.

@@ -26,6 +26,8 @@ extension Update {
             startEdit(command, &s)
         case .toggleMark:
             toggleMark(&s)
+        case .editInEditor:
+            if let a = requireAction(&s, "edit") { return [.editInEditor(id: a.id, text: a.text)] }
         case .undo, .redo:
             stepHistory(command, &s)
         case .quit where s.view.mode != .all || s.view.sort != .plan:

@@ -8,6 +8,21 @@ extension Update {
         editAction("edit text of \(id)", id: id, prompt, &s) { try $0.editAction(id: id, text: raw) }
     }
 
+    /// The text the editor (E) saved for action `id`, white space collapsed to one line: checked and applied
+    /// as the text prompt does; when refused, the text prompt opens with it and the reason.
+    static func editedInEditor(id: String, text: String, _ s: inout AppState) {
+        let text = Whitespace.collapse(text)
+        guard let path = s.path(of: id, hint: s.selectedActionPath) else {
+            s.message = StatusMessage("Action \(id) no longer exists; the edit is lost", isError: true)
+            return
+        }
+        guard text != s.plan[path].text else {
+            s.message = StatusMessage("Text of \(id) unchanged")
+            return
+        }
+        submitText(text, id: id, Prompt(.editText(id: id), text: text), &s)
+    }
+
     /// The action's leads: codes separated by spaces, names or roles by commas (`Plan.splitLeads`).
     static func submitLeads(_ text: String, id: String, _ prompt: Prompt, _ s: inout AppState) {
         let leads = s.plan.splitLeads(text)

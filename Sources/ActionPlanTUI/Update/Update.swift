@@ -59,6 +59,8 @@ public enum Update {
             recoveryRestored(plan: plan, base: base, fingerprint: fingerprint, &s)
         case .recoveryClashes(let conflicts):
             recoveryClashed(conflicts, &s)
+        case .editedInEditor(let id, let text):
+            editedInEditor(id: id, text: text, &s)
         case .interrupted:
             return s.isModified ? [.writeRecovery] : []
         case .notice(let text, let isError):

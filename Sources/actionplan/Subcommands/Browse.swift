@@ -1,5 +1,6 @@
 import ActionPlanCore
 import ArgumentParser
+import Foundation
 
 #if canImport(NcursesBackend)
     import ActionPlanTUI
@@ -33,6 +34,8 @@ struct Browse: ParsableCommand {
                     path: plan, asOf: try asOf.day(), user: currentUser(user), mouse: mouse, saveOptions: saveOptions(),
                     clock: AsOfOption.today)
             }
+            let env = ProcessInfo.processInfo.environment
+            session.editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
             let status = NcursesTerminal.run(session, options: .resolved(noColorFlag: noColor, mouse: mouse))
             if status != 0 { throw ExitCode(status) }
         }
