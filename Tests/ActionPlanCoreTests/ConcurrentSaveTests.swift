@@ -111,7 +111,14 @@ final class ConcurrentSaveTests: SamplePlanTestCase {
         XCTAssertEqual(after[after.path(of: "4(i)")!].notes.last?.text, "Board reviewed", "ours survives")
         let s = after[after.path(of: "5(xii)")!]
         XCTAssertEqual(s.rating, .red, "the user's choice")
-        XCTAssertEqual(s.history.suffix(2).map(\.note), ["not done, says the board", "done, says NH"], "both, by date")
+        XCTAssertEqual(
+            s.history.suffix(3).map(\.note),
+            [
+                "not done, says the board", "done, says NH",
+                "not done, says the board (kept over the change to Blue by NH saved meanwhile)",
+            ],
+            "both, by date, then the choice: the history ends at the rating kept")
+        XCTAssertEqual(s.history.last?.to, .red)
 
         // The saved plan is the new base: saving again does not merge.
         var again = second.plan

@@ -93,13 +93,17 @@ final class MergeTests: XCTestCase {
         try theirs.rate(id: id, to: .red, note: "Escalated", by: "BJ", on: day("2019-02-03"))
         let key = try XCTUnwrap(PlanMerge.merge(base: base, ours: ours, theirs: theirs).conflicts.first?.key)
         for side in [MergeSide.ours, .theirs] {
-            let m = PlanMerge.merge(base: base, ours: ours, theirs: theirs, choices: [key: side])
+            let m = PlanMerge.merge(
+                base: base, ours: ours, theirs: theirs, choices: [key: side], recordingChoices: true)
             let a = m.plan[m.plan.path(of: id)!]
             XCTAssertEqual(a.rating, side == .ours ? .green : .red)
             XCTAssertEqual(a.history.last?.to, a.rating, "the history ends at the rating kept (\(side))")
             XCTAssertEqual(PlanCheck.run(m.plan, asOf: day("2019-02-03")).filter { $0.rule == "history-disagrees" }, [])
         }
-        let mine = PlanMerge.merge(base: base, ours: ours, theirs: theirs, choices: [key: .ours])
+        let plain = PlanMerge.merge(base: base, ours: ours, theirs: theirs, choices: [key: .ours])
+        XCTAssertEqual(plain.plan[plain.plan.path(of: id)!].history.last?.note, "Escalated", "only a save records it")
+        let mine = PlanMerge.merge(
+            base: base, ours: ours, theirs: theirs, choices: [key: .ours], recordingChoices: true)
         let last = try XCTUnwrap(mine.plan[mine.plan.path(of: id)!].history.last)
         XCTAssertEqual(last.from, .red)
         XCTAssertEqual(last.by, "NH")

@@ -25,14 +25,18 @@
 public enum PlanMerge {
     /// Merges `ours` and `theirs`, both grown from `base` (nil when there is no
     /// common version: then every field that differs is a conflict and nothing is
-    /// taken as deleted); `choices` settle conflicts found by an earlier merge.
+    /// taken as deleted); `choices` settle conflicts found by an earlier merge. With `recordingChoices` (a
+    /// save that settles clashes as the user chose), a settled rating clash whose merged history would end
+    /// at the other side's rating gets one more history entry recording the choice, so the rating always
+    /// equals its last history entry's `to`.
     public static func merge(
-        base: Plan?, ours: Plan, theirs: Plan, choices: [MergeConflict.Key: MergeSide] = [:]
+        base: Plan?, ours: Plan, theirs: Plan, choices: [MergeConflict.Key: MergeSide] = [:],
+        recordingChoices: Bool = false
     ) -> MergeResult {
         if let plan = resolvedTrivially(base: base, ours: ours, theirs: theirs) {
             return MergeResult(plan: plan, conflicts: [])
         }
-        var merger = PlanMerger(choices: choices)
+        var merger = PlanMerger(choices: choices, recordingChoices: recordingChoices)
         let plan = merger.mergePlan(base: base, ours: ours, theirs: theirs)
         return MergeResult(plan: plan, conflicts: merger.conflicts)
     }

@@ -8,8 +8,12 @@ struct PlanMerger {
     /// Conflicts found and not settled, in the order met (plan order).
     private(set) var conflicts: [MergeConflict] = []
 
-    init(choices: [MergeConflict.Key: MergeSide]) {
+    /// Whether a settled rating clash gets a history entry recording the choice (``settledRatingEntry``).
+    let recordingChoices: Bool
+
+    init(choices: [MergeConflict.Key: MergeSide], recordingChoices: Bool = false) {
         self.choices = choices
+        self.recordingChoices = recordingChoices
     }
 
     /// The three-way value of one field: the side that changed it, or a conflict
@@ -111,7 +115,7 @@ struct PlanMerger {
     func settledRatingEntry(
         _ scope: MergeConflict.Scope, _ rated: RatedAs, _ history: [RatingChange], ours o: Action, theirs t: Action
     ) -> RatingChange? {
-        guard let side = choices[MergeConflict.Key(scope: scope, field: "rating")],
+        guard recordingChoices, let side = choices[MergeConflict.Key(scope: scope, field: "rating")],
             let last = history.last, last.to != rated.rating,
             let chosen = (side == .ours ? o : t).history.last(where: { $0.to == rated.rating })
         else { return nil }

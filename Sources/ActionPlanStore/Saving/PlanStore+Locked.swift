@@ -77,7 +77,8 @@ extension PlanStore {
             var merged = false
             if let current, baseFingerprint == nil || fingerprint(of: current) != baseFingerprint {
                 let m = PlanMerge.merge(
-                    base: base, ours: plan, theirs: try decodeChanged(current, path), choices: choices)
+                    base: base, ours: plan, theirs: try decodeChanged(current, path), choices: choices,
+                    recordingChoices: true)
                 if !m.isClean {
                     outcome = MergedSave(
                         plan: m.plan, conflicts: m.conflicts, fingerprint: nil, mergedOthersChanges: true)

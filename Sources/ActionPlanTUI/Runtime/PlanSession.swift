@@ -223,7 +223,8 @@ public final class PlanSession: TerminalProgram {
         } catch {
             return .event(.notice("Not restored: cannot read the plan: \(error)", isError: true))
         }
-        let merged = PlanMerge.merge(base: recovered.base, ours: recovered.plan, theirs: now.plan, choices: choices)
+        let merged = PlanMerge.merge(
+            base: recovered.base, ours: recovered.plan, theirs: now.plan, choices: choices, recordingChoices: true)
         guard merged.isClean else { return .event(.recoveryClashes(merged.conflicts)) }
         ownRecovery = recovered.path
         return .event(.recoveryRestored(plan: merged.plan, base: now.plan, fingerprint: now.fingerprint))
