@@ -198,4 +198,19 @@ final class UpdateSearchAndViewTests: XCTestCase {
         d.press(.up)
         XCTAssertTrue(d.frame().lines()[0].contains("/SUPERVIS: 2 matches"), d.frame().lines()[0])
     }
+
+    func testTheMatchIsHighlightedInTheListedText() throws {
+        var d = Driver()
+        d.press(.char("/"))
+        d.type("supervis")
+        d.press(.enter, .down)
+        let grid = d.frame(width: 80, height: 24)
+        let lines = grid.lines()
+        let y = try XCTUnwrap(lines.firstIndex { $0.contains("Train managers in supervision") })
+        let x = try XCTUnwrap(lines[y].range(of: "supervis")).lowerBound.utf16Offset(in: lines[y])
+        XCTAssertEqual(grid.cell(x: x, y: y)?.style.underline, true, "the match is underlined")
+        XCTAssertEqual(grid.cell(x: x + 7, y: y)?.style.underline, true)
+        XCTAssertEqual(grid.cell(x: x + 8, y: y)?.style.underline, false, "only the match")
+        XCTAssertEqual(grid.cell(x: x - 2, y: y)?.style.underline, false)
+    }
 }

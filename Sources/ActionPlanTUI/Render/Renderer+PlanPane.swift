@@ -1,4 +1,5 @@
 import ActionPlanCore
+import Foundation
 
 /// The plan pane: a tree of themes, groups and actions (or a flat sorted list), one row each.
 ///
@@ -124,8 +125,17 @@ extension Renderer {
             }
             line.append(DisplayWidth.pad(late, to: max(c.late, DisplayWidth.of(late))), lateStyle)
             line.append(" ")
-            // The text gets what is left, ending in … when cut.
-            line.append(DisplayWidth.pad(SafeText.line(a.text), to: max(0, width - DisplayWidth.of(line.text))))
+            // The text gets what is left, ending in … when cut; the search's match in it is highlighted.
+            let text = DisplayWidth.pad(SafeText.line(a.text), to: max(0, width - DisplayWidth.of(line.text)))
+            if isMatch, let query = state.view.search?.query,
+                let r = text.range(of: query, options: [.caseInsensitive])
+            {
+                line.append(String(text[..<r.lowerBound]))
+                line.append(String(text[r]), UIStyle.match)
+                line.append(String(text[r.upperBound...]))
+            } else {
+                line.append(text)
+            }
         }
         let used = DisplayWidth.of(line.text)
         if used < width { line.append(String(repeating: " ", count: width - used)) }
