@@ -24,9 +24,9 @@ public final class PlanSession: TerminalProgram {
     /// The editor command for E (`$VISUAL`, else `$EDITOR`, as the executable found them), or nil.
     public var editor: String?
     /// The backend's way to run the editor with the terminal handed back, once it gave one.
-    private var suspend: ((() -> Void) -> Void)?
+    var suspend: ((() -> Void) -> Void)?
     /// Whether Ctrl-L asked for the terminal to be cleared and drawn again, not yet taken by the backend.
-    private var redrawRequested = false
+    var redrawRequested = false
     /// The real day, read once per key press (edits are dated with it).
     private let clock: () -> CalendarDay
 
@@ -89,41 +89,6 @@ public final class PlanSession: TerminalProgram {
         send(.keyOn(key, today: clock()))
     }
 
-    /// The day the system clock says, in the local time zone: the default clock of a session.
-    public static func systemToday() -> CalendarDay {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
-    }
-
-    /// Runs the editor on action `id`'s text with the terminal handed over (E), and reports what it saved.
-    private func editInEditor(id: String, text: String) -> Outcome {
-        guard let editor, !editor.isEmpty else {
-            return .event(
-                .notice("Set $VISUAL or $EDITOR to edit the text in your editor (e t edits it here)", isError: true))
-        }
-        guard let suspend else {
-            return .event(.notice("This terminal cannot hand the screen to an editor", isError: true))
-        }
-        var outcome = ExternalEditor.Outcome.failed("the editor did not run")
-        suspend { outcome = ExternalEditor(command: editor).edit(text, name: id) }
-        redrawRequested = true
-        switch outcome {
-        case .edited(let edited): return .event(.editedInEditor(id: id, text: edited))
-        case .failed(let why): return .event(.notice(why, isError: true))
-        }
-    }
-
-    /// Keeps the backend's way to hand the terminal over (for E).
-    public func setSuspender(_ suspend: @escaping (() -> Void) -> Void) {
-        self.suspend = suspend
-    }
-
-    /// Whether Ctrl-L asked for a full redraw since the last call.
-    public func takeRedrawRequest() -> Bool {
-        defer { redrawRequested = false }
-        return redrawRequested
-    }
-
     /// Writes unsaved changes to the recovery file and says where, or nil when there were none.
     public func interrupted(by signal: Int32) -> String? {
         let (next, effects) = Update.update(state, .interrupted)
@@ -169,7 +134,8 @@ public final class PlanSession: TerminalProgram {
         return true
     }
 
-    private enum Outcome {
+    /// What performing an effect led to.
+    enum Outcome {
         case none
         case quit
         case event(AppEvent)
