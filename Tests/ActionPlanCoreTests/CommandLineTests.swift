@@ -159,6 +159,21 @@ final class CommandLineTests: SamplePlanTestCase {
         XCTAssertEqual(ok.stdout, "\(dir)/clean.json: no problems found\n")
     }
 
+    func testCheckReportsARatingItsLastHistoryEntryContradicts() throws {
+        var p = try PlanStore.load(plan)
+        let path = try XCTUnwrap(p.path(of: "5(xii)"))
+        p[path].rating = .green
+        p[path].history.append(
+            RatingChange(date: TestSupport.day("2019-01-20"), from: .amber, to: .red, by: "BJ", note: "Escalated"))
+        try PlanStore.save(p, to: dir + "/contradicts.json")
+        let r = try run("check", dir + "/contradicts.json", "--as-of", "2019-01-31")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(
+            r.stdout.contains(
+                "5(xii): history-disagrees: rated Green but its last history entry (2019-01-20, BJ) changes it to Red"),
+            r.stdout)
+    }
+
     func testImportDryRunRefusesToOverwriteAndForce() throws {
         let source = TestSupport.fixture("barnet-2018-19-plan.txt")
         let dry = try run("import", source, "--dry-run")

@@ -223,7 +223,8 @@ public enum KeyTable {
             "Any other key types its character at the cursor (any Unicode text; wide characters take two columns).",
         .browse: "An action row shows its ID, rating badge (B G A R, or · when unrated), leads, delivery date "
             + "(* when revised), days overdue (!92d) and text; a theme row counts its actions by rating, · unrated "
-            + "and ! overdue. With --mouse, a click selects a row and the wheel scrolls. Ctrl-C writes unsaved "
+            + "and ! overdue; * before an ID marks it (Space or m). The top line keeps the view or filter "
+            + "(5 of 57 shown) and, at the right, the position of the selected action in it (12/28). With --mouse, a click selects a row and the wheel scrolls. Ctrl-C writes unsaved "
             + "changes to a recovery file (PLAN.json.actionplan-recovery) and exits; the next start offers to "
             + "restore it.",
     ]
