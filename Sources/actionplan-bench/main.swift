@@ -3,6 +3,7 @@
 // Run it in release: `swift run -c release actionplan-bench` (see docs/performance.md).
 import ActionPlanCore
 import ActionPlanImport
+import ActionPlanPackage
 import ActionPlanStore
 import ActionPlanSynthetic
 import ActionPlanTUI
@@ -188,18 +189,48 @@ for (label, path) in targets {
     print(String(format: "  %-32@ %8.3f s   %7.1f MiB", label as NSString, median, peak))
 }
 
-print("\nWhole process: `actionplan export PLAN --format html --output report.html --as-of 2019-01-31` (median of 3)")
-let report = "\(dir)/report.html"
-for (label, path) in targets {
-    let (median, peak) = medianRun(
-        actionplan,
-        ["export", path, "--format", "html", "--output", report, "--as-of", "2019-01-31", "--produced", "2019-02-01"],
-        runs: 3, label: label)
-    let size = (try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? 0
+print("\nExport in process, 10,000 actions with a snapshot (seconds, best of 3; the report computed once)")
+do {
+    var big = SyntheticPlan.make(actions: 10_000)
+    let day = CalendarDay(year: 2019, month: 1, day: 31)!
+    try big.takeSnapshot(label: "Previous cycle", asOf: CalendarDay(year: 2018, month: 11, day: 15)!)
+    var statusReport: StatusReport?
+    let make = try time { statusReport = try StatusReport.make(big, asOf: day, produced: day) }
+    let r = statusReport!
+    var sizes: [String: Int] = [:]
+    let html = time { sizes["html"] = HTMLReport.render(r).count }
+    let xlsx = try time {
+        sizes["xlsx"] = try ZipPackage.archive(XLSXWriter.parts(ReportWorkbook.make(r)), dated: day).count
+    }
+    let docx = try time {
+        sizes["docx"] = try ZipPackage.archive(DOCXWriter.parts(ReportDocument.make(r)), dated: day).count
+    }
+    print(String(format: "  %-32@ %8.3f s", "report (StatusReport.make)" as NSString, make))
+    for (name, t) in [("html (render)", html), ("xlsx (lay out + zip)", xlsx), ("docx (lay out + zip)", docx)] {
+        let size = Double(sizes[String(name.prefix(4))] ?? 0) / 1e6
+        print(String(format: "  %-32@ %8.3f s   %6.1f MB", name as NSString, t, size))
+    }
+}
+
+for format in ["html", "xlsx", "docx"] {
     print(
-        String(
-            format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of HTML", label as NSString, median, peak,
-            Double(size) / 1e6))
+        "\nWhole process: `actionplan export PLAN --format \(format) --output report.\(format) --as-of 2019-01-31` "
+            + "(median of 3)")
+    let report = "\(dir)/report.\(format)"
+    for (label, path) in targets {
+        let (median, peak) = medianRun(
+            actionplan,
+            [
+                "export", path, "--format", format, "--output", report, "--as-of", "2019-01-31", "--produced",
+                "2019-02-01",
+            ],
+            runs: 3, label: label)
+        let size = (try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? 0
+        print(
+            String(
+                format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of %@", label as NSString, median, peak,
+                Double(size) / 1e6, format as NSString))
+    }
 }
 
 print(

@@ -25,8 +25,8 @@ final class ShellCompletionTests: SamplePlanTestCase {
         }
         // export --format's values, as each shell lists them.
         XCTAssertTrue(
-            try script("bash").contains("-W 'html'$'\\n''markdown'$'\\n''csv'$'\\n''ics'$'\\n''json'$'\\n''pdf'"))
-        XCTAssertTrue(try script("zsh").contains("=('html' 'markdown' 'csv' 'ics' 'json' 'pdf')"))
+            try script("bash").contains("-W 'html'$'\\n''markdown'$'\\n''csv'$'\\n''ics'$'\\n''json'$'\\n''xlsx'$'\\n''docx'$'\\n''pdf'"))
+        XCTAssertTrue(try script("zsh").contains("=('html' 'markdown' 'csv' 'ics' 'json' 'xlsx' 'docx' 'pdf')"))
     }
 
     /// What bash offers, with the generated script loaded, for the last of `words` (the program's name first).
@@ -51,6 +51,7 @@ final class ShellCompletionTests: SamplePlanTestCase {
         XCTAssertEqual(try bashCompletes(["show", plan, "5(xi"]), ["5(xi)", "5(xii)", "5(xiii)", "5(xix)"])
         XCTAssertEqual(try bashCompletes(["rate", plan, "5(xii)", "a"]), ["amber"])
         XCTAssertEqual(try bashCompletes(["export", plan, "--format", "p"]), ["pdf"])
+        XCTAssertEqual(try bashCompletes(["export", plan, "--format", "x"]), ["xlsx"])
     }
 
     /// What the shell's call-back prints for the word at `index` of `words` (`actionplan` first).

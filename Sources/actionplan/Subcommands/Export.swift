@@ -1,12 +1,15 @@
 import ActionPlanCore
+import ActionPlanPackage
 import ActionPlanStore
 import ArgumentParser
 import Foundation
 
-/// `actionplan export`: the committee status report (HTML, PDF, Markdown, JSON) or the actions (CSV, ICS).
+/// `actionplan export`: the committee status report (HTML, PDF, Markdown, XLSX, DOCX, JSON) or the actions
+/// (CSV, ICS).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a status report (html, pdf, markdown, json) or the actions (csv, ics) to a file.",
+        abstract: "Export a status report (html, pdf, markdown, xlsx, docx, json) or the actions (csv, ics) to a "
+            + "file.",
         discussion: """
             The report compares the plan as at --as-of with the latest snapshot taken before that day, \
             or with --since LABEL. pdf prints the HTML report with the installed Chromium \
@@ -20,7 +23,7 @@ struct Export: ParsableCommand {
 
     @Argument(help: "The plan file (JSON).") var plan: String
     @Option(
-        help: "html, pdf, markdown, csv, ics or json (default: from the output file's extension).",
+        help: "html, pdf, markdown, xlsx, docx, csv, ics or json (default: from the output file's extension).",
         completion: .list(Export.formatNames))
     var format: String?
     @Option(name: .shortAndLong, help: "The file to write ('-' for standard output).") var output: String
@@ -42,7 +45,13 @@ struct Export: ParsableCommand {
                     path: "--output", message: "\(output) is the plan file itself; export never overwrites the plan")
             }
             let p = try PlanStore.load(plan)
-            var bytes = try Exporter.render(p, format: fmt, asOf: today, produced: producedDay, since: since)
+            var bytes: [UInt8]
+            if fmt.isPackage {
+                let parts = try Exporter.parts(p, format: fmt, asOf: today, produced: producedDay, since: since)
+                bytes = try ZipPackage.archive(parts, dated: producedDay)
+            } else {
+                bytes = try Exporter.render(p, format: fmt, asOf: today, produced: producedDay, since: since)
+            }
             if let browser { bytes = try PDFPrinting.print(html: bytes, with: browser) }
             if output == "-" {
                 FileHandle.standardOutput.write(Data(bytes))
@@ -50,7 +59,7 @@ struct Export: ParsableCommand {
             }
             try PlanStore.writeAtomically(bytes, to: output)
             var msg = "Wrote \(TerminalSafe.escape(output)) (\(pdf ? "pdf" : fmt.rawValue), position as at \(today)"
-            if fmt == .html || fmt == .markdown || fmt == .json {
+            if fmt != .csv && fmt != .ics {
                 let cmp = try StatusReport.comparisonSnapshot(p, asOf: today, since: since)?.label
                 msg +=
                     cmp.map { ", compared with snapshot \"\(TerminalSafe.escape($0))\"" }
@@ -65,7 +74,7 @@ struct Export: ParsableCommand {
     /// PDF is the CLI's own: the core renders bytes and never starts a browser, so `pdf` renders the
     /// HTML report and `PDFPrinting` prints it.
     private func chosenFormat() throws -> (ExportFormat, pdf: Bool) {
-        let expected = "html, pdf, markdown, csv, ics or json"
+        let expected = "html, pdf, markdown, xlsx, docx, csv, ics or json"
         if let format {
             if format.lowercased() == "pdf" { return (.html, true) }
             guard let f = ExportFormat(name: format) else {
