@@ -25,7 +25,8 @@ final class ShellCompletionTests: SamplePlanTestCase {
         }
         // export --format's values, as each shell lists them.
         XCTAssertTrue(
-            try script("bash").contains("-W 'html'$'\\n''markdown'$'\\n''csv'$'\\n''ics'$'\\n''json'$'\\n''xlsx'$'\\n''docx'$'\\n''pdf'"))
+            try script("bash").contains(
+                "-W 'html'$'\\n''markdown'$'\\n''csv'$'\\n''ics'$'\\n''json'$'\\n''xlsx'$'\\n''docx'$'\\n''pdf'"))
         XCTAssertTrue(try script("zsh").contains("=('html' 'markdown' 'csv' 'ics' 'json' 'xlsx' 'docx' 'pdf')"))
     }
 
