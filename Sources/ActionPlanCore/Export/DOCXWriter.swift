@@ -61,13 +61,27 @@ public enum DOCXWriter {
         return x + "</w:r></w:p>"
     }
 
-    /// Each column's width in twentieths of a point: the given per cents, the rest shared equally.
+    /// Each column's width in twentieths of a point: the given per cents, the rest shared equally, each
+    /// at least as wide as the longest word of its title in table text (8 pt bold, about 100 twips a
+    /// character, plus the cell's margins), the room that takes coming out of the widest columns.
     static func widths(_ t: WordTable) -> [Int] {
         let given = t.widths.compactMap { $0 }.reduce(0, +)
         let free = t.widths.filter { $0 == nil }.count
         let share = free == 0 ? 0 : max(8, 100 - given) / free
         let total = max(1, given + share * free)
-        return t.widths.map { textWidth * ($0 ?? share) / total }
+        var w = t.widths.map { textWidth * ($0 ?? share) / total }
+        let least = t.columns.map { title in
+            (title.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0) * 100 + 160
+        }
+        for i in w.indices where w[i] < least[i] {
+            let need = least[i] - w[i]
+            w[i] = least[i]
+            // Take the room from the widest column that can spare it.
+            if let j = w.indices.filter({ $0 != i && w[$0] - need >= least[$0] }).max(by: { w[$0] < w[$1] }) {
+                w[j] -= need
+            }
+        }
+        return w
     }
 
     private static func table(_ t: WordTable) -> String {
@@ -77,7 +91,7 @@ public enum DOCXWriter {
         for cw in w { x += "<w:gridCol w:w=\"\(cw)\"/>" }
         x += "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         for (i, title) in t.columns.enumerated() {
-            x += cell(width: w[i], fill: "DCDCDC", paragraph(title, style: nil, bold: true))
+            x += cell(width: w[i], fill: "DCDCDC", paragraph(title, style: "TableText", bold: true))
         }
         x += "</w:tr>"
         for row in t.rows {
@@ -86,9 +100,9 @@ public enum DOCXWriter {
                 let right = i < t.numeric.count && t.numeric[i]
                 switch c {
                 case .rating(let r, let label):
-                    x += cell(width: w[i], fill: OfficeXML.fill(r), paragraph(label, style: nil, bold: true))
-                case .strong(let s): x += cell(width: w[i], fill: nil, paragraph(s, style: nil, bold: true))
-                default: x += cell(width: w[i], fill: nil, paragraph(c.shown, style: nil, right: right))
+                    x += cell(width: w[i], fill: OfficeXML.fill(r), paragraph(label, style: "TableText", bold: true))
+                case .strong(let s): x += cell(width: w[i], fill: nil, paragraph(s, style: "TableText", bold: true))
+                default: x += cell(width: w[i], fill: nil, paragraph(c.shown, style: "TableText", right: right))
                 }
             }
             x += "</w:tr>"
@@ -116,7 +130,7 @@ public enum DOCXWriter {
             + "officedocument.extended-properties+xml\"/></Types>")
 
     /// Normal (Calibri 10 pt), Title, Heading 1–4 (Word's built-in names, with outline levels), List
-    /// Paragraph and Table Grid.
+    /// Paragraph, Table Text (8 pt) and Table Grid.
     private static let styles: String = {
         var x = OfficeXML.declaration
         x += "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
@@ -137,6 +151,9 @@ public enum DOCXWriter {
         }
         x += "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\"/>"
         x += "<w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:left=\"360\"/></w:pPr></w:style>"
+        x += "<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
+        x += "<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"16\"/></w:rPr>"
+        x += "</w:style>"
         x += "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr>"
         x += "<w:tblBorders>"
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
