@@ -182,6 +182,25 @@ final class ExportOfficeTests: XCTestCase {
         XCTAssertEqual(fills["G Green"], "A8D08D")
     }
 
+    func testDOCXShowsHostileTextAsText() throws {
+        let p = try ExportHostileTextTests.hostilePlan()
+        let script = """
+            import json, sys, docx
+            d = docx.Document(sys.argv[1])
+            texts = [p.text for p in d.paragraphs]
+            for t in d.tables:
+                for row in t.rows:
+                    texts += [c.text for c in row.cells]
+            print(json.dumps(texts))
+            """
+        let texts = try XCTUnwrap(try python("docx", script, try write(p, .docx, name: "hostile")) as? [String])
+        let all = texts.joined(separator: "\n")
+        XCTAssertTrue(all.contains("<script>alert(1)</script></td></tr></table>"), "markup is text")
+        XCTAssertTrue(all.contains("=HYPERLINK(\"http://e\",\"x\")"))
+        XCTAssertFalse(all.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "controls made visible")
+        XCTAssertTrue(all.contains("^["), "ESC shown as ^[")
+    }
+
     func testCommandLineWritesBothByExtensionTheSameBytesEachTime() throws {
         let plan = dir + "/plan.json"
         try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
