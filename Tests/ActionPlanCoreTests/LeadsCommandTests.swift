@@ -28,6 +28,7 @@ final class LeadsCommandTests: SamplePlanTestCase {
         let p = try TestSupport.samplePlan()
         let s = LeadSummary(p, asOf: TestSupport.day("2019-01-31"))
         let codes = s.leads.map(\.code)
+        XCTAssertEqual(LeadSummary.codes(p), codes, "the codes alone, in the same order")
         XCTAssertEqual(codes.count, 31, "26 codes in the register (KM twice) and 5 others")
         XCTAssertEqual(Array(codes.prefix(3)), ["JH", "CS", "JMcA"])
         XCTAssertEqual(Set(codes.suffix(5)), ["TMc", "CMc", "SR", "SMc", "All HoS"])

@@ -6,9 +6,7 @@ import Foundation
 public enum CompletionCandidates {
     /// The lead codes of `plan` starting with `prefix`, register first (`LeadSummary`'s order).
     public static func leadCodes(_ plan: Plan, prefix: String) -> [String] {
-        // The day only affects counts, which completion does not show.
-        let codes = LeadSummary(plan, asOf: CalendarDay(year: 2000, month: 1, day: 1)!).leads.map(\.code)
-        return codes.filter { startsWith($0, prefix) }
+        LeadSummary.codes(plan).filter { startsWith($0, prefix) }
     }
 
     /// The action IDs of `plan` starting with `prefix`, in plan order.

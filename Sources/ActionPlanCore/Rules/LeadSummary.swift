@@ -65,6 +65,13 @@ public struct LeadSummary: Hashable, Sendable {
         }
     }
 
+    /// The codes of `plan`'s leads in the order above, without counting anything (what the shell completes).
+    public static func codes(_ plan: Plan) -> [String] {
+        var seen: Set<String> = []
+        let used = plan.themes.lazy.flatMap(\.groups).flatMap(\.actions).flatMap(\.leads)
+        return (plan.officers.map(\.code) + used).filter { seen.insert($0).inserted }
+    }
+
     /// Whether a lead filter for `code` can match anything or names the register: it is one of the leads,
     /// compared without regard to case as `ActionFilter` compares them.
     public func contains(code: String) -> Bool {
