@@ -17,48 +17,59 @@ public enum DOCXWriter {
                     + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
                     + "relationships/styles\" Target=\"styles.xml\"/></Relationships>"),
             PackagePart("word/styles.xml", styles),
-            PackagePart(path: "word/document.xml", bytes: Array(body(document).utf8)),
+            PackagePart(path: "word/document.xml", bytes: body(document)),
         ]
     }
 
     /// The page's text width in twentieths of a point: A4 (11906) less two 2 cm margins (1134 each).
     static let textWidth = 11906 - 2 * 1134
 
-    private static func body(_ document: WordDocument) -> String {
-        var x = OfficeXML.declaration
-        x += "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    private static func body(_ document: WordDocument) -> [UInt8] {
+        var x = HTMLBuffer(capacity: 65_536)
+        x.raw(OfficeXML.declaration)
+        x.raw("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>")
         for block in document.blocks {
             switch block {
-            case .title(let s): x += paragraph(s, style: "Title")
-            case .heading(let level, let s): x += paragraph(s, style: "Heading\(min(4, max(1, level)))")
-            case .paragraph(let s, let italic): x += paragraph(s, style: nil, italic: italic)
-            case .bullet(let s): x += paragraph("• " + s, style: "ListParagraph")
-            case .table(let t): x += table(t) + paragraph("", style: nil)
+            case .title(let s): paragraph(s, style: "Title", &x)
+            case .heading(let level, let s): paragraph(s, style: "Heading\(min(4, max(1, level)))", &x)
+            case .paragraph(let s, let italic): paragraph(s, style: nil, italic: italic, &x)
+            case .bullet(let s): paragraph("• " + s, style: "ListParagraph", &x)
+            case .table(let t):
+                table(t, &x)
+                paragraph("", style: nil, &x)
             }
         }
-        x += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-        x += "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" "
-        x += "w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>"
-        return x + "</w:body></w:document>"
+        x.raw("<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>")
+        x.raw("<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" ")
+        x.raw("w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>")
+        return x.bytes
     }
 
     /// A paragraph of `text` in `style`: line breaks become `<w:br/>`.
     private static func paragraph(
-        _ text: String, style: String?, italic: Bool = false, bold: Bool = false, right: Bool = false
-    ) -> String {
-        var x = "<w:p>"
+        _ text: String, style: String?, italic: Bool = false, bold: Bool = false, right: Bool = false,
+        _ x: inout HTMLBuffer
+    ) {
+        x.raw("<w:p>")
         if style != nil || right {
-            x += "<w:pPr>" + (style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? "")
-            x += (right ? "<w:jc w:val=\"right\"/>" : "") + "</w:pPr>"
+            x.raw("<w:pPr>" + (style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""))
+            x.raw((right ? "<w:jc w:val=\"right\"/>" : "") + "</w:pPr>")
         }
         let props = (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "")
-        x += "<w:r>" + (props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (i, line) in lines.enumerated() {
-            if i > 0 { x += "<w:br/>" }
-            x += "<w:t xml:space=\"preserve\">" + OfficeXML.text(String(line)) + "</w:t>"
+        x.raw("<w:r>" + (props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>"))
+        if !text.utf8.contains(0x0A) {
+            x.raw("<w:t xml:space=\"preserve\">")
+            OfficeXML.append(text, to: &x)
+            x.raw("</w:t>")
+        } else {
+            for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if i > 0 { x.raw("<w:br/>") }
+                x.raw("<w:t xml:space=\"preserve\">")
+                OfficeXML.append(String(line), to: &x)
+                x.raw("</w:t>")
+            }
         }
-        return x + "</w:r></w:p>"
+        x.raw("</w:r></w:p>")
     }
 
     /// Each column's width in twentieths of a point: the given per cents, the rest shared equally, each
@@ -84,36 +95,44 @@ public enum DOCXWriter {
         return w
     }
 
-    private static func table(_ t: WordTable) -> String {
+    private static func table(_ t: WordTable, _ x: inout HTMLBuffer) {
         let w = widths(t)
-        var x = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/>"
-        x += "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
-        for cw in w { x += "<w:gridCol w:w=\"\(cw)\"/>" }
-        x += "</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        x.raw("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(textWidth)\" w:type=\"dxa\"/>")
+        x.raw("<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>")
+        for cw in w { x.raw("<w:gridCol w:w=\"\(cw)\"/>") }
+        x.raw("</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
         for (i, title) in t.columns.enumerated() {
-            x += cell(width: w[i], fill: "DCDCDC", paragraph(title, style: "TableText", bold: true))
+            cell(width: w[i], fill: "DCDCDC", &x) { paragraph(title, style: "TableText", bold: true, &$0) }
         }
-        x += "</w:tr>"
+        x.raw("</w:tr>")
         for row in t.rows {
-            x += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            x.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for (i, c) in row.enumerated() where i < w.count {
                 let right = i < t.numeric.count && t.numeric[i]
                 switch c {
                 case .rating(let r, let label):
-                    x += cell(width: w[i], fill: OfficeXML.fill(r), paragraph(label, style: "TableText", bold: true))
-                case .strong(let s): x += cell(width: w[i], fill: nil, paragraph(s, style: "TableText", bold: true))
-                default: x += cell(width: w[i], fill: nil, paragraph(c.shown, style: "TableText", right: right))
+                    cell(width: w[i], fill: OfficeXML.fill(r), &x) {
+                        paragraph(label, style: "TableText", bold: true, &$0)
+                    }
+                case .strong(let s):
+                    cell(width: w[i], fill: nil, &x) { paragraph(s, style: "TableText", bold: true, &$0) }
+                default:
+                    cell(width: w[i], fill: nil, &x) { paragraph(c.shown, style: "TableText", right: right, &$0) }
                 }
             }
-            x += "</w:tr>"
+            x.raw("</w:tr>")
         }
-        return x + "</w:tbl>"
+        x.raw("</w:tbl>")
     }
 
-    private static func cell(width: Int, fill: String?, _ content: String) -> String {
-        var x = "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
-        if let fill { x += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(fill)\"/>" }
-        return x + "</w:tcPr>" + content + "</w:tc>"
+    private static func cell(
+        width: Int, fill: String?, _ x: inout HTMLBuffer, _ content: (inout HTMLBuffer) -> Void
+    ) {
+        x.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>")
+        if let fill { x.raw("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(fill)\"/>") }
+        x.raw("</w:tcPr>")
+        content(&x)
+        x.raw("</w:tc>")
     }
 
     private static let contentTypes = PackagePart(

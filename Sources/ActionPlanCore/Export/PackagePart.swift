@@ -25,22 +25,25 @@ enum OfficeXML {
     /// The XML declaration every part starts with.
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    /// Plan text as XML character data or an attribute value: control characters made visible first
-    /// (`ReportText.clean`, as every export does), then `& < > "` escaped and the characters XML 1.0
-    /// forbids (U+FFFE, U+FFFF) replaced by U+FFFD.
+    /// Plan text as XML character data or an attribute value, as `append(_:to:)` writes it.
     static func text(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in ReportText.clean(s).unicodeScalars {
-            switch u {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "\u{FFFE}", "\u{FFFF}": out.append("\u{FFFD}")
-            default: out.append(u)
-            }
+        var buffer = HTMLBuffer(capacity: s.utf8.count + 16)
+        append(s, to: &buffer)
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    /// Appends plan text to `buffer` through the report's escaping buffer (control characters made visible,
+    /// then `& < > " '` as entities, which XML reads as HTML does), the characters XML 1.0 forbids (U+FFFE,
+    /// U+FFFF) replaced by U+FFFD first.
+    static func append(_ s: String, to buffer: inout HTMLBuffer) {
+        if s.unicodeScalars.contains(where: { $0 == "\u{FFFE}" || $0 == "\u{FFFF}" }) {
+            buffer.text(
+                String(
+                    String.UnicodeScalarView(
+                        s.unicodeScalars.map { $0 == "\u{FFFE}" || $0 == "\u{FFFF}" ? "\u{FFFD}" : $0 })))
+        } else {
+            buffer.text(s)
         }
-        return String(out)
     }
 
     /// `docProps/app.xml`: the application that wrote the package, with actionplan's version.

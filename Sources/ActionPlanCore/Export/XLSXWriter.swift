@@ -21,7 +21,7 @@ public enum XLSXWriter {
         parts.append(workbookRelationships(sheets.count))
         parts.append(PackagePart("xl/styles.xml", styles))
         for (i, sheet) in sheets.enumerated() {
-            parts.append(PackagePart(path: "xl/worksheets/sheet\(i + 1).xml", bytes: Array(sheetXML(sheet).utf8)))
+            parts.append(PackagePart(path: "xl/worksheets/sheet\(i + 1).xml", bytes: sheetXML(sheet)))
         }
         return parts
     }
@@ -103,74 +103,114 @@ public enum XLSXWriter {
 
     /// The width of each column in characters: its longest line, header included, plus two, within 8…60.
     static func widths(_ sheet: Sheet) -> [Int] {
+        widths(sheet, measured(sheet))
+    }
+
+    /// The display width of each line of each cell of `sheet`'s rows (measured once per export).
+    static func measured(_ sheet: Sheet) -> [[[Int]]] {
+        sheet.rows.map { $0.map { lineWidths($0.shown) } }
+    }
+
+    /// The display width of each line of `text`; all-ASCII text (most of a plan) is counted byte by byte.
+    static func lineWidths(_ text: String) -> [Int] {
+        var out: [Int] = []
+        var n = 0
+        for b in text.utf8 {
+            if b == 0x0A {
+                out.append(n)
+                n = 0
+            } else if b >= 0x20 && b < 0x7F {
+                n += 1
+            } else {
+                return text.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of($0) }
+            }
+        }
+        out.append(n)
+        return out
+    }
+
+    private static func widths(_ sheet: Sheet, _ measured: [[[Int]]]) -> [Int] {
         var w = sheet.columns.map { DisplayWidth.of($0) }
-        for row in sheet.rows {
+        for row in measured {
             for (i, cell) in row.enumerated() {
-                let longest = cell.shown.split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0
+                let longest = cell.max() ?? 0
                 if i < w.count { w[i] = max(w[i], longest) } else { w.append(longest) }
             }
         }
         return w.map { min(60, max(8, $0 + 2)) }
     }
 
-    private static func sheetXML(_ sheet: Sheet) -> String {
-        let widths = widths(sheet)
-        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        var x = OfficeXML.declaration + "<worksheet xmlns=\"\(ns)\">"
-        x += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
-        x += "<sheetViews><sheetView workbookViewId=\"0\">"
-        x += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
-        x += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
-        x += "<sheetFormatPr defaultRowHeight=\"15\"/>"
+    private static func sheetXML(_ sheet: Sheet) -> [UInt8] {
+        let measured = measured(sheet)
+        let widths = widths(sheet, measured)
+        let names = (0..<max(widths.count, sheet.columns.count)).map(columnName)
+        var x = HTMLBuffer(capacity: 4096 + sheet.rows.count * widths.count * 96)
+        x.raw(OfficeXML.declaration)
+        x.raw("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">")
+        x.raw("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
+        x.raw("<sheetViews><sheetView workbookViewId=\"0\">")
+        x.raw("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
+        x.raw("<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>")
+        x.raw("<sheetFormatPr defaultRowHeight=\"15\"/>")
         if !widths.isEmpty {
-            x += "<cols>"
+            x.raw("<cols>")
             for (i, w) in widths.enumerated() {
-                x += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>"
+                x.raw("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>")
             }
-            x += "</cols>"
+            x.raw("</cols>")
         }
-        x += "<sheetData>"
-        x += row(1, sheet.columns.map { SheetCell.text($0) }, header: true, widths: widths)
-        for (i, cells) in sheet.rows.enumerated() { x += row(i + 2, cells, header: false, widths: widths) }
-        x += "</sheetData>"
+        x.raw("<sheetData>")
+        let header = sheet.columns.map { SheetCell.text($0) }
+        row(1, header, header.map { lineWidths($0.shown) }, isHeader: true, widths, names, &x)
+        for (i, cells) in sheet.rows.enumerated() {
+            row(i + 2, cells, measured[i], isHeader: false, widths, names, &x)
+        }
+        x.raw("</sheetData>")
         if !widths.isEmpty {
-            x += "<autoFilter ref=\"A1:\(columnName(widths.count - 1))\(sheet.rows.count + 1)\"/>"
+            x.raw("<autoFilter ref=\"A1:\(columnName(widths.count - 1))\(sheet.rows.count + 1)\"/>")
         }
-        x += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+        x.raw("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>")
         // Printed on A4 landscape, as wide as the page and as many pages long as it takes.
-        x += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
-        return x + "</worksheet>"
+        x.raw("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
+        x.raw("</worksheet>")
+        return x.bytes
     }
 
     /// How many lines the tallest cell of `cells` wraps to in columns `widths` wide (at least one).
     static func lines(_ cells: [SheetCell], widths: [Int]) -> Int {
+        lines(cells.map { lineWidths($0.shown) }, widths: widths)
+    }
+
+    private static func lines(_ measured: [[Int]], widths: [Int]) -> Int {
         var most = 1
-        for (i, cell) in cells.enumerated() {
+        for (i, cell) in measured.enumerated() {
             // A column of width w holds about 1.15 w characters of Calibri text (w counts the digit 0).
             let room = max(1, (i < widths.count ? widths[i] : 8) * 115 / 100 - 1)
-            let n = cell.shown.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
-                $0 + max(1, (DisplayWidth.of($1) + room - 1) / room)
-            }
-            most = max(most, n)
+            most = max(most, cell.reduce(0) { $0 + max(1, ($1 + room - 1) / room) })
         }
         return most
     }
 
     /// A row, its height set to fit its wrapped text (spreadsheets do not grow rows when they open a file).
-    private static func row(_ number: Int, _ cells: [SheetCell], header: Bool, widths: [Int]) -> String {
-        let n = lines(cells, widths: widths)
-        var x = n == 1 ? "<row r=\"\(number)\">" : "<row r=\"\(number)\" ht=\"\(n * 15)\" customHeight=\"1\">"
+    private static func row(
+        _ number: Int, _ cells: [SheetCell], _ measured: [[Int]], isHeader: Bool, _ widths: [Int],
+        _ names: [String], _ x: inout HTMLBuffer
+    ) {
+        let n = lines(measured, widths: widths)
+        x.raw(n == 1 ? "<row r=\"\(number)\">" : "<row r=\"\(number)\" ht=\"\(n * 15)\" customHeight=\"1\">")
+        let r = String(number)
         for (i, cell) in cells.enumerated() {
-            let s = header ? Style.header : style(cell)
-            let ref = columnName(i) + String(number)
+            let s = String((isHeader ? Style.header : style(cell)).rawValue)
+            let ref = (i < names.count ? names[i] : columnName(i)) + r
             if case .number(let n) = cell {
-                x += "<c r=\"\(ref)\" s=\"\(s.rawValue)\"><v>\(n)</v></c>"
+                x.raw("<c r=\"" + ref + "\" s=\"" + s + "\"><v>" + String(n) + "</v></c>")
             } else {
-                x += "<c r=\"\(ref)\" s=\"\(s.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
-                x += OfficeXML.text(cell.shown) + "</t></is></c>"
+                x.raw("<c r=\"" + ref + "\" s=\"" + s + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+                OfficeXML.append(cell.shown, to: &x)
+                x.raw("</t></is></c>")
             }
         }
-        return x + "</row>"
+        x.raw("</row>")
     }
 
     private static func contentTypes(_ sheetCount: Int) -> PackagePart {
