@@ -5,11 +5,12 @@ import PackageDescription
 //   ActionPlanCore  <- Foundation only (the model and its rules: no files, no clock, no processes)
 //   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
 //   ActionPlanImport <- ActionPlanCore, ZIPFoundation (reads a source's bytes - text, CSV, Markdown, .docx, .xlsx - into items)
+//   ActionPlanPackage <- ActionPlanCore, ZIPFoundation (zips the parts of an .xlsx/.docx export the core lays out)
 //   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
 //   ActionPlanSynthetic <- ActionPlanCore (large generated plans and a seeded generator, for the benchmark and tests)
 //   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop)
 //   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap, ActionPlanCore (the one place that talks to the terminal)
-//   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print)
+//   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print; prints PDFs through Chromium)
 let package = Package(
     name: "actionplan",
     platforms: [.macOS(.v13)],
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "ActionPlanCore"),
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
         .target(name: "ActionPlanImport", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
+        .target(name: "ActionPlanPackage", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
         .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore"]),
         // Generated plans for the benchmark and the tests; never linked into the actionplan executable.
         .target(name: "ActionPlanSynthetic", dependencies: ["ActionPlanCore"]),
@@ -36,21 +38,23 @@ let package = Package(
         .executableTarget(
             name: "actionplan",
             dependencies: [
-                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanTUI", "NcursesBackend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanPackage", "ActionPlanTUI",
+                "NcursesBackend", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "actionplan-bench",
             dependencies: [
-                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanTUI", "ActionPlanSynthetic",
+                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanPackage", "ActionPlanTUI",
+                "ActionPlanSynthetic",
             ]),
         // Starts the programs the tests drive (actionplan, tmux, git, Chromium) with a deadline.
         .target(name: "TestProcess", path: "Tests/TestProcess"),
         .testTarget(
             name: "ActionPlanCoreTests",
             dependencies: [
-                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanSynthetic", "actionplan", "TestProcess",
+                "ActionPlanCore", "ActionPlanStore", "ActionPlanImport", "ActionPlanPackage", "ActionPlanSynthetic",
+                "actionplan", "TestProcess",
             ],
             exclude: ["HelpSnapshots"],
             resources: [.copy("Fixtures")]
@@ -58,7 +62,8 @@ let package = Package(
         .testTarget(
             name: "ActionPlanTUITests",
             dependencies: [
-                "ActionPlanTUI", "ActionPlanCore", "ActionPlanStore", "ActionPlanSynthetic", "actionplan", "TestProcess",
+                "ActionPlanTUI", "ActionPlanCore", "ActionPlanStore", "ActionPlanSynthetic", "actionplan",
+                "TestProcess",
             ],
             exclude: ["Snapshots"]
         ),

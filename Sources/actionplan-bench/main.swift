@@ -3,6 +3,7 @@
 // Run it in release: `swift run -c release actionplan-bench` (see docs/performance.md).
 import ActionPlanCore
 import ActionPlanImport
+import ActionPlanPackage
 import ActionPlanStore
 import ActionPlanSynthetic
 import ActionPlanTUI
@@ -188,18 +189,25 @@ for (label, path) in targets {
     print(String(format: "  %-32@ %8.3f s   %7.1f MiB", label as NSString, median, peak))
 }
 
-print("\nWhole process: `actionplan export PLAN --format html --output report.html --as-of 2019-01-31` (median of 3)")
-let report = "\(dir)/report.html"
-for (label, path) in targets {
-    let (median, peak) = medianRun(
-        actionplan,
-        ["export", path, "--format", "html", "--output", report, "--as-of", "2019-01-31", "--produced", "2019-02-01"],
-        runs: 3, label: label)
-    let size = (try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? 0
+for format in ["html", "xlsx", "docx"] {
     print(
-        String(
-            format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of HTML", label as NSString, median, peak,
-            Double(size) / 1e6))
+        "\nWhole process: `actionplan export PLAN --format \(format) --output report.\(format) --as-of 2019-01-31` "
+            + "(median of 3)")
+    let report = "\(dir)/report.\(format)"
+    for (label, path) in targets {
+        let (median, peak) = medianRun(
+            actionplan,
+            [
+                "export", path, "--format", format, "--output", report, "--as-of", "2019-01-31", "--produced",
+                "2019-02-01",
+            ],
+            runs: 3, label: label)
+        let size = (try? FileManager.default.attributesOfItem(atPath: report)[.size] as? Int) ?? 0
+        print(
+            String(
+                format: "  %-32@ %8.3f s   %7.1f MiB   %6.1f MB of %@", label as NSString, median, peak,
+                Double(size) / 1e6, format as NSString))
+    }
 }
 
 print(
@@ -207,3 +215,37 @@ print(
 )
 print("  plan                              first frame   mean/key     worst key")
 for (label, path) in targets { try benchmarkTUI(path, label: label) }
+
+// Last: it grows this process, and a child started after it reports this process's peak as its own
+// (Linux keeps the peak RSS across posix_spawn), which would spoil the whole-process figures above.
+print("\nExport in process, 10,000 actions with a snapshot (seconds, best of 3; the report computed once)")
+do {
+    var big = SyntheticPlan.make(actions: 10_000)
+    let day = CalendarDay(year: 2019, month: 1, day: 31)!
+    try big.takeSnapshot(label: "Previous cycle", asOf: CalendarDay(year: 2018, month: 11, day: 15)!)
+    var statusReport: StatusReport?
+    let make = try time { statusReport = try StatusReport.make(big, asOf: day, produced: day) }
+    let r = statusReport!
+    var sizes: [String: Int] = [:]
+    let html = time { sizes["html"] = HTMLReport.render(r).count }
+    var xlsxParts: [PackagePart] = []
+    var docxParts: [PackagePart] = []
+    let xlsxLayout = time { xlsxParts = XLSXWriter.parts(ReportWorkbook.make(r)) }
+    let xlsxZip = try time { sizes["xlsx"] = try ZipPackage.archive(xlsxParts, dated: day).count }
+    let docxLayout = time { docxParts = DOCXWriter.parts(ReportDocument.make(r)) }
+    let docxZip = try time { sizes["docx"] = try ZipPackage.archive(docxParts, dated: day).count }
+    print(String(format: "  %-32@ %8.3f s", "report (StatusReport.make)" as NSString, make))
+    for (name, t) in [
+        ("html (render)", html), ("xlsx (lay out + zip)", xlsxLayout + xlsxZip),
+        ("docx (lay out + zip)", docxLayout + docxZip),
+    ] {
+        let size = Double(sizes[String(name.prefix(4))] ?? 0) / 1e6
+        let split =
+            name.hasPrefix("html")
+            ? ""
+            : String(
+                format: "   (%.3f + %.3f)", name.hasPrefix("xlsx") ? xlsxLayout : docxLayout,
+                name.hasPrefix("xlsx") ? xlsxZip : docxZip)
+        print(String(format: "  %-32@ %8.3f s   %6.1f MB", name as NSString, t, size) + split)
+    }
+}

@@ -79,6 +79,23 @@ final class ArchitectureRulesTests: XCTestCase {
         }
     }
 
+    /// The zip step of the Word and Excel exports takes parts and returns bytes, as the core does: the
+    /// archive is made in memory (`Archive(data:)`), dated by the export's day, never the clock.
+    func testThePackageTargetZipsInMemoryAndNeverTouchesTheClockTheEnvironmentOrTheDisk() throws {
+        let allowed: Set<Substring> = ["import Foundation", "import ActionPlanCore", "import ZIPFoundation"]
+        for (name, text) in try sources("Sources/ActionPlanPackage") {
+            for line in code(text) {
+                for f in forbidden + ["Archive(url", "URL(fileURLWithPath"] where containsWord(line, f) {
+                    XCTFail("\(name): \"\(f)\" in the package step: \(line.trimmingCharacters(in: .whitespaces))")
+                }
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("import ") {
+                    XCTAssertTrue(allowed.contains(Substring(trimmed)), "\(name): \(trimmed)")
+                }
+            }
+        }
+    }
+
     func testOnlyTheBackendTalksToTheTerminal() throws {
         for folder in [
             "Sources/ActionPlanCore", "Sources/ActionPlanStore", "Sources/ActionPlanTUI", "Sources/ActionPlanImport",

@@ -34,8 +34,8 @@ final class ExportCommandLineTests: SamplePlanTestCase {
     func testBadInputNamesTheOptionAndExitsTwo() throws {
         let before = try PlanStore.readFile(plan)
         let cases: [([String], String)] = [
-            (["export", plan, "--format", "pdf", "-o", dir + "/r.pdf"], "--format"),
-            (["export", plan, "-o", dir + "/r.docx"], "--format"),
+            (["export", plan, "--format", "xps", "-o", dir + "/r.xps"], "--format"),
+            (["export", plan, "-o", dir + "/r.odt"], "--format"),
             (["export", plan, "-o", dir + "/r.html", "--as-of", "2019-02-30"], "--as-of"),
             (["export", plan, "-o", dir + "/r.html", "--produced", "yesterday"], "--produced"),
             (["export", plan, "-o", dir + "/r.html", "--since", "No such meeting"], "--since"),

@@ -6,7 +6,7 @@ import XCTest
 /// Every JSON output spells its keys one way, camelCase as the plan file does, and counts by rating
 /// are written by one function (docs/json.md).
 final class JSONOutputsTests: XCTestCase {
-    /// `list`, `show`, `summary`, `snapshots` and `export` as JSON, on Barnet with two snapshots.
+    /// `list`, `show`, `summary`, `leads`, `snapshots` and `export` as JSON, on Barnet with two snapshots.
     private func outputs() throws -> [(String, String)] {
         var p = try TestSupport.samplePlan()
         let day = TestSupport.day("2019-01-31")
@@ -18,6 +18,7 @@ final class JSONOutputsTests: XCTestCase {
             ("list", ActionListing.render(rows, format: .json)),
             ("show", ActionDetail.json(p, p.path(of: "1a(ii)")!, asOf: day)),
             ("summary", SummaryReport.render(p, asOf: day, format: .json)),
+            ("leads", LeadListing.render(p, asOf: day, format: .json)),
             ("snapshots", SnapshotListing.render(p, format: .json)),
             ("export", String(decoding: export, as: UTF8.self)),
         ]

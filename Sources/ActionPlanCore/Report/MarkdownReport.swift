@@ -17,15 +17,7 @@ public enum MarkdownReport {
         out += "# " + inline(ReportText.singleLine(r.title)) + "\n\n"
         out += "_Improvement plan status report_\n\n"
         out += "| | |\n| --- | --- |\n"
-        let facts: [(String, String)] = [
-            ("Organisation", r.organisation.isEmpty ? "—" : r.organisation),
-            ("Version", r.version.isEmpty ? "—" : r.version),
-            ("Period", r.period.isEmpty ? "—" : r.period),
-            ("Position as at", ReportText.longDate(r.asOf)),
-            ("Compared with", ReportText.comparison(r)),
-            ("Produced", ReportText.longDate(r.produced)),
-        ]
-        for (k, v) in facts { out += "| **\(k)** | \(cell(v)) |\n" }
+        for (k, v) in ReportText.facts(r) { out += "| **\(k)** | \(cell(v)) |\n" }
 
         out += "\n## 1. Key to ratings\n\nThe plan’s own definitions, verbatim.\n\n"
         out += "| Rating | Definition |\n| --- | --- |\n"

@@ -64,6 +64,19 @@ enum ReportText {
         ]
     }
 
+    /// The header's facts as label and value, as the Markdown, Word and Excel reports list them:
+    /// organisation, version, period, position as at, comparison, produced (`—` for what the plan lacks).
+    static func facts(_ r: StatusReport) -> [(label: String, value: String)] {
+        [
+            ("Organisation", r.organisation.isEmpty ? "—" : r.organisation),
+            ("Version", r.version.isEmpty ? "—" : r.version),
+            ("Period", r.period.isEmpty ? "—" : r.period),
+            ("Position as at", longDate(r.asOf)),
+            ("Compared with", comparison(r)),
+            ("Produced", longDate(r.produced)),
+        ]
+    }
+
     /// The headline sentence: `57 actions: 1 Blue, 50 Green, … 2 more than one month late.`
     static func headline(_ r: StatusReport) -> String {
         let h = r.headline

@@ -1,19 +1,30 @@
 import ActionPlanCore
+import ActionPlanPackage
 import ActionPlanStore
 import ArgumentParser
 import Foundation
 
-/// `actionplan export`: the committee status report (HTML, Markdown, JSON) or the actions (CSV, ICS).
+/// `actionplan export`: the committee status report (HTML, PDF, Markdown, XLSX, DOCX, JSON) or the actions
+/// (CSV, ICS).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a status report (html, markdown, json) or the actions (csv, ics) to a file.",
+        abstract: "Export a status report (html, pdf, markdown, xlsx, docx, json) or the actions (csv, ics) to a "
+            + "file.",
         discussion: """
             The report compares the plan as at --as-of with the latest snapshot taken before that day, \
-            or with --since LABEL. See docs/export.md for the formats and the rules.
+            or with --since LABEL. pdf prints the HTML report with the installed Chromium \
+            ($ACTIONPLAN_CHROMIUM, else chromium, chromium-browser, google-chrome or google-chrome-stable \
+            on PATH), without the browser's date and title header and footer. See docs/export.md for the \
+            formats and the rules.
             """)
 
+    /// The format names `--format` takes (and the shell completes): the core's, and pdf.
+    static let formatNames = ExportFormat.allCases.map(\.rawValue) + ["pdf"]
+
     @Argument(help: "The plan file (JSON).") var plan: String
-    @Option(help: "html, markdown, csv, ics or json (default: from the output file's extension).")
+    @Option(
+        help: "html, pdf, markdown, xlsx, docx, csv, ics or json (default: from the output file's extension).",
+        completion: .list(Export.formatNames))
     var format: String?
     @Option(name: .shortAndLong, help: "The file to write ('-' for standard output).") var output: String
     @Option(help: "Compare with the snapshot with this label (default: the latest before --as-of).")
@@ -24,7 +35,8 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try reportingBadInput {
-            let fmt = try chosenFormat()
+            let (fmt, pdf) = try chosenFormat()
+            let browser = pdf ? try PDFPrinting.findBrowser() : nil
             let today = try asOf.day()
             let producedDay = try producedDay()
             if output != "-" && (PlanStore.isSameFile(output, plan) || output == plan) {
@@ -33,14 +45,21 @@ struct Export: ParsableCommand {
                     path: "--output", message: "\(output) is the plan file itself; export never overwrites the plan")
             }
             let p = try PlanStore.load(plan)
-            let bytes = try Exporter.render(p, format: fmt, asOf: today, produced: producedDay, since: since)
+            var bytes: [UInt8]
+            if fmt.isPackage {
+                let parts = try Exporter.parts(p, format: fmt, asOf: today, produced: producedDay, since: since)
+                bytes = try ZipPackage.archive(parts, dated: producedDay)
+            } else {
+                bytes = try Exporter.render(p, format: fmt, asOf: today, produced: producedDay, since: since)
+            }
+            if let browser { bytes = try PDFPrinting.print(html: bytes, with: browser) }
             if output == "-" {
                 FileHandle.standardOutput.write(Data(bytes))
                 return
             }
             try PlanStore.writeAtomically(bytes, to: output)
-            var msg = "Wrote \(TerminalSafe.escape(output)) (\(fmt.rawValue), position as at \(today)"
-            if fmt == .html || fmt == .markdown || fmt == .json {
+            var msg = "Wrote \(TerminalSafe.escape(output)) (\(pdf ? "pdf" : fmt.rawValue), position as at \(today)"
+            if fmt != .csv && fmt != .ics {
                 let cmp = try StatusReport.comparisonSnapshot(p, asOf: today, since: since)?.label
                 msg +=
                     cmp.map { ", compared with snapshot \"\(TerminalSafe.escape($0))\"" }
@@ -50,23 +69,30 @@ struct Export: ParsableCommand {
         }
     }
 
-    private func chosenFormat() throws -> ExportFormat {
+    /// The format to render, and whether the rendered HTML is then printed to PDF.
+    ///
+    /// PDF is the CLI's own: the core renders bytes and never starts a browser, so `pdf` renders the
+    /// HTML report and `PDFPrinting` prints it.
+    private func chosenFormat() throws -> (ExportFormat, pdf: Bool) {
+        let expected = "html, pdf, markdown, xlsx, docx, csv, ics or json"
         if let format {
+            if format.lowercased() == "pdf" { return (.html, true) }
             guard let f = ExportFormat(name: format) else {
                 throw PlanError(
                     .invalidValue,
                     path: "--format",
-                    message: "\"\(format)\" is not an export format; expected html, markdown, csv, ics or json")
+                    message: "\"\(format)\" is not an export format; expected \(expected)")
             }
-            return f
+            return (f, false)
         }
+        if output.lowercased().hasSuffix(".pdf") { return (.html, true) }
         guard let f = ExportFormat.inferred(fromPath: output) else {
             throw PlanError(
                 .invalidValue,
                 path: "--format",
-                message: "cannot tell the format from \"\(output)\"; give --format html, markdown, csv, ics or json")
+                message: "cannot tell the format from \"\(output)\"; give --format \(expected)")
         }
-        return f
+        return (f, false)
     }
 
     private func producedDay() throws -> CalendarDay {

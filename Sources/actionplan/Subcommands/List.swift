@@ -8,8 +8,11 @@ struct List: ParsableCommand {
 
     @Argument(help: "The plan file (JSON).") var plan: String
     @Option(help: "Only this theme number.") var theme: Int?
-    @Option(help: "Only actions with this lead code.") var lead: String?
-    @Option(help: "Only these ratings, comma-separated: B,G,A,R (or colour names; 'none' for unrated).")
+    @Option(help: "Only actions with this lead code (see 'actionplan leads').", completion: .leadCodes)
+    var lead: String?
+    @Option(
+        help: "Only these ratings, comma-separated: B,G,A,R (or colour names; 'none' for unrated).",
+        completion: .ratingList)
     var rating: String?
     @Flag(help: "Only overdue actions.") var overdue = false
     @Option(name: .customLong("due-within"), help: "Only actions due within this many days.") var dueWithin: Int?
@@ -31,9 +34,21 @@ struct List: ParsableCommand {
                     .invalidValue,
                     path: "--due-within", message: "expected a number of days of 0 or more, got \(dueWithin)")
             }
+            if let lead { warnIfUnknown(lead: lead, in: p, asOf: today) }
             let rows = ActionListing.rows(f.apply(to: p, asOf: today), in: p, asOf: today)
             printOut(ActionListing.render(rows, format: format.format))
         }
+    }
+
+    /// Warns on stderr when no officer or action has `lead`, naming the nearest codes, so a mistyped
+    /// code is not read as "this lead has no actions".
+    private func warnIfUnknown(lead: String, in p: Plan, asOf today: CalendarDay) {
+        let leads = LeadSummary(p, asOf: today)
+        if leads.contains(code: lead) { return }
+        let nearest = leads.nearest(to: lead).map { TerminalSafe.escape($0) }
+        var msg = "actionplan: warning: at --lead: '\(TerminalSafe.escape(lead))' is not a lead of this plan"
+        msg += nearest.isEmpty ? " (it has no leads)" : "; nearest codes: " + nearest.joined(separator: ", ")
+        printError(msg + " ('actionplan leads \(TerminalSafe.escape(plan))' lists them all)")
     }
 }
 

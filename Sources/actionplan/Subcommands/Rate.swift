@@ -8,8 +8,9 @@ struct Rate: ParsableCommand {
         abstract: "Rate an action (B, G, A, R or a colour name) with a required note, and save.")
 
     @Argument(help: "The plan file (JSON).") var plan: String
-    @Argument(help: "The action's ID.") var id: String
-    @Argument(help: "The new rating: B, G, A, R, blue, green, amber or red.") var rating: String
+    @Argument(help: "The action's ID.", completion: .actionIDs) var id: String
+    @Argument(help: "The new rating: B, G, A, R, blue, green, amber or red.", completion: .rating)
+    var rating: String
     @Option(help: "Why the rating changed (required).") var note: String
     @Option(help: "Who is making the change (default: $ACTIONPLAN_USER, else $USER, else your login name).")
     var by: String?

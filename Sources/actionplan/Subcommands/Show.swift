@@ -10,7 +10,7 @@ struct Show: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     @Argument(help: "The plan file (JSON).") var plan: String
-    @Argument(help: "The action's ID, e.g. 5(xii).") var id: String
+    @Argument(help: "The action's ID, e.g. 5(xii).", completion: .actionIDs) var id: String
     @Option(help: "Output format: table or json.") var format: Format = .table
     @OptionGroup var asOf: AsOfOption
 

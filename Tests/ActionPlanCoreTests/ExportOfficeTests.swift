@@ -1,0 +1,257 @@
+import ActionPlanPackage
+import Foundation
+import XCTest
+
+@testable import ActionPlanCore
+
+/// `export --format xlsx` and `--format docx`, read back by the libraries councils' tools agree with
+/// (openpyxl, python-docx) and converted by LibreOffice.
+final class ExportOfficeTests: XCTestCase {
+    private var dir = ""
+
+    override func setUpWithError() throws { dir = try TestSupport.tempDir() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+    /// Barnet as at 31 January 2019, compared with a November snapshot, with one action moved to Red.
+    static func barnetReport() throws -> StatusReport {
+        var p = try TestSupport.samplePlan()
+        try p.takeSnapshot(label: "November 2018 committee", asOf: TestSupport.day("2018-11-15"))
+        try p.rate(id: "5(xii)", to: .red, note: "Provider withdrew", by: "NH", on: TestSupport.day("2019-01-10"))
+        return try StatusReport.make(p, asOf: TestSupport.day("2019-01-31"), produced: TestSupport.day("2019-02-05"))
+    }
+
+    /// Writes the `format` export of `plan` to a file in `dir` and returns its path.
+    private func write(_ plan: Plan, _ format: ExportFormat, name: String) throws -> String {
+        let day = TestSupport.day("2019-01-31")
+        let parts = try Exporter.parts(plan, format: format, asOf: day, produced: day)
+        let path = dir + "/\(name).\(format.rawValue)"
+        try Data(try ZipPackage.archive(parts, dated: day)).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Runs a Python `script` (which prints JSON) on `file`, or skips when python3 or `module` is missing.
+    private func python(_ module: String, _ script: String, _ file: String) throws -> Any {
+        guard let python = ExternalTools.which("python3") else { throw XCTSkip("python3 is not installed") }
+        if try TestSupport.run(python, ["-c", "import \(module)"]).status != 0 {
+            throw XCTSkip("Python's \(module) is not installed (python3 -m pip install python-docx openpyxl)")
+        }
+        let r = try TestSupport.run(python, ["-c", script, file])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))
+    }
+
+    private static let readWorkbook = """
+        import json, sys, zipfile, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        out = {}
+        for ws in wb.worksheets:
+            rows = [[{'v': c.value, 't': c.data_type, 'fill': c.fill.fgColor.rgb if c.fill.fill_type else None,
+                      'q': bool(c.quotePrefix)} for c in row] for row in ws.iter_rows()]
+            widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(ws.max_column)]
+            out[ws.title] = {'freeze': ws.freeze_panes, 'rows': rows, 'widths': widths}
+        z = zipfile.ZipFile(sys.argv[1])
+        out['_formulas'] = sum(z.read(n).count(b'<f') for n in z.namelist() if n.startswith('xl/worksheets/'))
+        out['_order'] = wb.sheetnames
+        print(json.dumps(out, default=str))
+        """
+
+    func testXLSXHasOneSheetPerSectionWithFrozenHeadersColouredRatingsAndFittingWidths() throws {
+        let r = try Self.barnetReport()
+        let path = try write(r.plan, .xlsx, name: "barnet")
+        let book = try XCTUnwrap(try python("openpyxl", Self.readWorkbook, path) as? [String: Any])
+        XCTAssertEqual(
+            book["_order"] as? [String],
+            ["Report", "Headline", "Summary by theme", "Exceptions", "Full plan", "Recommendations", "Officers"])
+        for name in book.keys where !name.hasPrefix("_") {
+            let sheet = try XCTUnwrap(book[name] as? [String: Any])
+            XCTAssertEqual(sheet["freeze"] as? String, "A2", "\(name): header row frozen")
+        }
+        let plan = try XCTUnwrap(book["Full plan"] as? [String: Any])
+        let rows = try XCTUnwrap(plan["rows"] as? [[[String: Any]]])
+        XCTAssertEqual(rows.count, 58, "a header and 57 actions")
+        XCTAssertEqual(
+            rows[0].map { $0["v"] as? String },
+            ["Theme", "Group", "ID", "Cross-refs", "Action", "Leads", "Delivery date", "Rating"])
+        let red = try XCTUnwrap(rows.first { $0[2]["v"] as? String == "5(xii)" })
+        XCTAssertEqual(red[7]["v"] as? String, "R Red", "the rating keeps its letter")
+        XCTAssertEqual(red[7]["fill"] as? String, "FFF19C99", "on the rating's colour")
+        let green = try XCTUnwrap(rows.first { $0[2]["v"] as? String == "1a(i)" })
+        XCTAssertEqual(green[7]["fill"] as? String, "FFA8D08D")
+        let widths = try XCTUnwrap(plan["widths"] as? [Double])
+        XCTAssertEqual(widths[2], 10, "ID: its longest value (2a(viii), 8) plus two")
+        XCTAssertEqual(widths[4], 60, "Action: capped, the text wraps")
+        let exceptions = try XCTUnwrap((book["Exceptions"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+        XCTAssertEqual(exceptions.count, 1 + r.exceptionCount)
+        let summary = try XCTUnwrap((book["Summary by theme"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+        XCTAssertEqual(summary.last?[0]["v"] as? String, "All themes")
+        XCTAssertEqual(summary.last?[1]["t"] as? String, "n", "counts are numbers")
+        let recommendations = try XCTUnwrap(
+            (book["Recommendations"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+        XCTAssertEqual(recommendations.count, 25, "a header and the 24 recommendations")
+    }
+
+    func testXLSXWritesFormulaLikeTextAsQuotedStringsNeverFormulas() throws {
+        let p = try ExportHostileTextTests.hostilePlan()
+        let book = try XCTUnwrap(
+            try python("openpyxl", Self.readWorkbook, try write(p, .xlsx, name: "hostile")) as? [String: Any])
+        XCTAssertEqual(book["_formulas"] as? Int, 0, "no <f> element in any sheet")
+        let cells = book.filter { !$0.key.hasPrefix("_") }.values.flatMap { sheet in
+            ((sheet as? [String: Any])?["rows"] as? [[[String: Any]]] ?? []).flatMap { $0 }
+        }
+        let formulaLike = cells.filter { c in
+            guard let v = c["v"] as? String else { return false }
+            return CSVExport.isFormulaLike(v.unicodeScalars[...])
+        }
+        XCTAssertGreaterThanOrEqual(formulaLike.count, 4, "=HYPERLINK, -, @, + and =1 texts")
+        for c in formulaLike {
+            XCTAssertEqual(c["t"] as? String, "s", "\(c): a string")
+            XCTAssertEqual(c["q"] as? Bool, true, "\(c): quote-prefixed, so editing keeps it text")
+        }
+        XCTAssertTrue(formulaLike.contains { ($0["v"] as? String)?.hasPrefix("=HYPERLINK(\"http://e\"") == true })
+    }
+
+    func testSheetNamesAndWidthsFollowExcelsRules() {
+        XCTAssertEqual(
+            XLSXWriter.sheetNames(["a/b:c", "A/B:C", String(repeating: "x", count: 40), ""]),
+            ["a b c", "A B C (2)", String(repeating: "x", count: 31), "Sheet"])
+        XCTAssertEqual(XLSXWriter.columnName(0), "A")
+        XCTAssertEqual(XLSXWriter.columnName(25), "Z")
+        XCTAssertEqual(XLSXWriter.columnName(26), "AA")
+        let sheet = Sheet(
+            name: "s", columns: ["ID", "Text"],
+            rows: [[.text("1a"), .text(String(repeating: "word ", count: 40))], [.number(123_456), .text("a\nb\nc")]])
+        XCTAssertEqual(XLSXWriter.widths(sheet), [8, 60])
+        XCTAssertEqual(XLSXWriter.lines(sheet.rows[0], widths: [8, 60]), 3, "200 characters, 68 a line")
+        XCTAssertEqual(XLSXWriter.lines(sheet.rows[1], widths: [8, 60]), 3)
+    }
+
+    private static let readDocument = """
+        import json, sys, docx
+        from docx.oxml.ns import qn
+        d = docx.Document(sys.argv[1])
+        heads = [[p.style.name, p.text] for p in d.paragraphs if p.style.name == 'Title' or p.style.name.startswith('Heading')]
+        tables = []
+        for t in d.tables:
+            first = t.rows[0]._tr
+            repeat = first.trPr is not None and first.trPr.find(qn('w:tblHeader')) is not None
+            fills = {}
+            for row in t.rows[1:]:
+                for c in row.cells:
+                    shd = c._tc.tcPr.find(qn('w:shd')) if c._tc.tcPr is not None else None
+                    if shd is not None: fills[c.text] = shd.get(qn('w:fill'))
+            tables.append({'header': [c.text for c in t.rows[0].cells], 'rows': len(t.rows) - 1, 'repeat': repeat,
+                           'fills': fills})
+        print(json.dumps({'heads': heads, 'tables': tables}))
+        """
+
+    /// The Markdown report's headings as (Word style, text): `#` Title, `##` Heading 1, and so on.
+    private func markdownHeadings(_ r: StatusReport) -> [[String]] {
+        MarkdownReport.render(r).split(separator: "\n").compactMap { line -> [String]? in
+            let hashes = line.prefix { $0 == "#" }.count
+            guard hashes > 0, line.dropFirst(hashes).first == " " else { return nil }
+            var text = String(line.dropFirst(hashes + 1)).replacingOccurrences(of: "&amp;", with: "&")
+            text = text.replacingOccurrences(of: "\\", with: "")
+            return [hashes == 1 ? "Title" : "Heading \(hashes - 1)", text]
+        }
+    }
+
+    func testDOCXHasTheMarkdownsSectionsAsWordHeadingsAndTables() throws {
+        let r = try Self.barnetReport()
+        let day = TestSupport.day("2019-01-31")
+        let parts = DOCXWriter.parts(ReportDocument.make(r))
+        let path = dir + "/barnet.docx"
+        try Data(try ZipPackage.archive(parts, dated: day)).write(to: URL(fileURLWithPath: path))
+        let doc = try XCTUnwrap(try python("docx", Self.readDocument, path) as? [String: Any])
+        let heads = try XCTUnwrap(doc["heads"] as? [[String]])
+        XCTAssertEqual(heads, markdownHeadings(r), "the same headings, at the same levels, in the same order")
+        XCTAssertTrue(heads.contains(["Heading 1", "5. Exceptions"]))
+        let tables = try XCTUnwrap(doc["tables"] as? [[String: Any]])
+        let markdownTables = MarkdownReport.render(r).split(separator: "\n").filter {
+            $0.hasPrefix("| ---") || $0.hasPrefix("| ---:")
+        }
+        XCTAssertEqual(tables.count, markdownTables.count, "one Word table for each Markdown table")
+        XCTAssertTrue(tables.allSatisfy { $0["repeat"] as? Bool == true }, "header rows repeat on every page")
+        let exceptions = try XCTUnwrap(tables.first { ($0["header"] as? [String])?.contains("Days late") == true })
+        XCTAssertEqual(
+            exceptions["header"] as? [String],
+            ["ID", "Action", "Rating", "Why", "Original deadline", "Revised deadline", "Days late", "Latest note"])
+        let fills = tables.compactMap { $0["fills"] as? [String: String] }.reduce(into: [String: String]()) {
+            $0.merge($1) { a, _ in a }
+        }
+        XCTAssertEqual(fills["R Red"], "F19C99", "ratings are coloured cells with their letter")
+        XCTAssertEqual(fills["G Green"], "A8D08D")
+    }
+
+    func testDOCXShowsHostileTextAsText() throws {
+        let p = try ExportHostileTextTests.hostilePlan()
+        let script = """
+            import json, sys, docx
+            d = docx.Document(sys.argv[1])
+            texts = [p.text for p in d.paragraphs]
+            for t in d.tables:
+                for row in t.rows:
+                    texts += [c.text for c in row.cells]
+            print(json.dumps(texts))
+            """
+        let texts = try XCTUnwrap(try python("docx", script, try write(p, .docx, name: "hostile")) as? [String])
+        let all = texts.joined(separator: "\n")
+        XCTAssertTrue(all.contains("<script>alert(1)</script></td></tr></table>"), "markup is text")
+        XCTAssertTrue(all.contains("=HYPERLINK(\"http://e\",\"x\")"))
+        XCTAssertFalse(all.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, "controls made visible")
+        XCTAssertTrue(all.contains("^["), "ESC shown as ^[")
+    }
+
+    func testCommandLineWritesBothByExtensionTheSameBytesEachTime() throws {
+        let plan = dir + "/plan.json"
+        try FileManager.default.copyItem(atPath: TestSupport.samplePlanPath, toPath: plan)
+        for format in ["xlsx", "docx"] {
+            var outputs: [Data] = []
+            for run in 1...2 {
+                let out = dir + "/report\(run).\(format)"
+                let r = try TestSupport.run([
+                    "export", plan, "-o", out, "--as-of", "2019-01-31", "--produced", "2019-02-05",
+                ])
+                XCTAssertEqual(r.status, 0, r.stderr)
+                XCTAssertTrue(r.stdout.hasPrefix("Wrote \(out) (\(format), position as at 2019-01-31"), r.stdout)
+                outputs.append(try XCTUnwrap(FileManager.default.contents(atPath: out)))
+            }
+            XCTAssertTrue(outputs[0].starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(format) is a zip")
+            XCTAssertEqual(outputs[0], outputs[1], "\(format): the same export on the same day is the same bytes")
+        }
+        // The core alone cannot zip: asked for bytes of a package format, it says so (the terminal UI shows it).
+        let p = try TestSupport.samplePlan()
+        let day = TestSupport.day("2019-01-31")
+        XCTAssertThrowsError(try Exporter.render(p, format: .xlsx, asOf: day, produced: day)) {
+            XCTAssertEqual(($0 as? PlanError)?.kind, .invalidValue)
+        }
+    }
+
+    func testLibreOfficeConvertsBothToPDFWithTheReportsText() throws {
+        guard let soffice = ExternalTools.which("soffice", "libreoffice") else {
+            throw XCTSkip(
+                "LibreOffice is not installed (apt-get install libreoffice-calc-nogui libreoffice-writer-nogui); "
+                    + "the XLSX/DOCX conversion check is skipped")
+        }
+        _ = try ExternalTools.poppler()
+        let r = try Self.barnetReport()
+        let xlsx = try write(r.plan, .xlsx, name: "book")
+        let docx = try write(r.plan, .docx, name: "document")
+        let convert = try TestSupport.run(
+            soffice,
+            [
+                "--headless", "-env:UserInstallation=file://\(dir)/lo-profile", "--convert-to", "pdf", "--outdir",
+                dir, xlsx, docx,
+            ], environment: ["PATH": "/usr/bin:/bin", "HOME": dir], timeout: 240)
+        XCTAssertEqual(convert.status, 0, convert.stderr)
+        // Cells wrap, so words of one note may be on two lines.
+        let book = Whitespace.collapse(try ExternalTools.pdfText(dir + "/book.pdf"))
+        let document = Whitespace.collapse(try ExternalTools.pdfText(dir + "/document.pdf"))
+        for (name, text) in [("xlsx", book), ("docx", document)] {
+            XCTAssertTrue(text.contains("Barnet Children's Services"), name)
+            XCTAssertTrue(text.contains("R Red"), "\(name): the rating's letter prints")
+            XCTAssertTrue(text.contains("Provider withdrew"), name)
+        }
+        XCTAssertTrue(document.contains("5. Exceptions"))
+        XCTAssertGreaterThan(try ExternalTools.pageCount(dir + "/document.pdf"), 5)
+    }
+}
