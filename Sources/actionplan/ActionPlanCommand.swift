@@ -15,7 +15,8 @@ struct ActionPlanCommand: ParsableCommand {
             """,
         subcommands: [
             Browse.self, List.self, Overdue.self, Show.self, Rate.self, Summary.self, Check.self, Import.self,
-            Export.self, TakeSnapshot.self, ListSnapshots.self, Restore.self, MergeDriver.self, DebugSaveLoop.self,
+            Export.self, Measures.self, Record.self, SetMeasure.self, ImportMeasures.self, Link.self, Coverage.self,
+            TakeSnapshot.self, ListSnapshots.self, Restore.self, MergeDriver.self, DebugSaveLoop.self,
         ],
         defaultSubcommand: Browse.self
     )
