@@ -15,7 +15,8 @@ import XCTest
 final class HelpSnapshotTests: XCTestCase {
     /// Every subcommand, hidden ones included (`debug-save-loop`), in the order `--help` lists them.
     static let subcommands = [
-        "browse", "list", "overdue", "show", "rate", "summary", "check", "import", "export", "snapshot", "snapshots",
+        "browse", "list", "overdue", "show", "rate", "summary", "check", "import", "export", "measures", "record",
+        "set-measure", "import-measures", "link", "coverage", "snapshot", "snapshots",
         "restore", "merge-driver", "debug-save-loop",
     ]
 
