@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import ActionPlanCore
@@ -118,5 +119,11 @@ final class ReportChartsTests: XCTestCase {
         let md = MarkdownReport.render(try report(plan))
         XCTAssertTrue(md.contains("| BSCB 5 | Barnet Safeguarding Children Board |"))
         XCTAssertTrue(md.contains("| **NO** |"))
+        let json = try JSONSerialization.jsonObject(with: Data(ReportJSON.render(try report(plan)))) as! [String: Any]
+        let recs = json["recommendations"] as! [[String: Any]]
+        XCTAssertEqual(recs.count, 24)
+        XCTAssertEqual(recs[0]["actions"] as? [String], ["1a(i)"])
+        XCTAssertEqual(recs.filter { $0["covered"] as? Bool == false }.count, 23)
+        XCTAssertEqual((json["attention"] as? [String])?.count, 2)
     }
 }
