@@ -1,3 +1,4 @@
+import ActionPlanSynthetic
 import XCTest
 
 @testable import ActionPlanCore
@@ -140,5 +141,17 @@ final class MeasureModelTests: XCTestCase {
         try o2.setMeasure("M5.1", polarity: nil, target: "16")
         let clash = PlanMerge.merge(base: base, ours: o2, theirs: t2)
         XCTAssertEqual(clash.conflicts.map(\.key.field), ["measure M5.1 target"])
+    }
+
+    func testSyntheticMeasuresReadAsFiguresAndRoundTrip() throws {
+        var plan = SyntheticPlan.make(actions: 300)
+        plan.measures = SyntheticPlan.measures(50, for: plan)
+        XCTAssertEqual(plan.measures.count, 50)
+        XCTAssertEqual(plan.allMeasures.count, 50 + 17 * 3)
+        for (m, _) in plan.allMeasures {
+            XCTAssertEqual(MeasureStatus(m).figures.count, 12, m.id)
+        }
+        let bytes = PlanCodec.encode(plan)
+        XCTAssertEqual(try PlanCodec.decode(bytes, file: "p.json"), plan)
     }
 }

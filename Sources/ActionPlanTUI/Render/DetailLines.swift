@@ -29,7 +29,7 @@ enum DetailLines {
         let a = plan[p]
         return heading(a, at: p, in: plan, width: width) + leads(a, in: plan, width: width)
             + dates(a, state: state, width: width) + rating(a, in: plan, width: width) + fields(a, width: width)
-            + history(a, width: width)
+            + measures(a, in: plan, width: width) + history(a, width: width)
     }
 
     /// `label` in the label column, then `text` wrapped beside it.
