@@ -41,7 +41,7 @@ enum SVGChart {
         let barWidth = 420.0
         let rowHeight = 18.0
         let height = Double(bars.count) * rowHeight + 16
-        open(width: 660, height: height, label: label, &h)
+        svgOpen(width: 660, height: height, label: label, &h)
         for (i, b) in bars.enumerated() {
             let y = Double(i) * rowHeight
             h.raw("<text x=\"0\" y=\"\(n(y + 12))\" font-size=\"9\">")
@@ -88,7 +88,7 @@ enum SVGChart {
         let barWidth = 380.0
         let rowHeight = 18.0
         let most = max(1, counts.map(\.count).max() ?? 1)
-        open(width: 660, height: Double(counts.count) * rowHeight + 4, label: label, &h)
+        svgOpen(width: 660, height: Double(counts.count) * rowHeight + 4, label: label, &h)
         let fills = ["url(#pA)", "url(#pR)", "#333"]
         for (i, c) in counts.enumerated() {
             let y = Double(i) * rowHeight
@@ -118,7 +118,7 @@ enum SVGChart {
         var alt =
             "\(t.title): " + s.figures.map { "\($0.observation.period) \(s.show($0.value))" }.joined(separator: ", ")
         if let target = s.target { alt += "; target \(s.show(target)), \(s.targetStatus.rawValue)" }
-        open(width: w, height: ht, label: alt, &h)
+        svgOpen(width: w, height: ht, label: alt, &h)
         if let target = s.target {
             h.raw(
                 "<line x1=\"\(n(left))\" x2=\"\(n(left + plotW))\" y1=\"\(n(y(target.number)))\" "
@@ -144,7 +144,7 @@ enum SVGChart {
         h.raw("</text>\n</svg>\n")
     }
 
-    private static func open(width: Double, height: Double, label: String, _ h: inout HTMLBuffer) {
+    private static func svgOpen(width: Double, height: Double, label: String, _ h: inout HTMLBuffer) {
         h.raw("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" ")
         h.raw("height=\"\(n(height))\" font-family=\"DejaVu Sans, Liberation Sans, Arial, sans-serif\" aria-label=\"")
         h.text(label)
