@@ -38,6 +38,11 @@ final class MeasureModelTests: XCTestCase {
         XCTAssertNil(MeasureValue(""))
         XCTAssertEqual(MeasureValue.format(0.45, unit: .ratio), "45%")
         XCTAssertEqual(MeasureValue.plain(-5.0), "-5")
+        XCTAssertEqual(
+            [0.45, 0.5, -0.4, 16.666, 1.05, -0.001, 207, 31.2].map(MeasureValue.plain),
+            ["0.45", "0.5", "-0.4", "16.67", "1.05", "0", "207", "31.2"])
+        XCTAssertEqual(MeasureValue("\u{2212}2 days")?.number, -2)
+        XCTAssertEqual(MeasureValue("1 Week")?.unit, .weeks)
     }
 
     func testStatusIsDerivedChangeDirectionAndRatingAgainstTarget() throws {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A measure's value as written, read: `13.3`, `68%`, `-0.4%`, `7/ 50.0%` (a count and its percentage),
 /// `9/20` (a count out of a total), `15.6 weeks`, `20 days`, `31.2 weeks*` (a footnote mark).
 ///
@@ -17,33 +15,55 @@ public struct MeasureValue: Hashable, Sendable {
 
     /// Reads `text`, or nil when it is not a value (`Performance Matters Page 6`, `↓`).
     public init?(_ text: String) {
-        var s = Whitespace.collapse(text).replacingOccurrences(of: "\u{2212}", with: "-")
-        while s.hasSuffix("*") { s.removeLast() }
-        s = s.trimmingCharacters(in: .whitespaces)
+        var s = Substring(Whitespace.collapse(text))
+        while s.last == "*" || s.last == " " { s.removeLast() }
         if let slash = s.firstIndex(of: "/") {
-            let left = s[..<slash].trimmingCharacters(in: .whitespaces)
-            let right = s[s.index(after: slash)...].trimmingCharacters(in: .whitespaces)
-            guard let count = Int(left), let rest = MeasureValue(right) else { return nil }
+            guard let count = Int(MeasureValue.trimmed(s[..<slash])) else { return nil }
+            let right = MeasureValue.trimmed(s[s.index(after: slash)...])
+            guard let rest = MeasureValue(String(right)) else { return nil }
             if rest.unit == .percent {
-                self = MeasureValue(number: rest.number, count: count, total: nil, unit: .percent)
+                self.init(number: rest.number, count: count, total: nil, unit: .percent)
             } else {
                 guard let total = Int(right), total > 0 else { return nil }
-                self = MeasureValue(number: Double(count) / Double(total), count: count, total: total, unit: .ratio)
+                self.init(number: Double(count) / Double(total), count: count, total: total, unit: .ratio)
             }
             return
         }
         var unit = MeasureUnit.number
-        for (suffix, u) in [("%", MeasureUnit.percent), ("days", .days), ("day", .days), ("weeks", .weeks)]
-        where s.lowercased().hasSuffix(suffix) {
-            s = String(s.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        for (suffix, u) in MeasureValue.suffixes where MeasureValue.hasSuffix(s, suffix) {
+            s = MeasureValue.trimmed(s.dropLast(suffix.count))
             unit = u
             break
         }
-        if s.hasPrefix("+") { s.removeFirst() }
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-            let n = Double(s), n.isFinite
+        var negative = false
+        if s.first == "+" {
+            s.removeFirst()
+        } else if s.first == "-" || s.first == "\u{2212}" {
+            s.removeFirst()
+            negative = true
+        }
+        guard !s.isEmpty, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let n = Double(s),
+            n.isFinite
         else { return nil }
-        self.init(number: n, count: nil, total: nil, unit: unit)
+        self.init(number: negative ? -n : n, count: nil, total: nil, unit: unit)
+    }
+
+    private static let suffixes: [(String, MeasureUnit)] = [
+        ("%", .percent), ("days", .days), ("day", .days), ("weeks", .weeks), ("week", .weeks),
+    ]
+
+    /// Whether `s` ends with `suffix` ignoring ASCII case.
+    private static func hasSuffix(_ s: Substring, _ suffix: String) -> Bool {
+        let a = Array(s.utf8.suffix(suffix.utf8.count))
+        return a.count == suffix.utf8.count && zip(a, suffix.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+    }
+
+    /// `s` without spaces at either end.
+    private static func trimmed(_ s: Substring) -> Substring {
+        var s = s
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
     }
 
     /// A value from its parts.
@@ -67,11 +87,21 @@ public struct MeasureValue: Hashable, Sendable {
 
     /// `13.3`, `-5`, `0.45`: at most two decimals, no trailing zeros, no `-0`.
     public static func plain(_ number: Double) -> String {
-        let rounded = (number * 100).rounded() / 100
-        if rounded == 0 { return "0" }
-        if rounded == rounded.rounded() && abs(rounded) < 1e15 { return String(Int(rounded)) }
-        var s = String(format: "%.2f", rounded)
-        while s.hasSuffix("0") { s.removeLast() }
-        return s
+        let hundredths = (number * 100).rounded()
+        guard abs(hundredths) < 1e15 else { return String(number) }
+        let h = Int(hundredths)
+        if h == 0 { return "0" }
+        let whole = String(abs(h) / 100)
+        var cents = abs(h) % 100
+        var out = (h < 0 ? "-" : "") + whole
+        if cents != 0 {
+            var digits = cents < 10 ? "0\(cents)" : String(cents)
+            if cents % 10 == 0 {
+                cents /= 10
+                digits = String(cents)
+            }
+            out += "." + digits
+        }
+        return out
     }
 }
