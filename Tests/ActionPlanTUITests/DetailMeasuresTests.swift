@@ -53,4 +53,22 @@ final class DetailMeasuresTests: XCTestCase {
         d.select("1a(i)")
         XCTAssertFalse(DetailLines.lines(d.state, width: 120).map(\.text).contains("Measures"))
     }
+
+    func testMKeyShowsTheMeasuresOffTargetFirstAndEscapeCloses() throws {
+        var d = Driver(TUIFixtures.state(try plan()))
+        d.press(.char("M"))
+        XCTAssertEqual(d.state.mode, .measures)
+        let screen = SnapshotAssert.text(of: d.frame(width: 100, height: 24))
+        let lines = screen.split(separator: "\n").map(String.init)
+        let title = try XCTUnwrap(lines.firstIndex { $0.contains("Measures, off target first") })
+        XCTAssertTrue(lines[title + 1].contains("5 measures and sub-measures; 1 off target."), screen)
+        XCTAssertTrue(lines[title + 2].contains("M5.1 Duty and Assessment: 20 (Apr-18), target 15, off target"), screen)
+        XCTAssertTrue(lines[title + 3].contains("M5 Average Caseload Numbers"), screen)
+        d.press(.escape)
+        XCTAssertEqual(d.state.mode, .browse)
+        var empty = Driver(TUIFixtures.state(try TUIFixtures.barnet()))
+        empty.press(.char("M"))
+        XCTAssertTrue(
+            SnapshotAssert.text(of: empty.frame(width: 100, height: 24)).contains("This plan has no measures."))
+    }
 }

@@ -16,6 +16,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case rate, edit, addNote, addAction, deleteAction, undo, redo
     // The file and the program.
     case save, export, quit, help
+    // The measures of impact (a page of its own, scrolled and closed like the help).
+    case showMeasures
     // Inside the rating picker.
     case pickBlue, pickGreen, pickAmber, pickRed
     // Inside the edit-field picker.

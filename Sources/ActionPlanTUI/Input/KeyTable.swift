@@ -53,6 +53,7 @@ public enum KeyTable {
             "Export the committee report (asks for a file: .html, .md, .csv, .ics or .json)"),
         KeyBinding([.char("q")], .quit, .browse, "Quit (asks to save when there are unsaved changes)", hint: "quit"),
         KeyBinding([.char("?"), .function(1)], .help, .browse, "Show this help", hint: "help"),
+        KeyBinding([.char("M")], .showMeasures, .browse, "Show the measures of impact, off target first"),
     ]
 
     private static let ratingPicker: [KeyBinding] = [

@@ -38,7 +38,7 @@ extension Renderer {
             grid.put(SafeText.line(text), x: 0, y: y, style: .strong, maxWidth: width)
         case .question(let q):
             grid.put(SafeText.line(q.text), x: 0, y: y, style: .strong, maxWidth: width)
-        case .browse, .help:
+        case .browse, .help, .measures:
             break
         }
     }

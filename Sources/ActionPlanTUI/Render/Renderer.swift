@@ -27,12 +27,14 @@ public enum Renderer {
             return (grid, layout)
         }
         drawStatusLine(state, &grid)
-        let promptLines = state.mode == .browse || state.mode == .help ? 0 : 1
+        let promptLines = state.mode == .browse || state.mode == .help || state.mode == .measures ? 0 : 1
         let bodyTop = 1
         let bodyHeight = height - 2 - promptLines
         let body = Rect(x: 0, y: bodyTop, width: width, height: bodyHeight)
         if state.mode == .help {
             drawHelp(state, in: body, &grid, &layout)
+        } else if state.mode == .measures {
+            drawMeasures(state, in: body, &grid, &layout)
         } else {
             drawPanes(state, in: body, &grid, &layout)
         }

@@ -10,6 +10,8 @@ public enum Mode: Hashable, Sendable {
     case browse
     /// Reading the help screen.
     case help
+    /// Reading the measures of impact, off target first (scrolled and closed with the help screen's keys).
+    case measures
     /// Choosing a rating for the action.
     case ratingPicker(actionID: String)
     /// Choosing which field of the action to edit.
@@ -28,7 +30,7 @@ public enum Mode: Hashable, Sendable {
     public var keyContext: KeyContext {
         switch self {
         case .browse: return .browse
-        case .help: return .help
+        case .help, .measures: return .help
         case .ratingPicker: return .ratingPicker
         case .editPicker: return .editPicker
         case .conflict: return .conflict

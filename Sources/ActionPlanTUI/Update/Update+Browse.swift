@@ -17,6 +17,8 @@ extension Update {
             stepHistory(command, &s)
         case .save, .quit, .export, .help:
             return fileOrProgram(command, &s)
+        case .showMeasures:
+            showMeasures(&s)
         default:
             break
         }

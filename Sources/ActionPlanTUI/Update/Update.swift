@@ -92,7 +92,7 @@ public enum Update {
     static func run(_ command: Command, _ s: inout AppState) -> [Effect] {
         switch s.mode {
         case .browse: return browse(command, &s)
-        case .help: helpCommand(command, &s)
+        case .help, .measures: helpCommand(command, &s)
         case .ratingPicker(let id): pickRating(command, id: id, &s)
         case .editPicker(let id): pickField(command, id: id, &s)
         case .conflict(let quitAfter): conflictCommand(command, quitAfter: quitAfter, &s)
