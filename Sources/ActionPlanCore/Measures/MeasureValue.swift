@@ -15,7 +15,10 @@ public struct MeasureValue: Hashable, Sendable {
 
     /// Reads `text`, or nil when it is not a value (`Performance Matters Page 6`, `↓`).
     public init?(_ text: String) {
-        var s = Substring(Whitespace.collapse(text))
+        // Most values are short ASCII with single spaces: skip the general white-space rule for them.
+        let simple = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } && !text.contains("  ")
+        var s = Substring(simple ? text : Whitespace.collapse(text))
+        while s.first == " " { s.removeFirst() }
         while s.last == "*" || s.last == " " { s.removeLast() }
         if let slash = s.firstIndex(of: "/") {
             guard let count = Int(MeasureValue.trimmed(s[..<slash])) else { return nil }
