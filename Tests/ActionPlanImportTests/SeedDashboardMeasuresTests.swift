@@ -123,6 +123,30 @@ final class SeedDashboardMeasuresTests: XCTestCase {
         XCTAssertEqual(fromCSV[4].subMeasures.map(\.observations), fromText[4].subMeasures.map(\.observations))
     }
 
+    func testTheSameDashboardAsASheetReadsTheSame() throws {
+        let text = String(decoding: try ReaderTestSupport.bytes("seeds/a10-data-dashboard.txt"), as: UTF8.self)
+        var rows = ""
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            rows += "<row r=\"\(i + 1)\">"
+            for (j, cell) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated()
+            where !cell.isEmpty && j < 26 {
+                let escaped = cell.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+                    of: "<", with: "&lt;")
+                let ref = String(UnicodeScalar(UInt8(65 + j))) + String(i + 1)
+                rows += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escaped)</t></is></c>"
+            }
+            rows += "</row>"
+        }
+        let (fromSheet, report) = try MeasureImport.run(try ZipFixtures.xlsx(rows: rows), file: "dashboard.xlsx")
+        let (fromText, _) = try imported()
+        XCTAssertEqual(fromSheet.count, 23)
+        XCTAssertEqual(fromSheet.map(\.title), fromText.map(\.title))
+        XCTAssertEqual(fromSheet[4].subMeasures.map(\.observations), fromText[4].subMeasures.map(\.observations))
+        XCTAssertEqual(fromSheet[10].target, "23 weeks")
+        XCTAssertTrue(
+            report.repairs.contains { $0.location.description.hasPrefix("sheet S, row ") }, "\(report.entries)")
+    }
+
     func testASourceWithNoDashboardHeaderIsRefused() throws {
         XCTAssertThrowsError(try MeasureImport.run(Array("just some text\n".utf8), file: "x.txt")) {
             XCTAssertEqual(($0 as! PlanError).kind, .invalidSource)
