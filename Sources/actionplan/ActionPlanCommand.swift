@@ -19,8 +19,9 @@ struct ActionPlanCommand: ParsableCommand {
         version: ProgramVersion.current,
         subcommands: [
             Browse.self, List.self, Overdue.self, Show.self, Rate.self, Summary.self, Leads.self, Check.self,
-            Import.self, Export.self, TakeSnapshot.self, ListSnapshots.self, Restore.self, Version.self,
-            MergeDriver.self, DebugSaveLoop.self,
+            Import.self, Export.self, Measures.self, Record.self, SetMeasure.self, ImportMeasures.self, Link.self,
+            Coverage.self, TakeSnapshot.self, ListSnapshots.self, Restore.self, Version.self, MergeDriver.self,
+            DebugSaveLoop.self,
         ],
         defaultSubcommand: Browse.self
     )

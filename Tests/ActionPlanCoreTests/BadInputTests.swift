@@ -93,7 +93,7 @@ final class BadInputTests: SamplePlanTestCase {
                 bytes: replacing(s, "\"organisation\"", "\"org\\u001b]0;pwned\\u0007\""),
                 message: "FILE:4:29: at $.org^[]0;pwned^G: unknown field \"org^[]0;pwned^G\" (expected one of: "
                     + "schemaVersion, title, organisation, version, period, ragKey, ratingScale, recommendations, "
-                    + "narrative, officers, themes, snapshots)"),
+                    + "narrative, officers, themes, snapshots, measures)"),
             Case(
                 name: "unresolved git conflict",
                 bytes: replacing(

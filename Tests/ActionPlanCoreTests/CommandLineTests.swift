@@ -138,7 +138,10 @@ final class CommandLineTests: SamplePlanTestCase {
         let r = try run("check", plan, "--as-of", "2019-01-31")
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stdout.contains("2a(vi): unknown-lead: lead code TMc is not in the officers register"))
-        XCTAssertTrue(r.stdout.contains("33 problems: 1 duplicate-officer, 25 green-overdue, 7 unknown-lead"), r.stdout)
+        XCTAssertTrue(
+            r.stdout.contains(
+                "57 problems: 1 duplicate-officer, 25 green-overdue, 24 uncovered-recommendation, 7 unknown-lead"),
+            r.stdout)
         var clean = Plan(
             title: "Clean",
             themes: [

@@ -54,10 +54,15 @@ final class ExportPrintTests: XCTestCase {
         XCTAssertTrue(text[0].contains("2. Headline"), "header, key and headline share the first page")
         XCTAssertTrue(text[0].contains("1. Key to ratings"))
         for heading in [
-            "3. Summary by theme", "4. Movement since the last report", "5. Exceptions", "6. The full plan",
+            "3. Summary by theme", "5. Exceptions", "6. Recommendations", "8. The full plan",
             "Appendix: named officers",
         ] {
             XCTAssertTrue(text.contains { firstLine($0) == heading }, "\(heading) starts a page")
+        }
+        // Page 2 is full: the summary by theme, its charts and the movement share it.
+        let summaryPage = try XCTUnwrap(text.firstIndex { firstLine($0) == "3. Summary by theme" })
+        for fragment in ["How late the overdue actions are", "Over 3 months", "4. Movement since the last report"] {
+            XCTAssertTrue(text[summaryPage].contains(fragment), fragment)
         }
         let all = text.joined(separator: "\n")
         for fragment in [

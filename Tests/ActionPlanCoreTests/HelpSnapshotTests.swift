@@ -15,8 +15,9 @@ import XCTest
 final class HelpSnapshotTests: XCTestCase {
     /// Every subcommand, hidden ones included (`debug-save-loop`), in the order `--help` lists them.
     static let subcommands = [
-        "browse", "list", "overdue", "show", "rate", "summary", "leads", "check", "import", "export", "snapshot",
-        "snapshots", "restore", "version", "merge-driver", "debug-save-loop",
+        "browse", "list", "overdue", "show", "rate", "summary", "leads", "check", "import", "export", "measures",
+        "record", "set-measure", "import-measures", "link", "coverage", "snapshot", "snapshots", "restore", "version",
+        "merge-driver", "debug-save-loop",
     ]
 
     static let directory = TestPaths.root.appendingPathComponent("Tests/ActionPlanCoreTests/HelpSnapshots")

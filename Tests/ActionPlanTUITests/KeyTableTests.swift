@@ -27,7 +27,8 @@ final class KeyTableTests: XCTestCase {
             (.char("u"), .undo), (.ctrl("r"), .redo), (.char("w"), .save), (.char("q"), .quit), (.char("?"), .help),
             (.char("h"), .foldOrParent), (.left, .foldOrParent), (.char("l"), .unfoldOrChild),
             (.right, .unfoldOrChild), (.escape, .back), (.char("Q"), .quitNow), (.ctrl("l"), .redraw),
-            (.char("z"), .zoom), (.char("m"), .toggleMark), (.char("M"), .viewMine), (.char("W"), .viewWorkload),
+            (.char("z"), .zoom), (.char("m"), .toggleMark), (.char("i"), .viewMine), (.char("M"), .showMeasures),
+            (.char("W"), .viewWorkload),
         ]
         for (key, command) in expected {
             XCTAssertEqual(KeyTable.command(for: key, in: .browse), command, key.name)

@@ -48,11 +48,11 @@ final class MarksAndLeadViewsTests: XCTestCase {
 
     func testMineShowsTheActionsTheUserLeads() {
         var d = Driver(TUIFixtures.state(user: "BT"))
-        d.press(.char("M"))
+        d.press(.char("i"))
         XCTAssertEqual(Set(d.shownIDs), ["1a(ii)", "1a(iii)", "2(i)", "2(iii)"])
         XCTAssertTrue(d.frame().lines()[0].contains("mine (BT)"), d.frame().lines()[0])
         d = Driver(TUIFixtures.state(user: "alice"))
-        d.press(.char("M"))
+        d.press(.char("i"))
         XCTAssertEqual(d.shownIDs, [])
         XCTAssertEqual(d.state.message?.isError, true)
         XCTAssertTrue(d.state.message?.text.contains("--user CODE") ?? false)

@@ -78,7 +78,8 @@ extension PlanCodec {
                         case "id": rec.id = try r.readString()
                         case "source": rec.source = try r.readString()
                         case "text": rec.text = try r.readString()
-                        default: throw unknownField(key, r, expected: "id, source, text")
+                        case "actions": rec.actions = try r.readStringArray()
+                        default: throw unknownField(key, r, expected: "id, source, text, actions")
                         }
                     }
                     plan.recommendations.append(rec)
@@ -101,11 +102,12 @@ extension PlanCodec {
                 try r.readArray { r, _ in plan.themes.append(try readTheme(&r)) }
             case "snapshots":
                 try r.readArray { r, _ in plan.snapshots.append(try readSnapshot(&r)) }
+            case "measures": plan.measures = try readMeasures(&r)
             default:
                 throw unknownField(
                     key, r,
                     expected: "schemaVersion, title, organisation, version, period, ragKey, ratingScale, "
-                        + "recommendations, narrative, officers, themes, snapshots"
+                        + "recommendations, narrative, officers, themes, snapshots, measures"
                 )
             }
         }

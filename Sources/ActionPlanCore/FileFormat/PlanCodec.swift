@@ -26,6 +26,10 @@ public enum PlanCodec {
                         w.field("id", r.id)
                         w.field("source", r.source)
                         w.field("text", r.text)
+                        if !r.actions.isEmpty {
+                            w.key("actions")
+                            w.inlineStrings(r.actions)
+                        }
                     }
                 }
             }
@@ -60,6 +64,7 @@ public enum PlanCodec {
                     }
                 }
             }
+            if !plan.measures.isEmpty { writeMeasures(plan.measures, &w) }
         }
         w.finish()
         return w.bytes
@@ -196,9 +201,9 @@ public enum PlanCodec {
 
 extension Plan {
     /// Whether the plan uses anything file format version 1 cannot hold: its own rating scale,
-    /// recommendations, plan narrative, or statuses and extra fields on actions.
+    /// recommendations, plan narrative, measures, or statuses and extra fields on actions.
     var usesVersion2: Bool {
-        if scale != nil || !recommendations.isEmpty || !narrative.isEmpty { return true }
+        if scale != nil || !recommendations.isEmpty || !narrative.isEmpty || !measures.isEmpty { return true }
         for t in themes {
             for g in t.groups {
                 for a in g.actions

@@ -70,9 +70,9 @@ struct PlanMerger {
         p.narrative = pick(
             .plan, "narrative", base: base.map(\.narrative), ours: ours.narrative, theirs: theirs.narrative,
             show: MergeText.narrative)
-        p.recommendations = mergeKeyed(
-            .plan, "recommendation", base: base?.recommendations, ours: ours.recommendations,
-            theirs: theirs.recommendations, key: \.id, show: { "\($0.id): \($0.text)" })
+        p.recommendations = mergeRecommendations(
+            base: base?.recommendations, ours: ours.recommendations, theirs: theirs.recommendations)
+        p.measures = mergeMeasures(base: base?.measures, ours: ours.measures, theirs: theirs.measures)
         p.officers = MergeLog.merge(base: base?.officers ?? [], ours: ours.officers, theirs: theirs.officers, date: nil)
         p.themes = mergeThemes(base: base, ours: ours, theirs: theirs)
         p.snapshots = mergeSnapshots(base: base, ours: ours, theirs: theirs)

@@ -30,6 +30,8 @@ public struct Plan: Hashable, Sendable {
     public var themes: [Theme]
     /// Frozen reporting-cycle positions, oldest first.
     public var snapshots: [Snapshot]
+    /// The measures of impact the board watches (a data dashboard), in order.
+    public var measures: [Measure] = []
 
     /// A plan.
     public init(

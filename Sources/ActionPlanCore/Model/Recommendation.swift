@@ -11,12 +11,15 @@ public struct Recommendation: Hashable, Sendable {
     public var source: String
     /// The recommendation, verbatim.
     public var text: String
+    /// The IDs of the actions that answer it (`actionplan link`), in the order they were linked.
+    public var actions: [String]
 
     /// A recommendation.
-    public init(id: String, source: String, text: String) {
+    public init(id: String, source: String, text: String, actions: [String] = []) {
         self.id = id
         self.source = source
         self.text = text
+        self.actions = actions
     }
 }
 

@@ -47,6 +47,7 @@ extension HTMLReport {
         .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 8pt; color: #444; margin: 0; }
         .org { font-size: 11pt; margin-bottom: 3mm; }
         .lede { font-size: 9.5pt; }
+        .attention { font-size: 10pt; border-left: 2pt solid #000; padding-left: 2mm; }
         .note { font-size: 7.5pt; color: #333; }
         .none { font-style: italic; color: #333; }
         .cover { margin-bottom: 5mm; }

@@ -21,17 +21,24 @@ public enum HTMLReport {
         h.text(ReportText.singleLine(report.title) + " — position as at " + ReportText.longDate(report.asOf))
         h.raw("</title>\n<style>\n")
         h.raw(stylesheet)
+        h.raw(chartStylesheet)
         h.raw("@page {\n  @bottom-left { content: \"")
         h.raw(cssString(footerTitle(report.title)))
         h.raw("\"; }\n  @bottom-right { content: \"Position as at ")
         h.raw(cssString(ReportText.longDate(report.asOf)))
         h.raw(" \\2014  Page \" counter(page) \" of \" counter(pages); }\n}\n</style>\n</head>\n<body>\n")
+        h.raw(SVGChart.patternDefinitions)
+        let charts = ReportCharts(report)
         header(report, &h)
         key(report, &h)
         headline(report, &h)
         themes(report, &h)
-        movement(report, &h)
+        themeCharts(report, charts, &h)
+        h.raw("</section>\n")
+        movement(report, charts, &h)
         exceptions(report, &h)
+        recommendations(report, &h)
+        measures(report, charts, &h)
         fullPlan(report, &h)
         officers(report, &h)
         h.raw("</body>\n</html>\n")
@@ -85,7 +92,14 @@ public enum HTMLReport {
     }
 
     private static func headline(_ r: StatusReport, _ h: inout HTMLBuffer) {
-        h.raw("<section id=\"headline\">\n<h2>2. Headline</h2>\n<p class=\"lede\">")
+        h.raw("<section id=\"headline\">\n<h2>2. Headline</h2>\n")
+        let attention = ReportText.attention(r)
+        if !attention.isEmpty {
+            h.raw("<p class=\"attention\"><strong>")
+            h.text(attention)
+            h.raw("</strong></p>\n")
+        }
+        h.raw("<p class=\"lede\">")
         h.text(ReportText.headline(r))
         h.raw("</p>\n<table class=\"headline\">\n")
         h.raw("<colgroup><col style=\"width:8%\"><col><col style=\"width:14%\"><col style=\"width:16%\"></colgroup>\n")
@@ -121,7 +135,6 @@ public enum HTMLReport {
             for t in r.themes { row(ReportTables.themeColumns, t, &h, rowClass: changeClass(t.change)) }
             row(ReportTables.themeColumns, r.total, &h, rowClass: "total")
         }
-        h.raw("</section>\n")
     }
 
     private static func changeClass(_ c: StatusReport.Change?) -> String? {
@@ -129,14 +142,16 @@ public enum HTMLReport {
         return "chg-" + c.direction.rawValue
     }
 
-    private static func movement(_ r: StatusReport, _ h: inout HTMLBuffer) {
-        h.raw("<section id=\"movement\" class=\"newpage\">\n<h2>4. Movement since the last report</h2>\n")
+    private static func movement(_ r: StatusReport, _ charts: ReportCharts, _ h: inout HTMLBuffer) {
+        h.raw("<section id=\"movement\">\n<h2>4. Movement since the last report</h2>\n")
         guard let m = r.movement, let c = r.comparison else {
-            h.raw("<p class=\"lede\">There is no earlier snapshot to compare with, so no movement can be shown. ")
-            h.raw("After the meeting, freeze this position with <code>actionplan snapshot PLAN --label LABEL</code> ")
-            h.raw("and the next report will compare with it.</p>\n</section>\n")
+            h.raw("<p class=\"none\">No earlier snapshot yet, so no movement; freeze this position with ")
+            h.raw("<code>actionplan snapshot PLAN --label LABEL</code> for the next report.</p>\n")
+            historyChart(charts, &h)
+            h.raw("</section>\n")
             return
         }
+        historyChart(charts, &h)
         h.raw("<p class=\"lede\">Compared with snapshot “")
         h.text(c.label)
         h.raw("”, position as at \(ReportText.longDate(c.date)).</p>\n")
@@ -183,7 +198,7 @@ public enum HTMLReport {
     }
 
     private static func fullPlan(_ r: StatusReport, _ h: inout HTMLBuffer) {
-        h.raw("<section id=\"plan\" class=\"newpage\">\n<h2>6. The full plan</h2>\n")
+        h.raw("<section id=\"plan\" class=\"newpage\">\n<h2>8. The full plan</h2>\n")
         let cols = ReportTables.planColumns(r)
         for (i, t) in r.plan.themes.enumerated() {
             h.raw(i == 0 ? "<div class=\"theme\">\n<h3>" : "<div class=\"theme newpage\">\n<h3>")

@@ -26,7 +26,10 @@ public enum MarkdownReport {
             out += "| \(cell(level.letter + " " + level.name + counts)) | \(cell(level.definition)) |\n"
         }
 
-        out += "\n## 2. Headline\n\n" + ReportText.headline(r) + "\n\n"
+        out += "\n## 2. Headline\n\n"
+        let attention = ReportText.attention(r)
+        if !attention.isEmpty { out += "**" + inline(attention) + "**\n\n" }
+        out += ReportText.headline(r) + "\n\n"
         out += "| Measure | Actions | % of all actions |\n| --- | ---: | ---: |\n"
         for row in ReportText.headlineRows(r) {
             let label = row.rating.map { "\($0.letter) — \(row.label)" } ?? row.label
@@ -56,9 +59,8 @@ public enum MarkdownReport {
                 }
             }
         } else {
-            out += "There is no earlier snapshot to compare with, so no movement can be shown. After the meeting, "
-            out += "freeze this position with `actionplan snapshot PLAN --label LABEL` and the next report will "
-            out += "compare with it.\n"
+            out += "No earlier snapshot yet, so no movement; freeze this position with "
+            out += "`actionplan snapshot PLAN --label LABEL` for the next report.\n"
         }
 
         out += "\n## 5. Exceptions\n\n"
@@ -71,7 +73,9 @@ public enum MarkdownReport {
             }
         }
 
-        out += "\n## 6. The full plan\n"
+        impact(r, &out)
+
+        out += "\n## 8. The full plan\n"
         let cols = ReportTables.planColumns(r)
         for t in r.plan.themes {
             out += "\n### Theme \(t.number): \(inline(ReportText.singleLine(t.title)))\n\n"
@@ -96,6 +100,24 @@ public enum MarkdownReport {
             table(ReportTables.officerColumns, r.plan.officers, &out)
         }
         return out
+    }
+
+    /// Sections 6 and 7: the recommendations' coverage and the measures, as the HTML prints them (without charts).
+    private static func impact(_ r: StatusReport, _ out: inout String) {
+        out += "\n## 6. Recommendations\n\n"
+        let coverage = r.coverage
+        if coverage.isEmpty {
+            out += "The plan has no recommendations register.\n"
+        } else {
+            out += ReportText.coverageSummary(coverage) + "\n\n"
+            table(ReportTables.recommendationColumns, coverage, &out)
+        }
+        out += "\n## 7. Measures of impact\n\n"
+        if r.plan.measures.isEmpty {
+            out += "The plan has no measures yet.\n"
+        } else {
+            table(ReportTables.measureColumns, ReportTables.measureRows(r), &out)
+        }
     }
 
     private static func table<Row>(_ cols: [ReportColumn<Row>], _ rows: [Row], _ out: inout String) {

@@ -94,6 +94,29 @@ public enum ReportJSON {
                     }
                 }
             }
+            w.key("attention")
+            w.inlineStrings(r.attention)
+            w.key("recommendations")
+            w.array(r.coverage) { w, c in
+                w.object { w in
+                    w.field("id", c.recommendation.id)
+                    w.field("source", c.recommendation.source)
+                    w.field("covered", !c.isUncovered)
+                    w.key("actions")
+                    w.inlineStrings(c.actions.map(\.action.id))
+                }
+            }
+            w.key("measures")
+            w.array(r.plan.allMeasures) { w, row in
+                let s = MeasureStatus(row.measure)
+                w.object { w in
+                    w.field("id", row.measure.id)
+                    w.field("title", row.measure.title)
+                    w.field("latest", s.latest?.observation.value)
+                    w.field("target", row.measure.target)
+                    w.field("targetStatus", s.targetStatus.rating == nil ? nil : s.targetStatus.rawValue)
+                }
+            }
         }
         w.finish()
         return w.bytes

@@ -86,6 +86,17 @@ enum ReportText {
             + "one month late, \(h.moreThanOneMonthLate) more than one month late."
     }
 
+    /// What a committee must notice, in words (``StatusReport/attention``) as one paragraph, or empty.
+    static func attention(_ r: StatusReport) -> String { r.attention.joined(separator: " ") }
+
+    /// `22 of the 24 recommendations have no live action (1, 3, …).` or `All 24 recommendations have a live action.`
+    static func coverageSummary(_ coverage: [RecommendationCoverage]) -> String {
+        let open = coverage.filter(\.isUncovered)
+        if open.isEmpty { return "All \(coverage.count) recommendations have a live action." }
+        return "\(open.count) of the \(coverage.count) recommendations have no live action ("
+            + open.map(\.recommendation.id).joined(separator: ", ") + ")."
+    }
+
     /// The note under the headline table: what overdue means and how per cents are rounded.
     static let overdueNote =
         "Overdue: a deadline before the report’s day and not Blue. Late by more than 31 days counts as more than "

@@ -1,4 +1,5 @@
-/// The exceptions: Red, Amber and overdue actions, by theme and then by lead.
+/// The exceptions: Red, Amber and overdue actions, by theme and then by lead, worst first within each lead
+/// (``StatusReport/bySeverity(_:)``).
 extension StatusReport {
     /// Why an action is an exception.
     public enum ExceptionReason: String, Hashable, Sendable {
@@ -96,9 +97,26 @@ extension StatusReport {
             }
             if byLead.isEmpty { continue }
             let leads = byLead.keys.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
-                .map { ExceptionLead(lead: $0, items: byLead[$0]!) }
+                .map { ExceptionLead(lead: $0, items: StatusReport.bySeverity(byLead[$0]!)) }
             exceptions.append(ExceptionTheme(number: t.number, title: t.title, leads: leads))
         }
+    }
+
+    /// `items` worst first: Red, then Amber, then Green but overdue, then overdue and unrated; the most overdue
+    /// first within each; plan order between equals.
+    static func bySeverity(_ items: [ExceptionItem]) -> [ExceptionItem] {
+        func rank(_ i: ExceptionItem) -> Int {
+            switch i.rating {
+            case .red?: return 0
+            case .amber?: return 1
+            case .green?: return 2
+            default: return 3
+            }
+        }
+        return items.enumerated().sorted {
+            (rank($0.element), -($0.element.daysLate ?? -1), $0.offset)
+                < (rank($1.element), -($1.element.daysLate ?? -1), $1.offset)
+        }.map(\.element)
     }
 
     /// How many exceptions there are in all.

@@ -3,7 +3,7 @@
 /// Finds unknown or ambiguous lead codes (a lead written as a name or role is not a code and is not
 /// reported), missing or unparseable deadlines,
 /// Green actions that are overdue (the rating should have moved), Blue actions
-/// with no history entry recording their completion, and duplicate IDs.
+/// with no history entry recording their completion, duplicate IDs, and recommendations no live action answers.
 public enum PlanCheck {
     /// One problem found.
     public struct Finding: Hashable, Sendable, CustomStringConvertible {
@@ -88,6 +88,23 @@ public enum PlanCheck {
         }
         for (code, n) in codeCount.sorted(by: { $0.key < $1.key }) where n > 1 {
             out.append(Finding(id: "", rule: "duplicate-officer", message: "officer code \(code) is listed \(n) times"))
+        }
+        for c in RecommendationCoverage.of(plan, asOf: today) {
+            if c.isUncovered {
+                out.append(
+                    Finding(
+                        id: "", rule: "uncovered-recommendation",
+                        message: "recommendation \(c.recommendation.id) (\(c.recommendation.source)) has no live action"
+                            + " — link one with `actionplan link PLAN ACTION \"\(c.recommendation.id)\"`"))
+            }
+            for id in c.missing {
+                out.append(
+                    Finding(
+                        id: "", rule: "stale-link",
+                        message:
+                            "recommendation \(c.recommendation.id) is linked to action \(id), which is not in the plan")
+                )
+            }
         }
         return out
     }

@@ -17,6 +17,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case rate, edit, addNote, addAction, deleteAction, undo, redo, toggleMark, editInEditor
     // The file and the program.
     case save, export, quit, quitNow, back, help
+    // The measures of impact (a page of its own, scrolled and closed like the help).
+    case showMeasures
     // Inside the rating picker.
     case pickBlue, pickGreen, pickAmber, pickRed
     // Inside the edit-field picker.

@@ -48,8 +48,8 @@ public enum KeyTable {
             [.char("f")], .filter, .browse,
             "Filter by lead, rating or theme: e.g. lead BT, rating A,R, theme 5, or lead BT rating R", hint: "filter"),
         KeyBinding(
-            [.char("M")], .viewMine, .browse,
-            "Show only the actions you lead (your code: --user, else $ACTIONPLAN_USER, else $USER)"),
+            [.char("i")], .viewMine, .browse,
+            "Show only the actions I lead, mine (your code: --user, else $ACTIONPLAN_USER, else $USER)"),
         KeyBinding(
             [.char("W")], .viewWorkload, .browse,
             "Workload per lead: actions, overdue, not updated since the last snapshot (Enter lists a lead's actions)"),
@@ -83,6 +83,7 @@ public enum KeyTable {
         KeyBinding([.char("Q")], .quitNow, .browse, "Quit from any view (asks to save when there are unsaved changes)"),
         KeyBinding([.ctrl("l")], .redraw, .browse, "Redraw the whole screen"),
         KeyBinding([.char("?"), .function(1)], .help, .browse, "Show this help", hint: "help"),
+        KeyBinding([.char("M")], .showMeasures, .browse, "Show the measures of impact, off target first"),
     ]
 
     private static let ratingPicker: [KeyBinding] = [

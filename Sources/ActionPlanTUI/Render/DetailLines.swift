@@ -27,9 +27,9 @@ enum DetailLines {
     static func action(_ state: AppState, _ p: ActionPath, width: Int) -> [StyledLine] {
         let plan = state.plan
         let a = plan[p]
-        return heading(a, at: p, in: plan, width: width) + leads(a, in: plan, width: width)
-            + dates(a, state: state, width: width) + rating(a, in: plan, width: width) + fields(a, width: width)
-            + history(a, width: width)
+        var out = heading(a, at: p, in: plan, width: width) + leads(a, in: plan, width: width)
+        out += dates(a, state: state, width: width) + rating(a, in: plan, width: width) + fields(a, width: width)
+        return out + measures(a, in: plan, width: width) + history(a, width: width)
     }
 
     /// `label` in the label column, then `text` wrapped beside it.

@@ -29,7 +29,7 @@ extension Renderer {
     /// What the bottom shows for `state` at `width` columns, in at most `room` lines.
     static func bottomLines(_ state: AppState, width: Int, room: Int) -> BottomLines {
         var b = BottomLines(hint: true)
-        var modal = state.mode != .browse && state.mode != .help
+        var modal = state.mode != .browse && state.mode != .help && state.mode != .measures
         if case .workload = state.mode { modal = false }
         switch state.mode {
         case .prompt(let prompt):
@@ -40,11 +40,11 @@ extension Renderer {
             } else {
                 b.editor = (label, prompt)
             }
-        case .browse, .help, .workload:
+        case .browse, .help, .workload, .measures:
             break
         default:
             let (text, style) = choiceText(state)
-            b.lines = DisplayWidth.wrap(SafeText.line(text), width: width).prefix(2).map { ($0, style) }
+            b.lines = lines(of: SafeText.line(text), width: width).prefix(2).map { ($0, style) }
         }
         var error: (String, Style)?
         if let message = state.message {
@@ -55,7 +55,7 @@ extension Renderer {
         if let (text, style) = error {
             if !modal { b.hint = false }
             let left = max(1, min(maximumMessageLines, room - b.count))
-            var lines = DisplayWidth.wrap(SafeText.line(text), width: width)
+            var lines = lines(of: SafeText.line(text), width: width)
             if lines.count > left {
                 lines = Array(lines.prefix(left))
                 lines[left - 1] = DisplayWidth.truncate(lines[left - 1] + " …", to: width)
@@ -63,6 +63,12 @@ extension Renderer {
             b.message = lines.map { ($0, style) }
         }
         return b
+    }
+
+    /// `text` as one line when it fits `width` (its spacing kept: pickers align their choices with two
+    /// spaces), else wrapped at spaces onto as many lines as it needs.
+    static func lines(of text: String, width: Int) -> [String] {
+        DisplayWidth.of(text) <= width ? [text] : DisplayWidth.wrap(text, width: width)
     }
 
     /// The line a picker, question or refused save shows, and its style.
@@ -93,7 +99,7 @@ extension Renderer {
             )
         case .question(let q):
             return (q.text, .strong)
-        case .browse, .help, .prompt, .workload:
+        case .browse, .help, .prompt, .workload, .measures:
             return ("", .plain)
         }
     }

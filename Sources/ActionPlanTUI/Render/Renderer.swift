@@ -35,6 +35,8 @@ public enum Renderer {
             drawHelp(state, in: body, &grid, &layout)
         } else if case .workload(let screen) = state.mode {
             drawWorkload(state, screen, in: body, &grid)
+        } else if state.mode == .measures {
+            drawMeasures(state, in: body, &grid, &layout)
         } else {
             drawPanes(state, in: body, &grid, &layout)
         }

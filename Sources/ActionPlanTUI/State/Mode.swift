@@ -12,6 +12,8 @@ public enum Mode: Hashable, Sendable {
     case help
     /// The workload per lead (W).
     case workload(WorkloadScreen)
+    /// Reading the measures of impact, off target first (scrolled and closed with the help screen's keys).
+    case measures
     /// Choosing a rating for the action.
     case ratingPicker(actionID: String)
     /// Choosing one rating for every marked action (`ids`, in plan order).
@@ -32,7 +34,7 @@ public enum Mode: Hashable, Sendable {
     public var keyContext: KeyContext {
         switch self {
         case .browse: return .browse
-        case .help: return .help
+        case .help, .measures: return .help
         case .workload: return .workload
         case .ratingPicker, .markedRatingPicker: return .ratingPicker
         case .editPicker: return .editPicker

@@ -34,6 +34,8 @@ extension Update {
             back(&s)
         case .save, .quit, .quitNow, .export, .help:
             return fileOrProgram(command, &s)
+        case .showMeasures:
+            showMeasures(&s)
         default:
             break
         }

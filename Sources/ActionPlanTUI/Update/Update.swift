@@ -98,7 +98,7 @@ public enum Update {
     static func run(_ command: Command, _ s: inout AppState) -> [Effect] {
         switch s.mode {
         case .browse: return browse(command, &s)
-        case .help: helpCommand(command, &s)
+        case .help, .measures: helpCommand(command, &s)
         case .workload(let screen): workloadCommand(command, screen, &s)
         case .ratingPicker(let id): pickRating(command, id: id, &s)
         case .markedRatingPicker(let ids): pickMarkedRating(command, ids: ids, &s)

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The edits of measures and the recommendations register: recording a figure (`actionplan record`) and
+/// linking actions to recommendations (`actionplan link`), checked the same way wherever they are made.
+extension Plan {
+    /// Adds the observation `value` for `period` to the measure or sub-measure `key` (its ID, or its title when
+    /// only one has it); returns the measure's ID. The value must read as a figure (``MeasureValue``); a period
+    /// already recorded gets a second observation only if the value differs (recording the same again changes
+    /// nothing).
+    @discardableResult
+    public mutating func record(measure key: String, value: String, period: String) throws -> String {
+        let v = Whitespace.collapse(value)
+        let label = Whitespace.collapse(period)
+        guard MeasureValue(v) != nil else {
+            throw PlanError(
+                .invalidValue, path: "VALUE",
+                message: "\"\(value)\" is not a figure; expected e.g. 13.3, 68%, 7/ 50.0%, 9/20 or 20 days")
+        }
+        guard !label.isEmpty else {
+            throw PlanError(.invalidValue, path: "--period", message: "the period must not be empty, e.g. Apr-18")
+        }
+        guard let m = measure(key) else {
+            let known = allMeasures.prefix(8).map(\.measure.id).joined(separator: ", ")
+            throw PlanError(
+                .notFound, path: "MEASURE",
+                message: "no measure with ID or title \"\(key)\" in this plan"
+                    + (known.isEmpty ? " (it has no measures)" : " (IDs: \(known)…)"))
+        }
+        let o = MeasureObservation(period: label, value: v)
+        measures = measures.map { $0.updating(m.id) { if !$0.observations.contains(o) { $0.observations.append(o) } } }
+        return m.id
+    }
+
+    /// Sets what a dashboard does not say of the measure or sub-measure `key`: its polarity, its target (as
+    /// written; empty removes it) and its unit; nil leaves one as it is. Returns the measure's ID.
+    @discardableResult
+    public mutating func setMeasure(
+        _ key: String, polarity: MeasurePolarity?, target: String?, unit: MeasureUnit? = nil
+    ) throws -> String {
+        guard let m = measure(key) else {
+            throw PlanError(.notFound, path: "MEASURE", message: "no measure with ID or title \"\(key)\" in this plan")
+        }
+        let t = target.map(Whitespace.collapse)
+        if let t, !t.isEmpty, MeasureValue(t) == nil {
+            throw PlanError(
+                .invalidValue, path: "--target",
+                message: "\"\(t)\" is not a figure; expected e.g. 28.3, 53% or 23 weeks")
+        }
+        measures = measures.map {
+            $0.updating(m.id) { m in
+                if let polarity { m.polarity = polarity }
+                if let t { m.target = t.isEmpty ? nil : t }
+                if let unit { m.unit = unit }
+            }
+        }
+        return m.id
+    }
+
+    /// Links the action `actionID` to each recommendation in `recommendationIDs` (already linked ones stay as
+    /// they are); returns the IDs newly linked.
+    @discardableResult
+    public mutating func link(action actionID: String, to recommendationIDs: [String]) throws -> [String] {
+        _ = try requirePath(actionID)
+        var linked: [String] = []
+        for rid in recommendationIDs {
+            guard let i = recommendations.firstIndex(where: { $0.id == rid }) else {
+                let known = recommendations.map(\.id).joined(separator: ", ")
+                throw PlanError(
+                    .notFound, path: "REC",
+                    message: "no recommendation \"\(rid)\" in this plan"
+                        + (known.isEmpty ? " (its register is empty)" : " (expected one of: \(known))"))
+            }
+            if !recommendations[i].actions.contains(actionID) {
+                recommendations[i].actions.append(actionID)
+                linked.append(rid)
+            }
+        }
+        return linked
+    }
+}
+
+extension Measure {
+    /// The measure with the measure or sub-measure `id` changed by `change`.
+    func updating(_ id: String, _ change: (inout Measure) -> Void) -> Measure {
+        var m = self
+        if m.id == id {
+            change(&m)
+        } else {
+            m.subMeasures = m.subMeasures.map { $0.updating(id, change) }
+        }
+        return m
+    }
+}
