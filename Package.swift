@@ -6,7 +6,8 @@ import PackageDescription
 //   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
 //   ActionPlanImport <- ActionPlanCore, ZIPFoundation (reads a source's bytes - text, CSV, Markdown, .docx, .xlsx - into items)
 //   ActionPlanPackage <- ActionPlanCore, ZIPFoundation (zips the parts of an .xlsx/.docx export the core lays out)
-//   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore (screen logic renders into a cell grid; no curses)
+//   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore, ActionPlanPackage (screen logic renders into a cell grid;
+//                      no curses; only Runtime/ performs effects: saves through the store, zips .xlsx/.docx exports)
 //   ActionPlanSynthetic <- ActionPlanCore (large generated plans and a seeded generator, for the benchmark and tests)
 //   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop)
 //   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap, ActionPlanCore (the one place that talks to the terminal)
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
         .target(name: "ActionPlanImport", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
         .target(name: "ActionPlanPackage", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
-        .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore"]),
+        .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanPackage"]),
         // Generated plans for the benchmark and the tests; never linked into the actionplan executable.
         .target(name: "ActionPlanSynthetic", dependencies: ["ActionPlanCore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),

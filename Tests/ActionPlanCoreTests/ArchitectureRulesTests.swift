@@ -96,6 +96,26 @@ final class ArchitectureRulesTests: XCTestCase {
         }
     }
 
+    /// The terminal UI's pure parts (state, update, render) import the core and the store's types only; the
+    /// zip step of the Word and Excel exports (ActionPlanPackage) is linked for the runtime, which performs
+    /// the effects, and for nothing else.
+    func testTheTerminalUIZipsExportsOnlyInItsRuntime() throws {
+        let allowed: Set<Substring> = ["import ActionPlanCore", "import ActionPlanStore", "import ActionPlanPackage"]
+        var runtimeZips = false
+        for (name, text) in try sources("Sources/ActionPlanTUI") {
+            for line in code(text) {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix("import ActionPlan") || trimmed.hasPrefix("import ZIP") else { continue }
+                XCTAssertTrue(allowed.contains(Substring(trimmed)), "\(name): \(trimmed)")
+                if trimmed == "import ActionPlanPackage" {
+                    XCTAssertTrue(name.hasPrefix("Sources/ActionPlanTUI/Runtime/"), "\(name) zips outside Runtime/")
+                    runtimeZips = true
+                }
+            }
+        }
+        XCTAssertTrue(runtimeZips, "the runtime writes .xlsx/.docx through ActionPlanPackage")
+    }
+
     func testOnlyTheBackendTalksToTheTerminal() throws {
         for folder in [
             "Sources/ActionPlanCore", "Sources/ActionPlanStore", "Sources/ActionPlanTUI", "Sources/ActionPlanImport",

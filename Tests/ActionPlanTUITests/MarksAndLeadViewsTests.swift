@@ -65,14 +65,15 @@ final class MarksAndLeadViewsTests: XCTestCase {
         var d = Driver(TUIFixtures.state(plan, user: "BJ"))
         d.press(.char("W"))
         guard case .workload(let screen) = d.state.mode else { return XCTFail("no workload screen") }
-        let ds = try XCTUnwrap(screen.leads.first { $0.lead == "DS" })
+        let ds = try XCTUnwrap(screen.leads.first { $0.code == "DS" })
         let led = plan.allActions.filter { $0.leads.contains("DS") }
-        XCTAssertEqual(ds.actions, led.count)
-        XCTAssertEqual(ds.overdue, led.filter { $0.daysOverdue(asOf: TUIFixtures.asOf) != nil }.count)
+        XCTAssertEqual(ds.counts.total, led.count)
+        XCTAssertEqual(ds.counts.overdue, led.filter { $0.daysOverdue(asOf: TUIFixtures.asOf) != nil }.count)
         XCTAssertEqual(ds.notUpdated, led.filter { $0.rating != .blue }.count - 1, "2(i) has a note since")
-        XCTAssertEqual(screen.leads.first?.overdue, screen.leads.map(\.overdue).max(), "most overdue first")
+        XCTAssertEqual(
+            screen.leads.first?.counts.overdue, screen.leads.map(\.counts.overdue).max(), "most overdue first")
         SnapshotAssert.check(d.frame(width: 80, height: 24), named: "barnet-80x24-workload")
-        let row = screen.leads.firstIndex { $0.lead == "DS" }!
+        let row = screen.leads.firstIndex { $0.code == "DS" }!
         for _ in 0..<row { d.press(.down) }
         d.press(.enter)
         XCTAssertEqual(d.state.mode, .browse)

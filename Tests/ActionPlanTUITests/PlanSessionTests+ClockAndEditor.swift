@@ -31,7 +31,7 @@ extension PlanSessionTests {
         guard case .prompt(let p) = s.state.mode else { return XCTFail("x should ask for a file") }
         XCTAssertEqual(p.purpose, .exportPath(unsaved: true))
         let screen = s.frame(width: 80, height: 24).lines().joined(separator: "\n")
-        XCTAssertTrue(screen.contains("Export report WITH UNSAVED EDITS to (.html .md .csv .ics .json):"), screen)
+        XCTAssertTrue(screen.contains("Export WITH UNSAVED EDITS to .html .md .xlsx .docx .csv .ics .json:"), screen)
     }
 
     func testERunsTheEditorWithTheTerminalHandedOverAndAppliesWhatItSaved() throws {

@@ -84,6 +84,12 @@ extension Action {
     /// last snapshot has not been updated since the last report.
     public var updateCount: Int { history.count + notes.count + revisions.count }
 
+    /// Whether the action is not Blue and has had no rating change, note or revision since `entry` (its
+    /// position in a snapshot) was taken: the one "not updated since the last report" rule.
+    public func isNotUpdated(since entry: SnapshotEntry) -> Bool {
+        rating != .blue && updateCount <= entry.updates
+    }
+
     /// Whether any rating change, note or revision is dated after `day`.
     func hasEntries(after day: CalendarDay) -> Bool {
         history.contains { $0.date > day } || notes.contains { $0.date > day } || revisions.contains { $0.on > day }

@@ -72,7 +72,7 @@ public enum KeyTable {
             hint: "save"),
         KeyBinding(
             [.char("x")], .export, .browse,
-            "Export the committee report (asks for a file: .html, .md, .csv, .ics or .json)"),
+            "Export the committee report (asks for a file: .html .md .xlsx .docx .csv .ics .json)"),
         KeyBinding(
             [.escape], .back, .browse,
             "Leave the view, filter or sort (back to all actions in plan order), else clear the search"),

@@ -5,7 +5,7 @@ extension Renderer {
     /// The table's lines at `width` columns: a heading, then one line per lead (codes and names made safe).
     static func workloadLines(_ screen: WorkloadScreen, width: Int) -> [String] {
         let number = 9
-        let leadWidth = min(12, max(4, screen.leads.map { DisplayWidth.of(SafeText.line($0.lead)) }.max() ?? 4))
+        let leadWidth = min(12, max(4, screen.leads.map { DisplayWidth.of(SafeText.line($0.code)) }.max() ?? 4))
         let nameWidth = max(0, width - leadWidth - 3 * number - 2)
         func row(_ lead: String, _ name: String, _ a: String, _ o: String, _ n: String) -> String {
             DisplayWidth.pad(lead, to: leadWidth) + "  " + DisplayWidth.pad(name, to: nameWidth)
@@ -15,7 +15,8 @@ extension Renderer {
         for w in screen.leads {
             lines.append(
                 row(
-                    SafeText.line(w.lead), SafeText.line(w.name ?? ""), String(w.actions), String(w.overdue),
+                    SafeText.line(w.code), SafeText.line(w.registerName), String(w.counts.total),
+                    String(w.counts.overdue),
                     screen.since == nil ? "-" : String(w.notUpdated)))
         }
         return lines

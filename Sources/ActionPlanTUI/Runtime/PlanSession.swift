@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanPackage
 import ActionPlanStore
 import Foundation
 
@@ -198,7 +199,8 @@ public final class PlanSession: TerminalProgram {
 
     /// Writes the committee report of the plan as edited (saved or not) to `target`, atomically.
     ///
-    /// The same `Exporter` as `actionplan export`, so the screen and the CLI never disagree.
+    /// The same `Exporter.bytes` as `actionplan export` (Word and Excel zipped by ActionPlanPackage), so the
+    /// screen and the CLI never disagree (PDF, which needs a browser, is refused by the update).
     private func export(to target: String) -> Outcome {
         guard let format = ExportFormat.inferred(fromPath: target) else {
             return .event(.notice("Not exported: unknown format for \(target)", isError: true))
@@ -207,7 +209,7 @@ public final class PlanSession: TerminalProgram {
             return .event(.notice("Not exported: \(target) is the plan itself", isError: true))
         }
         do {
-            let bytes = try Exporter.render(state.plan, format: format, asOf: state.asOf, produced: state.asOf)
+            let bytes = try Exporter.bytes(state.plan, format: format, asOf: state.asOf, produced: state.asOf)
             try PlanStore.writeAtomically(bytes, to: target)
         } catch {
             return .event(.notice("Not exported: \(error)", isError: true))

@@ -91,7 +91,7 @@ public enum PromptPurpose: Hashable, Sendable {
         case .addDate(_, _, let id, _, _): return "Delivery date of \(id) (e.g. March 2019, empty = TBC): "
         case .saveAsPath: return "Save to: "
         case .exportPath(let unsaved):
-            return "Export report" + (unsaved ? " WITH UNSAVED EDITS" : "") + " to (.html .md .csv .ics .json): "
+            return "Export" + (unsaved ? " WITH UNSAVED EDITS" : "") + " to .html .md .xlsx .docx .csv .ics .json: "
         }
     }
 }

@@ -19,7 +19,7 @@ extension Update {
         case .moveUp: screen.selected = max(0, screen.selected - 1)
         case .moveDown: screen.selected = min(screen.leads.count - 1, screen.selected + 1)
         case .confirm:
-            let lead = screen.leads[screen.selected].lead
+            let lead = screen.leads[screen.selected].code
             s.mode = .browse
             setView(.filtered(ActionFilter(lead: lead), text: "lead " + lead), sort: .deadline, &s)
             s.message = StatusMessage("\(s.derived.visible.actions.count) actions led by \(lead) (Esc: all actions)")

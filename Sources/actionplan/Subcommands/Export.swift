@@ -45,13 +45,7 @@ struct Export: ParsableCommand {
                     path: "--output", message: "\(output) is the plan file itself; export never overwrites the plan")
             }
             let p = try PlanStore.load(plan)
-            var bytes: [UInt8]
-            if fmt.isPackage {
-                let parts = try Exporter.parts(p, format: fmt, asOf: today, produced: producedDay, since: since)
-                bytes = try ZipPackage.archive(parts, dated: producedDay)
-            } else {
-                bytes = try Exporter.render(p, format: fmt, asOf: today, produced: producedDay, since: since)
-            }
+            var bytes = try Exporter.bytes(p, format: fmt, asOf: today, produced: producedDay, since: since)
             if let browser { bytes = try PDFPrinting.print(html: bytes, with: browser) }
             if output == "-" {
                 FileHandle.standardOutput.write(Data(bytes))
