@@ -117,15 +117,28 @@ final class ExportOfficeTests: XCTestCase {
     }
 
     /// The cells of sheet `name` as (value, openpyxl type, fill) rows.
-    private func sheetRows(_ book: [String: Any], _ name: String) throws -> [[(v: Any?, t: String?, fill: String?)]] {
+    private func sheetRows(
+        _ book: [String: Any], _ name: String
+    ) throws -> [[(v: Any?, t: String?, fill: String?, quoted: Bool)]] {
         let rows = try XCTUnwrap((book[name] as? [String: Any])?["rows"] as? [[[String: Any]]], name)
-        return rows.map { $0.map { ($0["v"] is NSNull ? nil : $0["v"], $0["t"] as? String, $0["fill"] as? String) } }
+        return rows.map {
+            $0.map {
+                (
+                    $0["v"] is NSNull ? nil : $0["v"], $0["t"] as? String, $0["fill"] as? String,
+                    $0["q"] as? Bool ?? false
+                )
+            }
+        }
     }
 
     func testXLSXMeasuresSheetHasFiguresAsNumbersAndStatusColouredWithItsWords() throws {
-        let r = try Self.impactReport()
+        var plan = try Self.impactReport().plan
+        plan.measures.append(
+            Measure(
+                id: "M9", title: "=HYPERLINK(\"http://e\")", target: "-1+2",
+                observations: [.init(period: "@x", value: "4")]))
         let book = try XCTUnwrap(
-            try python("openpyxl", Self.readWorkbook, try write(r.plan, .xlsx, name: "impact")) as? [String: Any])
+            try python("openpyxl", Self.readWorkbook, try write(plan, .xlsx, name: "impact")) as? [String: Any])
         let rows = try sheetRows(book, "Measures")
         XCTAssertEqual(
             rows[0].map { $0.v as? String },
@@ -133,7 +146,8 @@ final class ExportOfficeTests: XCTestCase {
                 "ID", "Measure", "Unit", "Plan IDs", "Previous period", "Previous", "Latest period", "Latest",
                 "Change", "Target", "Against target", "Trend",
             ])
-        XCTAssertEqual(rows.map { $0[0].v as? String }, ["ID", "M5", "M5.1", "M5.2", "M6"], "parents before parts")
+        XCTAssertEqual(
+            rows.map { $0[0].v as? String }, ["ID", "M5", "M5.1", "M5.2", "M6", "M9"], "parents before parts")
         XCTAssertEqual(rows[1][3].v as? String, "T8 2a(i)")
         let duty = rows[2]
         XCTAssertEqual(duty[1].v as? String, "– Duty and Assessment")
@@ -155,6 +169,13 @@ final class ExportOfficeTests: XCTestCase {
         XCTAssertEqual(audits[10].fill, "FFF19C99", "off target reads as Red")
         XCTAssertEqual(rows[4][1].v as? String, "Calibration (Will be included when available)", "the note is kept")
         XCTAssertEqual(rows[4][10].v as? String, "")
+        let hostile = rows[5]
+        for i in [1, 6, 9] {
+            XCTAssertEqual(hostile[i].t, "s", "\(hostile[i]): formula-like text is a string")
+            XCTAssertTrue(hostile[i].quoted, "\(hostile[i]): quote-prefixed")
+        }
+        XCTAssertEqual(hostile[9].v as? String, "-1+2")
+        XCTAssertEqual(book["_formulas"] as? Int, 0)
     }
 
     func testXLSXRecommendationsSheetShowsCoverageAndFlagsUncovered() throws {
@@ -341,7 +362,7 @@ final class ExportOfficeTests: XCTestCase {
                     + "the XLSX/DOCX conversion check is skipped")
         }
         _ = try ExternalTools.poppler()
-        let r = try Self.barnetReport()
+        let r = try Self.impactReport()
         let xlsx = try write(r.plan, .xlsx, name: "book")
         let docx = try write(r.plan, .docx, name: "document")
         let convert = try TestSupport.run(
@@ -360,6 +381,11 @@ final class ExportOfficeTests: XCTestCase {
             XCTAssertTrue(text.contains("Provider withdrew"), name)
         }
         XCTAssertTrue(document.contains("5. Exceptions"))
+        XCTAssertTrue(document.contains("7. Measures of impact"))
+        XCTAssertTrue(book.contains("Duty and Assessment") && book.contains("off target"), "the Measures sheet prints")
+        // Word tables come out of the PDF cell by cell, so two-word cells may be split; one-line cells hold.
+        XCTAssertTrue(document.contains("Duty and Assessment"))
+        XCTAssertTrue(document.contains("Inadequate audits"))
         XCTAssertGreaterThan(try ExternalTools.pageCount(dir + "/document.pdf"), 5)
     }
 }
