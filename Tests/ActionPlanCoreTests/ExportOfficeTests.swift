@@ -20,6 +20,29 @@ final class ExportOfficeTests: XCTestCase {
         return try StatusReport.make(p, asOf: TestSupport.day("2019-01-31"), produced: TestSupport.day("2019-02-05"))
     }
 
+    /// `barnetReport` with measures (two caseload figures under a parent, as the seed dashboard has them) and
+    /// action 1a(i) linked to Ofsted's recommendation 1, so the others are uncovered.
+    static func impactReport() throws -> StatusReport {
+        var p = try barnetReport().plan
+        p.measures = [
+            Measure(
+                id: "M5", title: "Average Caseload Numbers", planIDs: ["T8", "2a(i)"],
+                subMeasures: [
+                    Measure(
+                        id: "M5.1", title: "Duty and Assessment", polarity: .lower, target: "15",
+                        observations: [.init(period: "Feb-18", value: "18.3"), .init(period: "Mar-18", value: "13.3")]),
+                    Measure(
+                        id: "M5.2", title: "Inadequate audits", unit: .percent, polarity: .lower, target: "10%",
+                        observations: [
+                            .init(period: "Feb-18", value: "7/ 50.0%"), .init(period: "Mar-18", value: "2/16.67%"),
+                        ]),
+                ]),
+            Measure(id: "M6", title: "Calibration", planIDs: ["T2"], note: "Will be included when available"),
+        ]
+        _ = try p.link(action: "1a(i)", to: ["1"])
+        return try StatusReport.make(p, asOf: TestSupport.day("2019-01-31"), produced: TestSupport.day("2019-02-05"))
+    }
+
     /// Writes the `format` export of `plan` to a file in `dir` and returns its path.
     private func write(_ plan: Plan, _ format: ExportFormat, name: String) throws -> String {
         let day = TestSupport.day("2019-01-31")
@@ -56,12 +79,15 @@ final class ExportOfficeTests: XCTestCase {
         """
 
     func testXLSXHasOneSheetPerSectionWithFrozenHeadersColouredRatingsAndFittingWidths() throws {
-        let r = try Self.barnetReport()
+        let r = try Self.impactReport()
         let path = try write(r.plan, .xlsx, name: "barnet")
         let book = try XCTUnwrap(try python("openpyxl", Self.readWorkbook, path) as? [String: Any])
         XCTAssertEqual(
             book["_order"] as? [String],
-            ["Report", "Headline", "Summary by theme", "Exceptions", "Full plan", "Recommendations", "Officers"])
+            [
+                "Report", "Headline", "Summary by theme", "Exceptions", "Full plan", "Measures", "Recommendations",
+                "Officers",
+            ])
         for name in book.keys where !name.hasPrefix("_") {
             let sheet = try XCTUnwrap(book[name] as? [String: Any])
             XCTAssertEqual(sheet["freeze"] as? String, "A2", "\(name): header row frozen")
@@ -88,6 +114,93 @@ final class ExportOfficeTests: XCTestCase {
         let recommendations = try XCTUnwrap(
             (book["Recommendations"] as? [String: Any])?["rows"] as? [[[String: Any]]])
         XCTAssertEqual(recommendations.count, 25, "a header and the 24 recommendations")
+    }
+
+    /// The cells of sheet `name` as (value, openpyxl type, fill) rows.
+    private func sheetRows(
+        _ book: [String: Any], _ name: String
+    ) throws -> [[(v: Any?, t: String?, fill: String?, quoted: Bool)]] {
+        let rows = try XCTUnwrap((book[name] as? [String: Any])?["rows"] as? [[[String: Any]]], name)
+        return rows.map {
+            $0.map {
+                (
+                    $0["v"] is NSNull ? nil : $0["v"], $0["t"] as? String, $0["fill"] as? String,
+                    $0["q"] as? Bool ?? false
+                )
+            }
+        }
+    }
+
+    func testXLSXMeasuresSheetHasFiguresAsNumbersAndStatusColouredWithItsWords() throws {
+        var plan = try Self.impactReport().plan
+        plan.measures.append(
+            Measure(
+                id: "M9", title: "=HYPERLINK(\"http://e\")", target: "-1+2",
+                observations: [.init(period: "@x", value: "4")]))
+        let book = try XCTUnwrap(
+            try python("openpyxl", Self.readWorkbook, try write(plan, .xlsx, name: "impact")) as? [String: Any])
+        let rows = try sheetRows(book, "Measures")
+        XCTAssertEqual(
+            rows[0].map { $0.v as? String },
+            [
+                "ID", "Measure", "Unit", "Plan IDs", "Previous period", "Previous", "Latest period", "Latest",
+                "Change", "Target", "Against target", "Trend",
+            ])
+        XCTAssertEqual(
+            rows.map { $0[0].v as? String }, ["ID", "M5", "M5.1", "M5.2", "M6", "M9"], "parents before parts")
+        XCTAssertEqual(rows[1][3].v as? String, "T8 2a(i)")
+        let duty = rows[2]
+        XCTAssertEqual(duty[1].v as? String, "– Duty and Assessment")
+        XCTAssertEqual(duty[2].v as? String, "number")
+        XCTAssertEqual(duty[4].v as? String, "Feb-18")
+        XCTAssertEqual(duty[6].v as? String, "Mar-18")
+        for (i, expected) in [(5, 18.3), (7, 13.3), (8, -5.0), (9, 15.0)] {
+            XCTAssertEqual(duty[i].t, "n", "column \(i) is a number")
+            XCTAssertEqual(try XCTUnwrap(duty[i].v as? Double), expected, accuracy: 1e-9)
+        }
+        XCTAssertEqual(duty[10].v as? String, "on target")
+        XCTAssertEqual(duty[10].fill, "FFA8D08D", "on target reads as Green, with its words")
+        XCTAssertEqual(duty[11].v as? String, "↓ better")
+        let audits = rows[3]
+        XCTAssertEqual(audits[5].v as? String, "50%", "a percentage stays as the report shows it, as text")
+        XCTAssertEqual(audits[5].t, "s")
+        XCTAssertEqual(audits[9].v as? String, "10%")
+        XCTAssertEqual(audits[10].v as? String, "off target")
+        XCTAssertEqual(audits[10].fill, "FFF19C99", "off target reads as Red")
+        XCTAssertEqual(rows[4][1].v as? String, "Calibration (Will be included when available)", "the note is kept")
+        XCTAssertEqual(rows[4][10].v as? String, "")
+        let hostile = rows[5]
+        for i in [1, 6, 9] {
+            XCTAssertEqual(hostile[i].t, "s", "\(hostile[i]): formula-like text is a string")
+            XCTAssertTrue(hostile[i].quoted, "\(hostile[i]): quote-prefixed")
+        }
+        XCTAssertEqual(hostile[9].v as? String, "-1+2")
+        XCTAssertEqual(book["_formulas"] as? Int, 0)
+    }
+
+    func testXLSXRecommendationsSheetShowsCoverageAndFlagsUncovered() throws {
+        let r = try Self.impactReport()
+        let book = try XCTUnwrap(
+            try python("openpyxl", Self.readWorkbook, try write(r.plan, .xlsx, name: "impact")) as? [String: Any])
+        let rows = try sheetRows(book, "Recommendations")
+        XCTAssertEqual(
+            rows[0].map { $0.v as? String },
+            [
+                "Rec", "Source", "Recommendation", "Actions (rating, lateness)", "Covered", "Linked actions",
+                "Overdue actions",
+            ])
+        let covered = try XCTUnwrap(rows.first { $0[0].v as? String == "1" })
+        XCTAssertEqual(covered[1].v as? String, "Ofsted")
+        let linked = try XCTUnwrap(r.coverage.first { $0.recommendation.id == "1" })
+        XCTAssertEqual(covered[3].v as? String, linked.actionsText)
+        XCTAssertTrue(linked.actionsText.hasPrefix("1a(i) "), linked.actionsText)
+        XCTAssertEqual(covered[4].v as? String, "Yes")
+        XCTAssertEqual(covered[5].v as? Int, 1)
+        XCTAssertEqual(covered[6].v as? Int, linked.actions[0].daysOverdue == nil ? 0 : 1)
+        let uncovered = try XCTUnwrap(rows.first { $0[0].v as? String == "2" })
+        XCTAssertEqual(uncovered[3].v as? String, "none")
+        XCTAssertEqual(uncovered[4].v as? String, "NO", "flagged: no live action answers it")
+        XCTAssertEqual(uncovered[5].v as? Int, 0)
     }
 
     func testXLSXWritesFormulaLikeTextAsQuotedStringsNeverFormulas() throws {
@@ -141,7 +254,8 @@ final class ExportOfficeTests: XCTestCase {
                     if shd is not None: fills[c.text] = shd.get(qn('w:fill'))
             tables.append({'header': [c.text for c in t.rows[0].cells], 'rows': len(t.rows) - 1, 'repeat': repeat,
                            'fills': fills})
-        print(json.dumps({'heads': heads, 'tables': tables}))
+        bold = [p.text for p in d.paragraphs if p.runs and all(r.bold for r in p.runs)]
+        print(json.dumps({'heads': heads, 'tables': tables, 'bold': bold}))
         """
 
     /// The Markdown report's headings as (Word style, text): `#` Title, `##` Heading 1, and so on.
@@ -156,7 +270,7 @@ final class ExportOfficeTests: XCTestCase {
     }
 
     func testDOCXHasTheMarkdownsSectionsAsWordHeadingsAndTables() throws {
-        let r = try Self.barnetReport()
+        let r = try Self.impactReport()
         let day = TestSupport.day("2019-01-31")
         let parts = DOCXWriter.parts(ReportDocument.make(r))
         let path = dir + "/barnet.docx"
@@ -164,7 +278,17 @@ final class ExportOfficeTests: XCTestCase {
         let doc = try XCTUnwrap(try python("docx", Self.readDocument, path) as? [String: Any])
         let heads = try XCTUnwrap(doc["heads"] as? [[String]])
         XCTAssertEqual(heads, markdownHeadings(r), "the same headings, at the same levels, in the same order")
-        XCTAssertTrue(heads.contains(["Heading 1", "5. Exceptions"]))
+        XCTAssertEqual(
+            heads.filter { $0[0] == "Heading 1" }.map { $0[1] },
+            [
+                "1. Key to ratings", "2. Headline", "3. Summary by theme", "4. Movement since the last report",
+                "5. Exceptions", "6. Recommendations", "7. Measures of impact", "8. The full plan",
+                "Appendix: named officers",
+            ])
+        XCTAssertTrue(heads.contains(["Heading 2", "How late the overdue actions are"]), "the chart's numbers")
+        let attention = ReportText.attention(r)
+        XCTAssertFalse(attention.isEmpty)
+        XCTAssertTrue((doc["bold"] as? [String] ?? []).contains(attention), "the headline says what to notice")
         let tables = try XCTUnwrap(doc["tables"] as? [[String: Any]])
         let markdownTables = MarkdownReport.render(r).split(separator: "\n").filter {
             $0.hasPrefix("| ---") || $0.hasPrefix("| ---:")
@@ -178,6 +302,11 @@ final class ExportOfficeTests: XCTestCase {
         let fills = tables.compactMap { $0["fills"] as? [String: String] }.reduce(into: [String: String]()) {
             $0.merge($1) { a, _ in a }
         }
+        let measures = try XCTUnwrap(tables.first { ($0["header"] as? [String])?.contains("Against target") == true })
+        XCTAssertEqual(measures["header"] as? [String], ReportTables.measureColumns.map(\.title))
+        XCTAssertEqual(measures["rows"] as? Int, 4, "M5, its two parts and M6")
+        let recs = try XCTUnwrap(tables.first { ($0["header"] as? [String])?.contains("Covered") == true })
+        XCTAssertEqual(recs["rows"] as? Int, 24)
         XCTAssertEqual(fills["R Red"], "F19C99", "ratings are coloured cells with their letter")
         XCTAssertEqual(fills["G Green"], "A8D08D")
     }
@@ -233,7 +362,7 @@ final class ExportOfficeTests: XCTestCase {
                     + "the XLSX/DOCX conversion check is skipped")
         }
         _ = try ExternalTools.poppler()
-        let r = try Self.barnetReport()
+        let r = try Self.impactReport()
         let xlsx = try write(r.plan, .xlsx, name: "book")
         let docx = try write(r.plan, .docx, name: "document")
         let convert = try TestSupport.run(
@@ -252,6 +381,11 @@ final class ExportOfficeTests: XCTestCase {
             XCTAssertTrue(text.contains("Provider withdrew"), name)
         }
         XCTAssertTrue(document.contains("5. Exceptions"))
+        XCTAssertTrue(document.contains("7. Measures of impact"))
+        XCTAssertTrue(book.contains("Duty and Assessment") && book.contains("off target"), "the Measures sheet prints")
+        // Word tables come out of the PDF cell by cell, so two-word cells may be split; one-line cells hold.
+        XCTAssertTrue(document.contains("Duty and Assessment"))
+        XCTAssertTrue(document.contains("Inadequate audits"))
         XCTAssertGreaterThan(try ExternalTools.pageCount(dir + "/document.pdf"), 5)
     }
 }

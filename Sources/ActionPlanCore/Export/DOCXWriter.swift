@@ -32,7 +32,7 @@ public enum DOCXWriter {
             switch block {
             case .title(let s): paragraph(s, style: "Title", &x)
             case .heading(let level, let s): paragraph(s, style: "Heading\(min(4, max(1, level)))", &x)
-            case .paragraph(let s, let italic): paragraph(s, style: nil, italic: italic, &x)
+            case .paragraph(let s, let italic, let bold): paragraph(s, style: nil, italic: italic, bold: bold, &x)
             case .bullet(let s): paragraph("• " + s, style: "ListParagraph", &x)
             case .table(let t):
                 table(t, &x)

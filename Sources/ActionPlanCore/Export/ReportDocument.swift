@@ -24,7 +24,10 @@ public enum ReportDocument {
                 WordTable(
                     columns: ["Rating", "Definition"], widths: [20, nil], numeric: [false, false], rows: levels)))
 
-        b += [.heading(level: 1, "2. Headline"), .paragraph(ReportText.headline(r))]
+        b.append(.heading(level: 1, "2. Headline"))
+        let attention = ReportText.attention(r)
+        if !attention.isEmpty { b.append(.paragraph(attention, bold: true)) }
+        b.append(.paragraph(ReportText.headline(r)))
         let headline = ReportText.headlineRows(r).map { row -> [SheetCell] in
             let label: SheetCell =
                 row.rating.map { .rating($0, label: "\($0.letter) — \(row.label)") } ?? .text(row.label)
@@ -48,8 +51,11 @@ public enum ReportDocument {
             b.append(.paragraph("No earlier snapshot, so no change is shown."))
         }
         b.append(.table(.of(ReportTables.themeColumns, r.themes + [r.total])))
+        let charts = ReportCharts(r)
+        b.append(.heading(level: 2, "How late the overdue actions are"))
+        b.append(.table(.of(ReportTables.latenessColumns, charts.lateness.buckets)))
 
-        b += movement(r) + exceptions(r) + fullPlan(r)
+        b += movement(r, charts) + exceptions(r) + recommendations(r) + measures(r) + fullPlan(r)
         b.append(.heading(level: 1, "Appendix: named officers"))
         b.append(
             r.plan.officers.isEmpty
@@ -57,14 +63,18 @@ public enum ReportDocument {
         return WordDocument(blocks: b)
     }
 
-    private static func movement(_ r: StatusReport) -> [WordDocument.Block] {
+    /// Section 4, with the ratings at each snapshot (the numbers of the HTML's chart) when there are any.
+    private static func movement(_ r: StatusReport, _ charts: ReportCharts) -> [WordDocument.Block] {
         var b: [WordDocument.Block] = [.heading(level: 1, "4. Movement since the last report")]
+        if !charts.history.isEmpty {
+            b.append(.heading(level: 2, "Ratings over the reporting cycles"))
+            b.append(.table(.of(ReportTables.historyColumns, charts.history)))
+        }
         guard let m = r.movement, let cmp = r.comparison else {
             b.append(
                 .paragraph(
-                    "There is no earlier snapshot to compare with, so no movement can be shown. After the meeting, "
-                        + "freeze this position with 'actionplan snapshot PLAN --label LABEL' and the next report "
-                        + "will compare with it."))
+                    "No earlier snapshot yet, so no movement; freeze this position with "
+                        + "'actionplan snapshot PLAN --label LABEL' for the next report."))
             return b
         }
         b.append(.paragraph("Compared with snapshot “\(cmp.label)”, position as at \(ReportText.longDate(cmp.date))."))
@@ -89,8 +99,31 @@ public enum ReportDocument {
         return b
     }
 
+    /// Section 6: each recommendation with the actions that answer it; NO in bold when none does.
+    private static func recommendations(_ r: StatusReport) -> [WordDocument.Block] {
+        let coverage = r.coverage
+        guard !coverage.isEmpty else {
+            return [.heading(level: 1, "6. Recommendations"), .paragraph("The plan has no recommendations register.")]
+        }
+        return [
+            .heading(level: 1, "6. Recommendations"), .paragraph(ReportText.coverageSummary(coverage)),
+            .table(.of(ReportTables.recommendationColumns, coverage)),
+        ]
+    }
+
+    /// Section 7: the measures table (the trend charts' latest and previous figures, target and status).
+    private static func measures(_ r: StatusReport) -> [WordDocument.Block] {
+        guard !r.plan.measures.isEmpty else {
+            return [.heading(level: 1, "7. Measures of impact"), .paragraph("The plan has no measures yet.")]
+        }
+        return [
+            .heading(level: 1, "7. Measures of impact"),
+            .table(.of(ReportTables.measureColumns, ReportTables.measureRows(r))),
+        ]
+    }
+
     private static func fullPlan(_ r: StatusReport) -> [WordDocument.Block] {
-        var b: [WordDocument.Block] = [.heading(level: 1, "6. The full plan")]
+        var b: [WordDocument.Block] = [.heading(level: 1, "8. The full plan")]
         let cols = ReportTables.planColumns(r)
         for t in r.plan.themes {
             b.append(.heading(level: 2, "Theme \(t.number): \(ReportText.singleLine(t.title))"))

@@ -1,9 +1,11 @@
 /// The committee report as a workbook (`actionplan export --format xlsx`): one sheet per section, each a
 /// flat table with a header row, laid out by the same `ReportTables` columns the HTML and Markdown print.
 ///
-/// Sheets: Report (the header's facts), Headline (each measure with its count and per cent), Summary by theme, Exceptions (with the
-/// theme and lead that head each group in the HTML as columns), Full plan (with theme and group columns),
-/// Recommendations (the plan's register), Officers. A new section is one more entry in `make`.
+/// Sheets: Report (the header's facts), Headline (each count with its per cent), Summary by theme,
+/// Exceptions (with the theme and lead that head each group in the HTML as columns), Full plan (with theme
+/// and group columns), Measures (figures as numbers, status coloured), Recommendations (coverage: linked
+/// actions, their ratings and lateness, NO when none is live), Officers. A new section is one more entry in
+/// `make`.
 public enum ReportWorkbook {
     /// The workbook of `r`.
     public static func make(_ r: StatusReport) -> Workbook {
@@ -12,9 +14,7 @@ public enum ReportWorkbook {
             Sheet.table("Summary by theme", ReportTables.themeColumns, r.themes + [r.total]),
             exceptions(r),
             fullPlan(r),
-            Sheet(
-                name: "Recommendations", columns: ["ID", "Source", "Recommendation"],
-                rows: r.plan.recommendations.map { [.text($0.id), .text($0.source), .text($0.text)] }),
+            measures(r), recommendations(r),
             Sheet.table("Officers", ReportTables.officerColumns, r.plan.officers),
         ])
     }

@@ -8,8 +8,8 @@ public struct WordDocument: Sendable {
         /// A heading of `level` 1–4 (Word's Heading 1–4, so it shows in the navigation pane and a table of
         /// contents).
         case heading(level: Int, String)
-        /// A paragraph; line breaks in the text are kept.
-        case paragraph(String, italic: Bool = false)
+        /// A paragraph, in italic or bold if asked; line breaks in the text are kept.
+        case paragraph(String, italic: Bool = false, bold: Bool = false)
         /// A bulleted item.
         case bullet(String)
         /// A table: a header row repeated on every page, then rows of cells (ratings coloured with their

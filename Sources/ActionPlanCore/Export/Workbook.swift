@@ -46,6 +46,9 @@ public enum SheetCell: Hashable, Sendable {
     case text(String)
     /// A whole number.
     case number(Int)
+    /// A figure that may have decimals (a measure's value, change or target), written as a number and
+    /// shown as `MeasureValue.plain` prints it.
+    case figure(Double)
     /// A rating: the letter and name (`G Green`, `· Unrated`) on the rating's colour.
     case rating(Rating?, label: String)
     /// Text in bold (a total row's label, LATE).
@@ -68,6 +71,7 @@ public enum SheetCell: Hashable, Sendable {
         switch self {
         case .text(let s), .strong(let s), .rating(_, let s): return s
         case .number(let n): return String(n)
+        case .figure(let f): return MeasureValue.plain(f)
         }
     }
 }

@@ -50,6 +50,8 @@ public enum XLSXWriter {
         case red
         /// No rating.
         case unrated
+        /// A figure with decimals (General format).
+        case figure
     }
 
     /// The `s` attribute of `cell`.
@@ -58,6 +60,7 @@ public enum XLSXWriter {
         case .text(let s): return CSVExport.isFormulaLike(s.unicodeScalars[...]) ? .quoted : .text
         case .strong: return .strong
         case .number: return .number
+        case .figure: return .figure
         case .rating(let r, _):
             switch r {
             case .blue?: return .blue
@@ -204,6 +207,8 @@ public enum XLSXWriter {
             let ref = (i < names.count ? names[i] : columnName(i)) + r
             if case .number(let n) = cell {
                 x.raw("<c r=\"" + ref + "\" s=\"" + s + "\"><v>" + String(n) + "</v></c>")
+            } else if case .figure(let f) = cell {
+                x.raw("<c r=\"" + ref + "\" s=\"" + s + "\"><v>" + MeasureValue.plain(f) + "</v></c>")
             } else {
                 x.raw("<c r=\"" + ref + "\" s=\"" + s + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
                 OfficeXML.append(cell.shown, to: &x)
@@ -275,7 +280,7 @@ public enum XLSXWriter {
         x += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         let top = "<alignment vertical=\"top\" wrapText=\"1\"/>"
         let centre = "<alignment horizontal=\"center\" vertical=\"top\"/>"
-        // plain, header, text, quoted, number, strong, then blue, green, amber, red, unrated.
+        // plain, header, text, quoted, number, strong, then blue, green, amber, red, unrated, figure.
         var xfs = [
             "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
             "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" "
@@ -297,6 +302,9 @@ public enum XLSXWriter {
         xfs.append(
             "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" "
                 + "applyAlignment=\"1\">\(centre)</xf>")
+        xfs.append(
+            "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" "
+                + "applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>")
         x += "<cellXfs count=\"\(xfs.count)\">" + xfs.joined() + "</cellXfs>"
         x += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         return x + "</styleSheet>"

@@ -46,8 +46,16 @@ public enum MarkdownReport {
             out += "No earlier snapshot, so no change is shown.\n\n"
         }
         table(ReportTables.themeColumns, r.themes + [r.total], &out)
+        let charts = ReportCharts(r)
+        out += "\n### How late the overdue actions are\n\n"
+        table(ReportTables.latenessColumns, charts.lateness.buckets, &out)
 
         out += "\n## 4. Movement since the last report\n\n"
+        if !charts.history.isEmpty {
+            out += "### Ratings over the reporting cycles\n\n"
+            table(ReportTables.historyColumns, charts.history, &out)
+            out += "\n"
+        }
         if let m = r.movement, let cmp = r.comparison {
             out += "Compared with snapshot “\(inline(cmp.label))”, position as at \(ReportText.longDate(cmp.date)).\n"
             for s in m.sections {
@@ -102,7 +110,8 @@ public enum MarkdownReport {
         return out
     }
 
-    /// Sections 6 and 7: the recommendations' coverage and the measures, as the HTML prints them (without charts).
+    /// Sections 6 and 7: the recommendations' coverage and the measures, as the HTML prints them (the trend
+    /// charts' latest and previous figures are in the measures table).
     private static func impact(_ r: StatusReport, _ out: inout String) {
         out += "\n## 6. Recommendations\n\n"
         let coverage = r.coverage

@@ -25,15 +25,15 @@ extension ReportTables {
     /// Measure, plan IDs, previous and latest figures, change, target, status and trend.
     static let measureColumns: [ReportColumn<MeasureRow>] = [
         ReportColumn(title: "ID", width: 6) { .text($0.measure.id) },
-        ReportColumn(title: "Plan IDs", width: 8) { .text($0.measure.planIDs.joined(separator: " ")) },
+        ReportColumn(title: "Plan IDs", width: 7) { .text($0.measure.planIDs.joined(separator: " ")) },
         ReportColumn(title: "Measure", width: nil) { row in
             let note = row.status.figures.isEmpty && !row.measure.note.isEmpty ? " (\(row.measure.note))" : ""
             return .text(String(repeating: "– ", count: row.depth) + row.measure.title + note)
         },
         ReportColumn(title: "Previous", width: 12) { .text(figure($0.status.previous, $0.status)) },
         ReportColumn(title: "Latest", width: 12) { .text(figure($0.status.latest, $0.status)) },
-        .number("Change", width: 8) { $0.status.changeText },
-        ReportColumn(title: "Target", width: 8) { .text($0.measure.target ?? "") },
+        .number("Change", width: 10) { $0.status.changeText },
+        ReportColumn(title: "Target", width: 7) { .text($0.measure.target ?? "") },
         ReportColumn(title: "Against target", width: 10) { row in
             let s = row.status.targetStatus
             return s.rating == nil ? .text(s == .unknown ? "" : s.rawValue) : .strong(s.rawValue)
