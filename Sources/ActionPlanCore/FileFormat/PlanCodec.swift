@@ -11,8 +11,15 @@ import Foundation
 /// Writing is in this file; reading in `PlanCodec+Decode.swift`, actions in `PlanCodec+DecodeAction.swift`.
 public enum PlanCodec {
     /// The plan as the bytes of its JSON file.
-    public static func encode(_ plan: Plan) -> [UInt8] {
-        var w = JSONWriter(capacity: 4096 + plan.themes.count * 4096)
+    public static func encode(_ plan: Plan) -> [UInt8] { encode(plan, capacity: nil, reusing: nil) }
+
+    /// The plan as the bytes of its JSON file, in a buffer of `capacity` bytes to begin with (the size of the
+    /// file it was read from, say); `reusing` gives, for the action at a path, bytes to write as they are
+    /// instead of encoding it (nil: encode it).
+    static func encode(
+        _ plan: Plan, capacity: Int?, reusing: ((ActionPath, Action) -> ArraySlice<UInt8>?)?
+    ) -> [UInt8] {
+        var w = JSONWriter(capacity: capacity ?? 4096 + plan.themes.count * 4096)
         w.object { w in
             w.field("schemaVersion", plan.usesVersion2 ? 2 : 1)
             writeHeader(plan, &w)
@@ -42,7 +49,11 @@ public enum PlanCodec {
                 }
             }
             w.key("themes")
-            w.array(plan.themes) { w, t in encode(t, &w) }
+            var ti = 0
+            w.array(plan.themes) { w, t in
+                encode(t, &w) { gi, ai, a in reusing?(ActionPath(theme: ti, group: gi, action: ai), a) }
+                ti += 1
+            }
             w.key("snapshots")
             w.array(plan.snapshots) { w, s in
                 w.object { w in
@@ -97,7 +108,9 @@ public enum PlanCodec {
         }
     }
 
-    private static func encode(_ t: Theme, _ w: inout JSONWriter) {
+    private static func encode(
+        _ t: Theme, _ w: inout JSONWriter, reusing: (_ group: Int, _ action: Int, Action) -> ArraySlice<UInt8>?
+    ) {
         w.object { w in
             w.field("number", t.number)
             w.field("title", t.title)
@@ -106,11 +119,17 @@ public enum PlanCodec {
             w.key("narrative")
             writeNarrative(t.narrative, &w)
             w.key("groups")
+            var gi = 0
             w.array(t.groups) { w, g in
+                defer { gi += 1 }
                 w.object { w in
                     w.field("title", g.title)
                     w.key("actions")
-                    w.array(g.actions) { w, a in encode(a, &w) }
+                    var ai = 0
+                    w.array(g.actions) { w, a in
+                        defer { ai += 1 }
+                        if let bytes = reusing(gi, ai, a) { w.raw(bytes: bytes) } else { encode(a, &w) }
+                    }
                 }
             }
         }
@@ -126,7 +145,7 @@ public enum PlanCodec {
         }
     }
 
-    private static func encode(_ a: Action, _ w: inout JSONWriter) {
+    static func encode(_ a: Action, _ w: inout JSONWriter) {
         w.object { w in
             w.field("id", a.id)
             w.key("crossReferences")

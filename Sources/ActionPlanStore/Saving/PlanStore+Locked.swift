@@ -35,11 +35,13 @@ extension PlanStore {
         let lock = try PlanLock.acquire(for: target, options: options)
         defer { lock.release() }
         let (bytes, identity) = try readFileAndIdentity(target.path, shown: path)
-        let base = try PlanCodec.decode(bytes, file: path)
+        // Read with where each action sits, so the actions `change` leaves alone are copied, not encoded again.
+        let source = try PlanOutline(bytes: bytes, file: path, keepText: true)
+        let base = source.plan
         var plan = base
         let result = try change(&plan)
         if plan == base { return result }
-        let encoded = PlanCodec.encode(plan)
+        let encoded = PlanCodec.encode(plan, editedFrom: source)
         let initial = try FileSnapshot.given(bytes, identity: identity, target: target)
         try lockedWrite(target, lock: lock, options: options, initial: initial) { current in
             guard let current, !sameBytes(current, bytes) else { return encoded }
