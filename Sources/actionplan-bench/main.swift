@@ -127,6 +127,17 @@ func option(_ name: String) -> String? {
     return arguments[i + 1]
 }
 
+// `--write N PATH`: writes the synthetic plan of N actions to PATH (for profiling the real binary); with
+// `--around-today`, the plan of the side-by-side run (ISO deadlines around today).
+if let size = option("--write").flatMap(Int.init), let i = arguments.firstIndex(of: "--write"), i + 2 < arguments.count
+{
+    let plan =
+        arguments.contains("--around-today")
+        ? SyntheticPlan.aroundToday(actions: size, today: localToday()) : SyntheticPlan.make(actions: size)
+    try PlanStore.save(plan, to: arguments[i + 2])
+    exit(0)
+}
+
 // Child mode: measure one size in a fresh process so peak memory is per size.
 if let size = option("--child").flatMap(Int.init) {
     let dir = option("--dir")!
@@ -144,11 +155,31 @@ if let size = option("--child").flatMap(Int.init) {
     let imp = try time { imported = try PlanImport.run(PlanStore.readFile(tsvPath), file: tsvPath).0.allActions.count }
     let bytes = (try? PlanStore.readFile(path).count) ?? 0
     precondition(imported == size && loaded.allActions.count == size)
+    // One rating changed: a full encoding against the spliced one, which must give the same bytes.
+    var edited = loaded
+    let changed = ActionPath(theme: 2, group: 0, action: 0)
+    try edited.rate(id: edited[changed].id, to: .red, note: "bench", by: "bench", on: today)
+    var full: [UInt8] = []
+    var spliced: [UInt8] = []
+    let fileBytes = try PlanStore.readFile(path)
+    var outline: PlanOutline?
+    let outlineTime = try time { outline = try PlanOutline(bytes: fileBytes, file: path) }
+    var source: PlanOutline?
+    let sourceTime = try time { source = try PlanOutline(bytes: fileBytes, file: path, keepText: true) }
+    let fullTime = time { full = PlanCodec.encode(edited) }
+    let spliceTime = time { spliced = PlanCodec.encode(edited, editedFrom: source!) }
+    precondition(full == spliced, "the spliced save differs from a full encoding")
+    precondition(outline!.plan.actionCount == size)
     print(
         String(
             format: "%9d  %7.1f MB  %8.3f  %8.3f  %8.4f  %8.3f  %8.1f  (%d overdue)", size, Double(bytes) / 1e6, load,
             save,
             scan, imp, peakMiB(), overdue.count))
+    print(
+        String(
+            format:
+                "           outline %.3f s, with its bytes %.3f s; one rating changed: encode %.3f s, spliced %.3f s "
+                + "(identical bytes)", outlineTime, sourceTime, fullTime, spliceTime))
     exit(0)
 }
 
@@ -159,6 +190,29 @@ defer { try? FileManager.default.removeItem(atPath: dir) }
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
 let binDir = URL(fileURLWithPath: me).deletingLastPathComponent().path
 let actionplan = option("--binary") ?? binDir + "/actionplan"
+
+// `--taskwarrior N`: side by side with Taskwarrior (scripts/bench-taskwarrior.sh).
+if let count = option("--taskwarrior").flatMap(Int.init) {
+    try compareWithTaskwarrior(actions: count, actionplan: actionplan, dir: dir)
+    try? FileManager.default.removeItem(atPath: dir)
+    exit(0)
+}
+
+// `--commands`: every CLI command on the 57-action plan and on 500 actions with ten years of monthly history.
+if arguments.contains("--commands") {
+    var plans: [(label: String, path: String)] = []
+    if let sample = ["Data/barnet-2018-19.json"].first(where: { FileManager.default.fileExists(atPath: $0) }) {
+        plans.append(("57 actions (Data/barnet-2018-19.json)", sample))
+    }
+    let long = "\(dir)/long-history.json"
+    try PlanStore.save(SyntheticPlan.longHistory(actions: 500, years: 10), to: long)
+    plans.append(("500 actions, 10 years of monthly history", long))
+    try timeEveryCommand(plans, actionplan: actionplan, dir: dir)
+    print("\nTerminal UI at 80×24: first frame, mean and worst key")
+    try benchmarkTUI(long, label: "500 actions, 10 years")
+    try? FileManager.default.removeItem(atPath: dir)
+    exit(0)
+}
 
 print("actionplan-bench — in-process figures (seconds; best of 3, overdue scan best of 5; peak RSS of a fresh process)")
 print("  actions  file size      load      save   overdue    import  peak MiB")
