@@ -34,9 +34,11 @@ extension DeliveryDate {
         var lengths = (0, 0, 0)
         var part = 0
         var separator: UInt8 = 0
+        var digits = 0  // in the current part
         for b in s.utf8 {
             if b >= 0x30 && b <= 0x39 {
-                guard max(lengths.0, lengths.1, lengths.2) < 4 else { return nil }
+                guard digits < 4 else { return nil }
+                digits += 1
                 let v = Int(b &- 0x30)
                 switch part {
                 case 0: (parts.0, lengths.0) = (parts.0 * 10 + v, lengths.0 + 1)
@@ -48,6 +50,7 @@ extension DeliveryDate {
             {
                 separator = b
                 part += 1
+                digits = 0
             } else {
                 return nil
             }
