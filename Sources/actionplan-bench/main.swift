@@ -128,14 +128,25 @@ func option(_ name: String) -> String? {
 }
 
 // `--write N PATH`: writes the synthetic plan of N actions to PATH (for profiling the real binary); with
-// `--around-today`, the plan of the side-by-side run (ISO deadlines around today).
+// `--long-history`, ten years of monthly history for each action; with `--around-today`, the plan of the
+// side-by-side run (ISO deadlines around today); with `--tasks FILE`, its
+// actions as Taskwarrior's import JSON too.
 if let size = option("--write").flatMap(Int.init), let i = arguments.firstIndex(of: "--write"), i + 2 < arguments.count
 {
     let plan =
         arguments.contains("--around-today")
-        ? SyntheticPlan.aroundToday(actions: size, today: localToday()) : SyntheticPlan.make(actions: size)
+        ? SyntheticPlan.aroundToday(actions: size, today: localToday())
+        : arguments.contains("--long-history")
+            ? SyntheticPlan.longHistory(actions: size, years: 10) : SyntheticPlan.make(actions: size)
     try PlanStore.save(plan, to: arguments[i + 2])
+    if let tasks = option("--tasks") { try taskwarriorTasks(of: plan).write(to: URL(fileURLWithPath: tasks)) }
     exit(0)
+}
+
+// `--verify PATH`: exit status 0 when the plan at PATH is byte for byte what a full encoding of it writes.
+if let path = option("--verify") {
+    let bytes = try PlanStore.readFile(path)
+    exit(PlanCodec.encode(try PlanCodec.decode(bytes, file: path)) == bytes ? 0 : 1)
 }
 
 // Child mode: measure one size in a fresh process so peak memory is per size.
@@ -200,13 +211,14 @@ if let count = option("--taskwarrior").flatMap(Int.init) {
 
 // `--commands`: every CLI command on the 57-action plan and on 500 actions with ten years of monthly history.
 if arguments.contains("--commands") {
-    var plans: [(label: String, path: String)] = []
+    var plans: [(label: String, path: String, id: String)] = []
     if let sample = ["Data/barnet-2018-19.json"].first(where: { FileManager.default.fileExists(atPath: $0) }) {
-        plans.append(("57 actions (Data/barnet-2018-19.json)", sample))
+        plans.append(("57 actions (Data/barnet-2018-19.json)", sample, try PlanStore.load(sample).allActions[28].id))
     }
+    // Made by a child, so that this process's peak memory is not reported as the commands' (see SideBySide).
     let long = "\(dir)/long-history.json"
-    try PlanStore.save(SyntheticPlan.longHistory(actions: 500, years: 10), to: long)
-    plans.append(("500 actions, 10 years of monthly history", long))
+    _ = runProcess(me, ["--write", "500", long, "--long-history"])
+    plans.append(("500 actions, 10 years of monthly history", long, "3.167"))
     try timeEveryCommand(plans, actionplan: actionplan, dir: dir)
     print("\nTerminal UI at 80×24: first frame, mean and worst key")
     try benchmarkTUI(long, label: "500 actions, 10 years")
