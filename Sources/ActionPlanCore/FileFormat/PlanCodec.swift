@@ -19,7 +19,8 @@ public enum PlanCodec {
     static func encode(
         _ plan: Plan, capacity: Int?, reusing: ((ActionPath, Action) -> ArraySlice<UInt8>?)?
     ) -> [UInt8] {
-        var w = JSONWriter(capacity: capacity ?? 4096 + plan.themes.count * 4096)
+        // About a kilobyte an action, so a large plan's buffer is not grown and copied a dozen times.
+        var w = JSONWriter(capacity: capacity ?? 4096 + plan.actionCount * 1024)
         w.object { w in
             w.field("schemaVersion", plan.usesVersion2 ? 2 : 1)
             writeHeader(plan, &w)

@@ -35,13 +35,13 @@ extension PlanStore {
         let lock = try PlanLock.acquire(for: target, options: options)
         defer { lock.release() }
         let (bytes, identity) = try readFileAndIdentity(target.path, shown: path)
-        // Read with where each action sits, so the actions `change` leaves alone are copied, not encoded again.
-        let source = try PlanOutline(bytes: bytes, file: path, keepText: true)
-        let base = source.plan
+        let base = try PlanCodec.decode(bytes, file: path)
         var plan = base
         let result = try change(&plan)
         if plan == base { return result }
-        let encoded = PlanCodec.encode(plan, editedFrom: source)
+        // A full encoding: the spliced one (`PlanCodec.encode(_:editedFrom:)`) must check each action it copies
+        // and measured slower (docs/performance.md).
+        let encoded = PlanCodec.encode(plan)
         let initial = try FileSnapshot.given(bytes, identity: identity, target: target)
         try lockedWrite(target, lock: lock, options: options, initial: initial) { current in
             guard let current, !sameBytes(current, bytes) else { return encoded }
