@@ -1,4 +1,7 @@
-/// Saving a plan read with its bytes: unchanged actions are copied from the file they were read from.
+/// Encoding a plan read with its bytes: unchanged actions are copied from the file they were read from.
+///
+/// Measured slower than a full encoding (each copied action is encoded to check it), so saves do not use it;
+/// the benchmark measures it and the tests and the loader fuzzer keep it exact (docs/performance.md).
 extension PlanCodec {
     /// The bytes of `plan`, edited from `source.plan` (read with all its text by
     /// `PlanOutline(bytes:file:keepText: true)`): always exactly ``encode(_:)``'s bytes.
