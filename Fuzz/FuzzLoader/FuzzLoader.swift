@@ -9,11 +9,24 @@ import ActionPlanCore
 public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     guard let plan = try? PlanCodec.decode(bytes, file: "fuzz.json") else {
+        precondition((try? PlanOutline(bytes: bytes, file: "fuzz.json")) == nil, "the outline read a refused file")
         // Also the lenient reading `check` uses.
         _ = try? PlanCodec.decode(bytes, file: "fuzz.json", allowDuplicateIDs: true)
         return 0
     }
     let saved = PlanCodec.encode(plan)
+    // The outline and the spliced save read the same file the same way, whatever its spacing and escapes.
+    guard let outline = try? PlanOutline(bytes: bytes, file: "fuzz.json"),
+        let source = try? PlanOutline(bytes: bytes, file: "fuzz.json", keepText: true)
+    else { fatalError("the outline refused a file the full reading read") }
+    precondition(source.plan == plan && outline.plan.actionCount == plan.actionCount, "the outline differs")
+    precondition(PlanCodec.encode(plan, editedFrom: source) == saved, "an unchanged spliced save differs")
+    if let first = plan.locatedActions.first {
+        var edited = plan
+        edited[first.path].rating = first.action.rating == .red ? .green : .red
+        precondition(
+            PlanCodec.encode(edited, editedFrom: source) == PlanCodec.encode(edited), "a spliced save differs")
+    }
     guard let again = try? PlanCodec.decode(saved, file: "saved.json") else {
         fatalError("a loaded plan saved to a file that does not load")
     }

@@ -128,6 +128,28 @@ func option(_ name: String) -> String? {
     return arguments[i + 1]
 }
 
+// `--write N PATH`: writes the synthetic plan of N actions to PATH (for profiling the real binary); with
+// `--long-history`, ten years of monthly history for each action; with `--around-today`, the plan of the
+// side-by-side run (ISO deadlines around today); with `--tasks FILE`, its
+// actions as Taskwarrior's import JSON too.
+if let size = option("--write").flatMap(Int.init), let i = arguments.firstIndex(of: "--write"), i + 2 < arguments.count
+{
+    let plan =
+        arguments.contains("--around-today")
+        ? SyntheticPlan.aroundToday(actions: size, today: localToday())
+        : arguments.contains("--long-history")
+            ? SyntheticPlan.longHistory(actions: size, years: 10) : SyntheticPlan.make(actions: size)
+    try PlanStore.save(plan, to: arguments[i + 2])
+    if let tasks = option("--tasks") { try taskwarriorTasks(of: plan).write(to: URL(fileURLWithPath: tasks)) }
+    exit(0)
+}
+
+// `--verify PATH`: exit status 0 when the plan at PATH is byte for byte what a full encoding of it writes.
+if let path = option("--verify") {
+    let bytes = try PlanStore.readFile(path)
+    exit(PlanCodec.encode(try PlanCodec.decode(bytes, file: path)) == bytes ? 0 : 1)
+}
+
 // Child mode: measure one size in a fresh process so peak memory is per size.
 if let size = option("--child").flatMap(Int.init) {
     let dir = option("--dir")!
@@ -145,11 +167,31 @@ if let size = option("--child").flatMap(Int.init) {
     let imp = try time { imported = try PlanImport.run(PlanStore.readFile(tsvPath), file: tsvPath).0.allActions.count }
     let bytes = (try? PlanStore.readFile(path).count) ?? 0
     precondition(imported == size && loaded.allActions.count == size)
+    // One rating changed: a full encoding against the spliced one, which must give the same bytes.
+    var edited = loaded
+    let changed = ActionPath(theme: 2, group: 0, action: 0)
+    try edited.rate(id: edited[changed].id, to: .red, note: "bench", by: "bench", on: today)
+    var full: [UInt8] = []
+    var spliced: [UInt8] = []
+    let fileBytes = try PlanStore.readFile(path)
+    var outline: PlanOutline?
+    let outlineTime = try time { outline = try PlanOutline(bytes: fileBytes, file: path) }
+    var source: PlanOutline?
+    let sourceTime = try time { source = try PlanOutline(bytes: fileBytes, file: path, keepText: true) }
+    let fullTime = time { full = PlanCodec.encode(edited) }
+    let spliceTime = time { spliced = PlanCodec.encode(edited, editedFrom: source!) }
+    precondition(full == spliced, "the spliced save differs from a full encoding")
+    precondition(outline!.plan.actionCount == size)
     print(
         String(
             format: "%9d  %7.1f MB  %8.3f  %8.3f  %8.4f  %8.3f  %8.1f  (%d overdue)", size, Double(bytes) / 1e6, load,
             save,
             scan, imp, peakMiB(), overdue.count))
+    print(
+        String(
+            format:
+                "           outline %.3f s, with its bytes %.3f s; one rating changed: encode %.3f s, spliced %.3f s "
+                + "(identical bytes)", outlineTime, sourceTime, fullTime, spliceTime))
     exit(0)
 }
 
@@ -160,6 +202,30 @@ defer { try? FileManager.default.removeItem(atPath: dir) }
 let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
 let binDir = URL(fileURLWithPath: me).deletingLastPathComponent().path
 let actionplan = option("--binary") ?? binDir + "/actionplan"
+
+// `--taskwarrior N`: side by side with Taskwarrior (scripts/bench-taskwarrior.sh).
+if let count = option("--taskwarrior").flatMap(Int.init) {
+    try compareWithTaskwarrior(actions: count, actionplan: actionplan, dir: dir)
+    try? FileManager.default.removeItem(atPath: dir)
+    exit(0)
+}
+
+// `--commands`: every CLI command on the 57-action plan and on 500 actions with ten years of monthly history.
+if arguments.contains("--commands") {
+    var plans: [(label: String, path: String, id: String)] = []
+    if let sample = ["Data/barnet-2018-19.json"].first(where: { FileManager.default.fileExists(atPath: $0) }) {
+        plans.append(("57 actions (Data/barnet-2018-19.json)", sample, try PlanStore.load(sample).allActions[28].id))
+    }
+    // Made by a child, so that this process's peak memory is not reported as the commands' (see SideBySide).
+    let long = "\(dir)/long-history.json"
+    _ = runProcess(me, ["--write", "500", long, "--long-history"])
+    plans.append(("500 actions, 10 years of monthly history", long, "3.167"))
+    try timeEveryCommand(plans, actionplan: actionplan, dir: dir)
+    print("\nTerminal UI at 80×24: first frame, mean and worst key")
+    try benchmarkTUI(long, label: "500 actions, 10 years")
+    try? FileManager.default.removeItem(atPath: dir)
+    exit(0)
+}
 
 print("actionplan-bench — in-process figures (seconds; best of 3, overdue scan best of 5; peak RSS of a fresh process)")
 print("  actions  file size      load      save   overdue    import  peak MiB")

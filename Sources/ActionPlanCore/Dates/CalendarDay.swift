@@ -29,13 +29,27 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses `YYYY-MM-DD` (the file format's and `--as-of`'s form).
     public init?(iso text: String) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
-            let y = Int(String(decoding: u[0..<4], as: UTF8.self)),
-            let m = Int(String(decoding: u[5..<7], as: UTF8.self)),
-            let d = Int(String(decoding: u[8..<10], as: UTF8.self))
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let d = CalendarDay.iso(text.utf8) else { return nil }
+        self = d
+    }
+
+    /// The day written `YYYY-MM-DD` in `u` (ten ASCII bytes, digits only), or nil; reads without allocating
+    /// (the file reader parses every date of a plan with it).
+    static func iso<C: Collection>(_ u: C) -> CalendarDay? where C.Element == UInt8 {
+        guard u.count == 10 else { return nil }
+        var y = 0
+        var m = 0
+        var d = 0
+        for (i, b) in u.enumerated() {
+            if i == 4 || i == 7 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            let v = Int(b &- UInt8(ascii: "0"))
+            if i < 4 { y = y * 10 + v } else if i < 7 { m = m * 10 + v } else { d = d * 10 + v }
+        }
+        return CalendarDay(year: y, month: m, day: d)
     }
 
     /// The number of days in `month` of `year`.

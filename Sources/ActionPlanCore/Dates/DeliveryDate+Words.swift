@@ -27,6 +27,48 @@ extension DeliveryDate {
         return .month(year: year, month: month)
     }
 
+    /// `D/M/YYYY` and `YYYY-MM-DD` naming a real day, read without allocating (as `parseBasic` reads them);
+    /// nil for anything else, which the full rules then read.
+    static func numericDayFastPath(_ s: String) -> DeliveryDate? {
+        var parts = (0, 0, 0)
+        var lengths = (0, 0, 0)
+        var part = 0
+        var separator: UInt8 = 0
+        var digits = 0  // in the current part
+        for b in s.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                guard digits < 4 else { return nil }
+                digits += 1
+                let v = Int(b &- 0x30)
+                switch part {
+                case 0: (parts.0, lengths.0) = (parts.0 * 10 + v, lengths.0 + 1)
+                case 1: (parts.1, lengths.1) = (parts.1 * 10 + v, lengths.1 + 1)
+                default: (parts.2, lengths.2) = (parts.2 * 10 + v, lengths.2 + 1)
+                }
+            } else if (b == UInt8(ascii: "/") || b == UInt8(ascii: "-")) && part < 2
+                && (separator == 0 || separator == b)
+            {
+                separator = b
+                part += 1
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        guard part == 2 else { return nil }
+        if separator == UInt8(ascii: "/"), (1...2).contains(lengths.0), (1...2).contains(lengths.1), lengths.2 == 4,
+            let day = CalendarDay(year: parts.2, month: parts.1, day: parts.0)
+        {
+            return .day(day)
+        }
+        if separator == UInt8(ascii: "-"), lengths.0 == 4, lengths.1 == 2, lengths.2 == 2,
+            let day = CalendarDay(year: parts.0, month: parts.1, day: parts.2)
+        {
+            return .day(day)
+        }
+        return nil
+    }
+
     /// Full month names packed into integers (as the fast path reads them), to their numbers.
     private static let monthKeys: [UInt64: Int] = {
         var keys: [UInt64: Int] = [:]

@@ -48,7 +48,7 @@ public enum DeliveryDate: Hashable, Sendable {
 
     /// Parses `text` by the deadline rules. Never fails: see the cases.
     public static func parse(_ raw: String) -> DeliveryDate {
-        if let quick = monthYearFastPath(raw) { return quick }
+        if let quick = monthYearFastPath(raw) ?? numericDayFastPath(raw) { return quick }
         let text = isNormalASCII(raw) ? raw : normalise(raw)
         return interpret(text, prefixes: true, ranges: true)
     }

@@ -7,10 +7,25 @@
 /// never recurses on untrusted structure (the caller decides the shape).
 struct JSONReader {
     /// The document; valid only inside the `withUnsafeBufferPointer` call that made the reader.
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var pos = 0
-    private let file: String
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the next byte to read (moved only by the reader and its extensions).
+    var pos = 0
+    let file: String
     private(set) var path: [PathComponent] = []
+    /// The keys of the objects being read, innermost last: one buffer for every object, so checking for a
+    /// duplicate key allocates nothing.
+    private var keys: [String] = []
+    /// ``keys`` packed (``PackedKey``), side by side with them.
+    private var keyCodes: [PackedKey] = []
+    /// Keys read recently, by a hash of their packed bytes: the same few dozen keys make up a plan file, and
+    /// finding one here is much cheaper than making its `String` again (`JSONReader+Keys.swift`).
+    var keyCache = [(code: PackedKey, key: String)](repeating: (.none, ""), count: 64)
+    /// Whether ``readText()`` keeps the text it reads; false while reading a plan's outline, where the text of logs
+    /// is checked as strictly but not kept (see `PlanOutline`).
+    var keepsText = true
+    /// When not nil, the byte range of each action read is appended, in plan order (for `PlanOutline` and
+    /// the spliced save, which re-read or replace one action's bytes).
+    var actionRanges: [Range<Int>]?
 
     /// One step of a JSON path.
     enum PathComponent {
@@ -24,60 +39,9 @@ struct JSONReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }
     }
 
-    // MARK: - Errors
-
-    /// The JSON path of the current position, e.g. `$.themes[0].title`.
-    var pathString: String {
-        var s = "$"
-        for c in path {
-            switch c {
-            case .key(let k): s += "." + k
-            case .index(let i): s += "[\(i)]"
-            }
-        }
-        return s
-    }
-
-    /// An error at byte offset `at` (default: the current position).
-    func error(_ message: String, at offset: Int? = nil) -> PlanError {
-        let end = min(offset ?? pos, bytes.count)
-        var line = 1
-        var col = 1
-        var i = 0
-        while i < end {
-            let b = bytes[i]
-            if b == 0x0A {
-                line += 1
-                col = 1
-            } else if b & 0xC0 != 0x80 {
-                col += 1
-            }
-            i += 1
-        }
-        return PlanError(.invalidPlan, file: file, line: line, column: col, path: pathString, message: message)
-    }
-
-    private func describeNext() -> String {
-        guard pos < bytes.count else { return "the end of the file" }
-        switch bytes[pos] {
-        case UInt8(ascii: "\""): return "a string"
-        case UInt8(ascii: "{"): return "an object"
-        case UInt8(ascii: "["): return "an array"
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a true/false value"
-        case UInt8(ascii: "n"): return "null"
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return "a number"
-        case let b where b < 0x20 || b >= 0x80: return "byte 0x" + String(b, radix: 16, uppercase: true)
-        case let b: return "'\(Character(Unicode.Scalar(b)))'"
-        }
-    }
-
-    func expected(_ what: String) -> PlanError {
-        error("expected \(what), found \(describeNext())")
-    }
-
     // MARK: - Structure
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while pos < bytes.count {
             switch bytes[pos] {
             case 0x20, 0x0A, 0x0D, 0x09: pos += 1
@@ -100,14 +64,22 @@ struct JSONReader {
         skipWhitespace()
         guard consume(UInt8(ascii: "{")) else { throw expected("an object") }
         if consume(UInt8(ascii: "}")) { return }
-        var seen: [String] = []
+        let first = keys.count
+        defer {
+            keys.removeSubrange(first...)
+            keyCodes.removeSubrange(first...)
+        }
+        var allPacked = true
         while true {
             skipWhitespace()
             let keyStart = pos
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw expected("a field name in quotes") }
-            let key = try readString()
-            if seen.contains(key) { throw error("duplicate field \"\(key)\"", at: keyStart) }
-            seen.append(key)
+            let (key, code) = try readKey()
+            allPacked = allPacked && code != .none
+            let duplicate = allPacked ? keyCodes[first...].contains(code) : keys[first...].contains(key)
+            if duplicate { throw error("duplicate field \"\(key)\"", at: keyStart) }
+            keys.append(key)
+            keyCodes.append(code)
             guard consume(UInt8(ascii: ":")) else { throw expected("':' after field name \"\(key)\"") }
             path.append(.key(key))
             try body(&self, key)

@@ -10,12 +10,21 @@ struct JSONWriter {
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// A writer for one value nested `depth` levels deep in a document (an action is 6 deep in a plan file).
+    init(capacity: Int, depth: Int) {
+        self.init(capacity: capacity)
+        self.depth = depth
+    }
+
+    /// Empties the buffer, keeping its capacity, to write another value at the same depth.
+    mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Writes already-encoded JSON bytes as they are (a value the caller knows is written exactly so).
+    mutating func raw(bytes value: ArraySlice<UInt8>) { bytes.append(contentsOf: value) }
+
     private mutating func newlineIndent() {
         bytes.append(0x0A)
-        for _ in 0..<depth {
-            bytes.append(0x20)
-            bytes.append(0x20)
-        }
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 
     private mutating func separator() {
@@ -73,7 +82,9 @@ struct JSONWriter {
         separator()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":"), 0x20])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
     }
 
     /// Starts a field whose name is only known at run time (escaped like any string).
@@ -117,7 +128,9 @@ struct JSONWriter {
     }
 
     /// Writes `null`.
-    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    mutating func null() {
+        for b in [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")] { bytes.append(b) }
+    }
 
     /// Writes a string with JSON escapes: `"`, `\` and line breaks as usual, and every character that could
     /// drive a terminal or reorder text on screen — C0 controls, DEL, C1 controls (U+0080–U+009F), bidi
@@ -127,34 +140,49 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { u in
+            // Plain bytes are copied in runs; only the bytes below decide anything.
+            var run = 0
             var i = 0
             while i < u.count {
                 let b = u[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xC2 && b != 0xE2 {
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                var length = 1
                 switch b {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                case 0..<0x20, 0x7F: unicodeEscape(UInt32(b))
+                case UInt8(ascii: "\""): escape(0x22)
+                case UInt8(ascii: "\\"): escape(0x5C)
+                case 0x0A: escape(UInt8(ascii: "n"))
+                case 0x0D: escape(UInt8(ascii: "r"))
+                case 0x09: escape(UInt8(ascii: "t"))
                 case 0xC2, 0xE2:
                     // The lead bytes of C1 controls (C2 80–9F) and of bidi overrides and isolates (E2 80 AA–AE,
                     // E2 81 A6–A9); Swift strings are valid UTF-8, so the whole sequence is there.
-                    let length = b == 0xC2 ? 2 : 3
+                    length = b == 0xC2 ? 2 : 3
                     var value = UInt32(b & (b == 0xC2 ? 0x1F : 0x0F))
                     for k in 1..<length { value = value << 6 | UInt32(u[i + k] & 0x3F) }
                     if let scalar = Unicode.Scalar(value), TerminalSafe.isControl(scalar) {
                         unicodeEscape(value)
-                        i += length
-                        continue
+                    } else {
+                        length = 1
+                        bytes.append(b)
                     }
-                    bytes.append(b)
-                default: bytes.append(b)
+                default: unicodeEscape(UInt32(b))  // the other C0 controls and DEL
                 }
-                i += 1
+                i += length
+                run = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a backslash and `b`.
+    private mutating func escape(_ b: UInt8) {
+        bytes.append(0x5C)
+        bytes.append(b)
     }
 
     /// Writes `\u` and `value` (at most U+FFFF) as four lowercase hex digits, e.g. `\u001b`.

@@ -4,11 +4,23 @@ import Foundation
 extension PlanCodec {
     /// Reads a plan from the bytes of a JSON file; `file` names it in errors.
     public static func decode(_ bytes: [UInt8], file: String, allowDuplicateIDs: Bool = false) throws -> Plan {
+        try decode(bytes, file: file, allowDuplicateIDs: allowDuplicateIDs, keepText: true, ranges: false).plan
+    }
+
+    /// Reads a plan, keeping the text of its logs or not (`readText`) and recording each action's byte range or not.
+    static func decode(_ bytes: [UInt8], file: String, allowDuplicateIDs: Bool = false, keepText: Bool, ranges: Bool)
+        throws -> (plan: Plan, ranges: [Range<Int>])
+    {
         let plan: Plan
+        var found: [Range<Int>] = []
         do {
             plan = try bytes.withUnsafeBufferPointer { buffer in
                 var r = JSONReader(bytes: buffer, file: file)
-                return try decodePlan(&r, file: file)
+                r.keepsText = keepText
+                if ranges { r.actionRanges = [] }
+                let plan = try decodePlan(&r, file: file)
+                found = r.actionRanges ?? []
+                return plan
             }
         } catch let e as PlanError {
             // A file left by an unresolved `git merge` deserves a better message than "expected a string".
@@ -22,7 +34,7 @@ extension PlanCodec {
             throw e
         }
         if !allowDuplicateIDs { try validateIDs(plan, file: file) }
-        return plan
+        return (plan, found)
     }
 
     private static func decodePlan(_ r: inout JSONReader, file: String) throws -> Plan {
@@ -157,7 +169,13 @@ extension PlanCodec {
                     try r.readObject { r, key in
                         switch key {
                         case "title": g.title = try r.readOptionalString()
-                        case "actions": try r.readArray { r, _ in g.actions.append(try readAction(&r)) }
+                        case "actions":
+                            try r.readArray { r, _ in
+                                let start = r.offsetOfNextValue()
+                                g.actions.append(try readAction(&r))
+                                let end = r.offset
+                                r.actionRanges?.append(start..<end)
+                            }
                         default: throw unknownField(key, r, expected: "title, actions")
                         }
                     }
@@ -187,6 +205,7 @@ extension PlanCodec {
     }
 
     static func readDay(_ r: inout JSONReader) throws -> CalendarDay {
+        if let day = r.readISODay() { return day }
         let s = try r.readString()
         guard let d = CalendarDay(iso: s) else {
             throw r.error("expected a date as YYYY-MM-DD, found \"\(s)\"")
@@ -221,7 +240,7 @@ extension PlanCodec {
                         case "id": e.id = try r.readString()
                         case "rating": e.rating = try readRating(&r)
                         case "deadline": e.deadline = try readOptionalDay(&r)
-                        case "latestNote": e.latestNote = try r.readString()
+                        case "latestNote": e.latestNote = try r.readText()
                         case "updates": e.updates = try r.readInt()
                         default: throw unknownField(key, r, expected: "id, rating, deadline, latestNote, updates")
                         }
@@ -236,21 +255,19 @@ extension PlanCodec {
 
     /// Fails on duplicate action IDs, naming both places.
     public static func validateIDs(_ plan: Plan, file: String) throws {
-        var seen: [String: ActionPath] = [:]
-        seen.reserveCapacity(plan.actionCount)
+        var seen = Set<String>(minimumCapacity: plan.actionCount)
         for (ti, t) in plan.themes.enumerated() {
             for (gi, g) in t.groups.enumerated() {
-                for (ai, a) in g.actions.enumerated() {
+                for ai in g.actions.indices where !seen.insert(g.actions[ai].id).inserted {
+                    let id = g.actions[ai].id
                     let p = ActionPath(theme: ti, group: gi, action: ai)
-                    if let first = seen[a.id] {
-                        throw PlanError(
-                            .invalidPlan,
-                            file: file, path: jsonPath(p) + ".id",
-                            message:
-                                "duplicate action ID \"\(a.id)\" (first used at \(jsonPath(first)).id); IDs must be unique"
-                        )
-                    }
-                    seen[a.id] = p
+                    let first = plan.path(of: id) ?? p
+                    throw PlanError(
+                        .invalidPlan,
+                        file: file, path: jsonPath(p) + ".id",
+                        message:
+                            "duplicate action ID \"\(id)\" (first used at \(jsonPath(first)).id); IDs must be unique"
+                    )
                 }
             }
         }

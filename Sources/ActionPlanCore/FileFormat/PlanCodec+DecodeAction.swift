@@ -63,8 +63,8 @@ extension PlanCodec {
             case "on":
                 v.on = try readDay(&r)
                 sawOn = true
-            case "by": v.by = try r.readString()
-            case "reason": v.reason = try r.readString()
+            case "by": v.by = try r.readText()
+            case "reason": v.reason = try r.readText()
             default: throw unknownField(key, r, expected: "date, on, by, reason")
             }
         }
@@ -77,8 +77,8 @@ extension PlanCodec {
         var f = ActionField(name: "", value: "")
         try r.readObject { r, key in
             switch key {
-            case "name": f.name = try r.readString()
-            case "value": f.value = try r.readString()
+            case "name": f.name = try r.readText()
+            case "value": f.value = try r.readText()
             default: throw unknownField(key, r, expected: "name, value")
             }
         }
@@ -97,8 +97,8 @@ extension PlanCodec {
             case "from": h.from = try readRating(&r)
             case "to": h.to = try readRating(&r)
             case "status": h.status = try r.readString()
-            case "by": h.by = try r.readString()
-            case "note": h.note = try r.readString()
+            case "by": h.by = try r.readText()
+            case "note": h.note = try r.readText()
             default: throw unknownField(key, r, expected: "date, from, to, status, by, note")
             }
         }
@@ -115,8 +115,8 @@ extension PlanCodec {
             case "date":
                 n.date = try readDay(&r)
                 sawDate = true
-            case "by": n.by = try r.readString()
-            case "text": n.text = try r.readString()
+            case "by": n.by = try r.readText()
+            case "text": n.text = try r.readText()
             default: throw unknownField(key, r, expected: "date, by, text")
             }
         }

@@ -21,6 +21,12 @@ public enum PlanStore {
         return try PlanCodec.decode(bytes, file: path)
     }
 
+    /// Reads and validates the plan at `path` as ``load(_:)`` does, keeping all but the text of its logs
+    /// (see ``PlanOutline``): for commands that print a few rows of a large plan.
+    public static func loadOutline(_ path: String) throws -> PlanOutline {
+        try PlanOutline(bytes: readFile(path), file: path)
+    }
+
     /// The bytes of the file at `path`, or an error naming it.
     public static func readFile(_ path: String) throws -> [UInt8] {
         try readFileAndIdentity(path).bytes
@@ -156,6 +162,6 @@ extension PlanStore {
         (try? readFile(path)).map { fingerprint(of: $0) }
     }
 
-    /// A 64-bit FNV-1a hash of `bytes`: cheap, and enough to notice a changed file.
-    public static func fingerprint(of bytes: [UInt8]) -> UInt64 { ContentHash.fnv1a(bytes) }
+    /// A 64-bit hash of `bytes` (``ContentHash/words(_:)``): cheap, and enough to notice a changed file.
+    public static func fingerprint(of bytes: [UInt8]) -> UInt64 { ContentHash.words(bytes) }
 }

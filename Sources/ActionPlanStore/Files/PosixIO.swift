@@ -56,9 +56,26 @@ extension PlanStore {
     /// Reads `fd` to its end, `chunk` bytes at a time, stopping early once at least `maxBytes` are read;
     /// nil on an error, with `errno` set. `sizeHint` is the capacity to reserve.
     static func readAll(_ fd: Int32, chunk: Int, maxBytes: Int, sizeHint: Int = 0) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(sizeHint)
         var failure: Int32 = 0
+        // Straight into the array while the size hint holds (no copy through a chunk buffer), then in chunks.
+        let first = max(1, min(sizeHint, maxBytes))
+        var out = [UInt8](unsafeUninitializedCapacity: first) { buffer, count in
+            while count < buffer.count {
+                let n = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if failure != 0 {
+            errno = failure
+            return nil
+        }
+        if out.count < first { return out }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk) { buffer in
             while out.count < maxBytes {
                 let n = read(fd, buffer.baseAddress, buffer.count)

@@ -39,6 +39,8 @@ extension PlanStore {
         var plan = base
         let result = try change(&plan)
         if plan == base { return result }
+        // A full encoding: the spliced one (`PlanCodec.encode(_:editedFrom:)`) must check each action it copies
+        // and measured slower (docs/performance.md).
         let encoded = PlanCodec.encode(plan)
         let initial = try FileSnapshot.given(bytes, identity: identity, target: target)
         try lockedWrite(target, lock: lock, options: options, initial: initial) { current in

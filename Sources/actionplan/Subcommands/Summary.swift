@@ -14,7 +14,8 @@ struct Summary: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             let today = try asOf.day()
-            let p = try PlanStore.load(plan)
+            // Counts need no log text: the outline is read and checked as fully, and faster.
+            let p = try PlanStore.loadOutline(plan).plan
             printOut(SummaryReport.render(p, asOf: today, format: format.format))
         }
     }

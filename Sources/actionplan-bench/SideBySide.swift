@@ -1,0 +1,161 @@
+// Side-by-side figures: actionplan against Taskwarrior on the same tasks, and every CLI command on one plan.
+import ActionPlanCore
+import ActionPlanStore
+import ActionPlanSynthetic
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The best (lowest) time and the highest peak RSS of `runs` runs of each of `commands`, run in turn (one run of
+/// each, then the next round), so that both programs see the same machine load.
+func alternate(_ commands: [(binary: String, args: (Int) -> [String])], runs: Int) -> [(best: Double, peakMiB: Double)]
+{
+    var out = Array(repeating: (best: Double.infinity, peakMiB: 0.0), count: commands.count)
+    for round in 0..<runs {
+        for (i, c) in commands.enumerated() {
+            let (t, rss, status) = runProcess(c.binary, c.args(round))
+            // `check` exits 1 when it finds something to report; only 2 and more are failures there.
+            if status > (c.args(round).first == "check" ? 1 : 0) {
+                print("  \(c.binary) \(c.args(round).joined(separator: " ")): exit status \(status)")
+            }
+            out[i].best = min(out[i].best, t)
+            out[i].peakMiB = max(out[i].peakMiB, rss)
+        }
+    }
+    return out
+}
+
+/// Today's local date (Taskwarrior judges "overdue" by the clock, so actionplan is asked about the same day).
+func localToday() -> CalendarDay {
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
+}
+
+/// The plan's actions as Taskwarrior's import JSON: description, project (the theme), due (the deadline, end of
+/// day), completed when Blue, and one annotation per history entry and progress note.
+func taskwarriorTasks(of plan: Plan) throws -> Data {
+    var tasks: [[String: Any]] = []
+    tasks.reserveCapacity(plan.actionCount)
+    func stamp(_ d: CalendarDay, _ time: String) -> String {
+        String(format: "%04d%02d%02dT%@Z", d.year, d.month, d.day, time)
+    }
+    for t in plan.themes {
+        for g in t.groups {
+            for a in g.actions {
+                var task: [String: Any] = [
+                    "description": a.text, "project": "theme\(t.number)", "entry": "20180901T090000Z",
+                    "status": a.rating == .blue ? "completed" : "pending",
+                ]
+                if a.rating == .blue { task["end"] = "20190101T090000Z" }
+                if let d = a.deadline { task["due"] = stamp(d, "235959") }
+                let notes =
+                    a.history.map { (stamp($0.date, "120000"), $0.note) }
+                    + a.notes.map { (stamp($0.date, "120001"), $0.text) }
+                if !notes.isEmpty { task["annotations"] = notes.map { ["entry": $0.0, "description": $0.1] } }
+                tasks.append(task)
+            }
+        }
+    }
+    return try JSONSerialization.data(withJSONObject: tasks)
+}
+
+/// `--taskwarrior N`: `actionplan overdue` against `task +OVERDUE count`, and `actionplan rate` (one rating
+/// changed and saved) against `task 1 annotate`, on the same N tasks, alternating, best of 5; the ratio of each
+/// pair; peak memory against the plan file's size; and the saved file checked byte for byte against a full
+/// re-encode. Without Taskwarrior, actionplan's figures alone.
+func compareWithTaskwarrior(actions count: Int, actionplan: String, dir: String) throws {
+    // The plan and the tasks are made by a child process: a process started from this one would otherwise
+    // report this one's peak memory as its own (Linux carries the peak across exec).
+    let today = localToday()
+    let path = "\(dir)/tw-plan-\(count).json"
+    let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
+    _ = runProcess(me, ["--write", String(count), path, "--around-today", "--tasks", "\(dir)/tasks.json"])
+    let fileMiB = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
+    let id = "3.\(2 * (count / 6) + 1)"  // the first action of theme 3
+    print(
+        String(
+            format: "\nSide by side with Taskwarrior: %d actions, ISO deadlines around today (%@), %.1f MiB plan file "
+                + "(best of 5, alternating; peak RSS)", count, today.description, fileMiB))
+    let task = ["/usr/bin/task", "/usr/local/bin/task"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    var taskRuns: [(binary: String, args: (Int) -> [String])] = []
+    if let task {
+        let data = "\(dir)/taskdata"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try "data.location=\(data)\nconfirmation=off\nverbose=nothing\n".write(
+            toFile: "\(dir)/taskrc", atomically: true, encoding: .utf8)
+        setenv("TASKRC", "\(dir)/taskrc", 1)
+        setenv("TASKDATA", data, 1)
+        let (importTime, _, status) = runProcess(task, ["import", "\(dir)/tasks.json"])
+        print(String(format: "  task import of the same tasks: %.1f s (status %d)", importTime, status))
+        taskRuns = [
+            (task, { _ in ["+OVERDUE", "count"] }),
+            (task, { round in ["1", "annotate", "bench note \(round)"] }),
+        ]
+    } else {
+        print("  Taskwarrior is not installed (apt-get install -y taskwarrior): actionplan's figures only")
+    }
+    let overdueRun: (binary: String, args: (Int) -> [String]) = (actionplan, { _ in ["overdue", path] })
+    let rateRun: (binary: String, args: (Int) -> [String]) = (
+        actionplan,
+        { round in
+            ["rate", path, id, round % 2 == 0 ? "A" : "G", "--note", "bench note \(round)", "--by", "bench"]
+        }
+    )
+    let first = alternate([overdueRun] + taskRuns.prefix(1), runs: 5)
+    let second = alternate([rateRun] + taskRuns.dropFirst(), runs: 5)
+    func line(_ what: String, _ ours: (best: Double, peakMiB: Double), _ theirs: (best: Double, peakMiB: Double)?) {
+        var s = String(
+            format: "  %@ %8.3f s  %7.1f MiB (%.2f× file)", padded(what, 42) as NSString, ours.best, ours.peakMiB,
+            ours.peakMiB / fileMiB)
+        if let theirs {
+            s += String(format: "   Taskwarrior %7.3f s  → %.1f× faster", theirs.best, theirs.best / ours.best)
+        }
+        print(s)
+    }
+    line("actionplan overdue   vs task +OVERDUE count", first[0], first.count > 1 ? first[1] : nil)
+    line("actionplan rate+save vs task 1 annotate", second[0], second.count > 1 ? second[1] : nil)
+    let identical = runProcess(me, ["--verify", path]).2 == 0
+    print("  saved file byte-identical to a full re-encode: \(identical ? "yes" : "NO")")
+    if !identical { exit(1) }
+}
+
+/// `--commands`: every CLI command, best of 5 whole-process runs, on each plan of `targets`, with its peak memory.
+func timeEveryCommand(_ targets: [(label: String, path: String, id: String)], actionplan: String, dir: String) throws {
+    print("\nEvery command, whole process (best of 5; peak RSS; the plan file's size)")
+    for (label, path, id) in targets {
+        let fileMiB = Double(try PlanStore.readFile(path).count) / 1_048_576
+        let copy = "\(dir)/commands-copy.json"
+        try PlanStore.writeAtomically(try PlanStore.readFile(path), to: copy)
+        let asOf = ["--as-of", "2019-01-31"]
+        let commands: [(String, (Int) -> [String])] = [
+            ("overdue", { _ in ["overdue", path] + asOf }),
+            ("list", { _ in ["list", path] + asOf }),
+            ("list --lead CM", { _ in ["list", path, "--lead", "CM"] + asOf }),
+            ("summary", { _ in ["summary", path] + asOf }),
+            ("check", { _ in ["check", path] + asOf }),
+            ("show", { _ in ["show", path, id] + asOf }),
+            ("snapshots", { _ in ["snapshots", path] }),
+            ("export html", { _ in ["export", path, "-o", "\(dir)/r.html", "--produced", "2019-02-01"] + asOf }),
+            ("export csv", { _ in ["export", path, "-o", "\(dir)/r.csv"] + asOf }),
+            ("export json", { _ in ["export", path, "-o", "\(dir)/r.json", "--produced", "2019-02-01"] + asOf }),
+            ("rate (and save)", { r in ["rate", copy, id, r % 2 == 0 ? "A" : "G", "--note", "n\(r)", "--by", "b"] }),
+        ]
+        print(String(format: "  %@ (%.1f MiB)", label as NSString, fileMiB))
+        var worst = 0.0
+        for (name, args) in commands {
+            let r = alternate([(actionplan, args)], runs: 5)[0]
+            worst = max(worst, r.best)
+            print(
+                String(
+                    format: "    %@ %8.1f ms  %7.1f MiB (%.1f× file)", padded(name, 18) as NSString, r.best * 1000,
+                    r.peakMiB,
+                    r.peakMiB / max(fileMiB, 0.001)))
+        }
+        print(String(format: "    slowest: %.1f ms", worst * 1000))
+    }
+}
+
+/// `s` with spaces after it to `width` characters (`%-18@` does not pad on Linux).
+func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
