@@ -20,6 +20,7 @@ struct ActionPlanCommand: ParsableCommand {
         subcommands: [
             Browse.self, List.self, Overdue.self, Show.self, Rate.self, Summary.self, Leads.self, Check.self,
             Import.self, Export.self, Measures.self, Record.self, SetMeasure.self, ImportMeasures.self, Link.self,
+            RecommendationCommand.self,
             Coverage.self, TakeSnapshot.self, ListSnapshots.self, Restore.self, Version.self, MergeDriver.self,
             DebugSaveLoop.self,
         ],

@@ -16,8 +16,13 @@ final class HelpSnapshotTests: XCTestCase {
     /// Every subcommand, hidden ones included (`debug-save-loop`), in the order `--help` lists them.
     static let subcommands = [
         "browse", "list", "overdue", "show", "rate", "summary", "leads", "check", "import", "export", "measures",
-        "record", "set-measure", "import-measures", "link", "coverage", "snapshot", "snapshots", "restore", "version",
-        "merge-driver", "debug-save-loop",
+        "record", "set-measure", "import-measures", "link", "recommendation", "coverage", "snapshot", "snapshots",
+        "restore", "version", "merge-driver", "debug-save-loop",
+    ]
+
+    /// Subcommands of subcommands, each with its own snapshot (`recommendation-add.txt`).
+    static let nestedSubcommands = [
+        ["recommendation", "add"], ["recommendation", "edit"], ["recommendation", "remove"],
     ]
 
     static let directory = TestPaths.root.appendingPathComponent("Tests/ActionPlanCoreTests/HelpSnapshots")
@@ -53,6 +58,9 @@ final class HelpSnapshotTests: XCTestCase {
     func testEverySubcommandsHelpMatchesItsSnapshot() throws {
         for name in Self.subcommands {
             check(try help([name, "--help"]), name)
+        }
+        for names in Self.nestedSubcommands {
+            check(try help(names + ["--help"]), names.joined(separator: "-"))
         }
     }
 

@@ -22,7 +22,7 @@ final class RecommendationCoverageTests: XCTestCase {
         XCTAssertEqual(PlanCheck.run(plan, asOf: day).filter { $0.rule == "uncovered-recommendation" }.count, 22)
         XCTAssertThrowsError(try plan.link(action: actions[0].id, to: ["99"])) {
             XCTAssertEqual(($0 as! PlanError).kind, .notFound)
-            XCTAssertTrue("\($0)".contains("BSCB 5"), "\($0)")
+            XCTAssertTrue("\($0)".contains("no recommendation \"99\" in this plan (nearest: 9"), "\($0)")
         }
         XCTAssertThrowsError(try plan.link(action: "nope", to: ["1"])) {
             XCTAssertEqual(($0 as! PlanError).kind, .notFound)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The edits of measures and the recommendations register: recording a figure (`actionplan record`) and
-/// linking actions to recommendations (`actionplan link`), checked the same way wherever they are made.
+/// The edits of measures: recording a figure (`actionplan record`) and setting a measure's polarity, target
+/// and unit (`actionplan set-measure`), checked the same way wherever they are made.
 extension Plan {
     /// Adds the observation `value` for `period` to the measure or sub-measure `key` (its ID, or its title when
     /// only one has it); returns the measure's ID. The value must read as a figure (``MeasureValue``); a period
@@ -54,28 +54,6 @@ extension Plan {
             }
         }
         return m.id
-    }
-
-    /// Links the action `actionID` to each recommendation in `recommendationIDs` (already linked ones stay as
-    /// they are); returns the IDs newly linked.
-    @discardableResult
-    public mutating func link(action actionID: String, to recommendationIDs: [String]) throws -> [String] {
-        _ = try requirePath(actionID)
-        var linked: [String] = []
-        for rid in recommendationIDs {
-            guard let i = recommendations.firstIndex(where: { $0.id == rid }) else {
-                let known = recommendations.map(\.id).joined(separator: ", ")
-                throw PlanError(
-                    .notFound, path: "REC",
-                    message: "no recommendation \"\(rid)\" in this plan"
-                        + (known.isEmpty ? " (its register is empty)" : " (expected one of: \(known))"))
-            }
-            if !recommendations[i].actions.contains(actionID) {
-                recommendations[i].actions.append(actionID)
-                linked.append(rid)
-            }
-        }
-        return linked
     }
 }
 

@@ -14,7 +14,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case search, nextMatch, previousMatch
     case viewOverdue, viewDueSoon, filter, viewAll, cycleSort, viewMine, viewWorkload
     // Changing the plan.
-    case rate, edit, addNote, addAction, deleteAction, undo, redo, toggleMark, editInEditor
+    case rate, edit, addNote, addAction, deleteAction, undo, redo, toggleMark, editInEditor, linkRecommendations
     // The file and the program.
     case save, export, quit, quitNow, back, help
     // The measures of impact (a page of its own, scrolled and closed like the help).

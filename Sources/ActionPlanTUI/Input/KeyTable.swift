@@ -63,6 +63,9 @@ public enum KeyTable {
             [.char("E")], .editInEditor, .browse,
             "Edit the action's text in $VISUAL or $EDITOR (the screen comes back after; the text is checked as e t)"),
         KeyBinding([.char("p")], .addNote, .browse, "Add a dated progress note to the action"),
+        KeyBinding(
+            [.char("L")], .linkRecommendations, .browse,
+            "Link the action to the recommendations it answers: their IDs, separated by commas (empty: none)"),
         KeyBinding([.char("A")], .addAction, .browse, "Add an action to the current theme or group"),
         KeyBinding([.char("D")], .deleteAction, .browse, "Delete the action (asks first)"),
         KeyBinding([.char("u")], .undo, .browse, "Undo the last edit (any number of times)", hint: "undo"),

@@ -29,7 +29,8 @@ enum DetailLines {
         let a = plan[p]
         var out = heading(a, at: p, in: plan, width: width) + leads(a, in: plan, width: width)
         out += dates(a, state: state, width: width) + rating(a, in: plan, width: width) + fields(a, width: width)
-        return out + measures(a, in: plan, width: width) + history(a, width: width)
+        out += recommendations(a, in: plan, width: width) + measures(a, in: plan, width: width)
+        return out + history(a, width: width)
     }
 
     /// `label` in the label column, then `text` wrapped beside it.

@@ -55,6 +55,8 @@ public enum PromptPurpose: Hashable, Sendable {
     case reviseReason(id: String, date: String)
     /// A progress note.
     case addNote(id: String)
+    /// The IDs of the recommendations `id` answers, separated by commas (the whole list: empty unlinks all).
+    case linkRecommendations(id: String)
     /// Step 1 of adding an action: its ID.
     case addID(theme: Int, group: Int)
     /// Step 2: its text.
@@ -85,6 +87,7 @@ public enum PromptPurpose: Hashable, Sendable {
         case .reviseDate(let id): return "Revised date for \(id): "
         case .reviseReason(let id, _): return "Reason for revising \(id) (required): "
         case .addNote(let id): return "Progress note for \(id): "
+        case .linkRecommendations(let id): return "Recommendations \(id) answers (IDs, commas; empty = none): "
         case .addID: return "New action ID (e.g. 3c(v)): "
         case .addText(_, _, let id): return "Text of \(id): "
         case .addLeads(_, _, let id, _): return "Leads of \(id) (e.g. BJ TMcE): "

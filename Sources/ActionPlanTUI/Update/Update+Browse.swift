@@ -22,7 +22,7 @@ extension Update {
             openWorkload(&s)
         case .rate where !s.view.marked.isEmpty:
             startMarkedRating(&s)
-        case .rate, .edit, .addNote, .addAction, .deleteAction:
+        case .rate, .edit, .addNote, .addAction, .deleteAction, .linkRecommendations:
             startEdit(command, &s)
         case .toggleMark:
             toggleMark(&s)
@@ -114,7 +114,7 @@ extension Update {
 
     // MARK: Starting an edit
 
-    /// r, e, p, A, D: the first step of rating, editing, noting, adding or deleting.
+    /// r, e, p, L, A, D: the first step of rating, editing, noting, linking, adding or deleting.
     static func startEdit(_ command: Command, _ s: inout AppState) {
         switch command {
         case .rate:
@@ -123,6 +123,8 @@ extension Update {
             if let a = requireAction(&s, "edit") { s.mode = .editPicker(actionID: a.id) }
         case .addNote:
             if let a = requireAction(&s, "add a note to") { s.mode = .prompt(Prompt(.addNote(id: a.id))) }
+        case .linkRecommendations:
+            startLinking(&s)
         case .addAction:
             startAdd(&s)
         case .deleteAction:

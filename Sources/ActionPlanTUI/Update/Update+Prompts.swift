@@ -1,7 +1,8 @@
 import ActionPlanCore
 
 /// Typing into a prompt, and Enter: each purpose of prompt is submitted by a function in a file named after
-/// its kind (Update+SearchPrompts, +RatePrompts, +EditPrompts, +AddPrompts, +PathPrompts).
+/// its kind (Update+SearchPrompts, +RatePrompts, +EditPrompts, +LinkPrompts, +AddPrompts,
+/// +PathPrompts).
 ///
 /// Each step either moves to the next prompt carrying what was collected, stays
 /// with the reason shown (invalid input), or applies the whole edit at once, so
@@ -50,6 +51,8 @@ extension Update {
             submitRevisionReason(text, id: id, date: date, prompt, &s)
         case .addNote(let id):
             submitNote(text, id: id, prompt, &s)
+        case .linkRecommendations(let id):
+            submitLinks(text, id: id, prompt, &s)
         case .addID(let theme, let group):
             submitNewID(text, theme: theme, group: group, prompt, &s)
         case .addText(let theme, let group, let id):
@@ -87,7 +90,7 @@ extension Update {
         case .addDate(let theme, let group, let id, let text, let leads):
             s.mode = .prompt(
                 Prompt(.addLeads(theme: theme, group: group, id: id, text: text), text: Plan.joinLeads(leads)))
-        case .search, .filter, .addNote, .addID, .saveAsPath, .exportPath:
+        case .search, .filter, .addNote, .linkRecommendations, .addID, .saveAsPath, .exportPath:
             cancel(&s, "Cancelled")
         }
     }
