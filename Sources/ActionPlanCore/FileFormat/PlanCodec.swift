@@ -170,10 +170,16 @@ public enum PlanCodec {
 
     /// Writes the `status` and `fields` of `a` when it has them (shared with `actionplan show --format json`).
     static func writeStatusAndFields(_ a: Action, _ w: inout JSONWriter) {
-        if !a.status.isEmpty { w.field("status", a.status) }
-        if !a.fields.isEmpty {
+        writeStatusAndFields(status: a.status, fields: a.fields, &w)
+    }
+
+    /// Writes `status` and `fields` when they are not empty: the one JSON spelling of an action's status as
+    /// written and its columns of its own (the plan file, `show --format json`, the report's JSON).
+    static func writeStatusAndFields(status: String, fields: [ActionField], _ w: inout JSONWriter) {
+        if !status.isEmpty { w.field("status", status) }
+        if !fields.isEmpty {
             w.key("fields")
-            w.array(a.fields) { w, f in
+            w.array(fields) { w, f in
                 w.object { w in
                     w.field("name", f.name)
                     w.field("value", f.value)

@@ -82,16 +82,7 @@ public enum ReportJSON {
                     w.field("daysLate", i.daysLate)
                     w.field("latestNote", i.latestNote)
                     w.field("latestNoteDate", i.latestNoteDate?.description)
-                    if !i.status.isEmpty { w.field("status", i.status) }
-                    if !i.fields.isEmpty {
-                        w.key("fields")
-                        w.array(i.fields) { w, f in
-                            w.object { w in
-                                w.field("name", f.name)
-                                w.field("value", f.value)
-                            }
-                        }
-                    }
+                    PlanCodec.writeStatusAndFields(status: i.status, fields: i.fields, &w)
                 }
             }
             w.key("attention")
