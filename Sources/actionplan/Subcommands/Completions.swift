@@ -11,24 +11,17 @@ import Foundation
 /// read, so a completion never shows an error.
 extension CompletionKind {
     /// The lead codes of the plan (`list --lead`).
-    static var leadCodes: CompletionKind {
-        .custom { words, index, prefix in
-            let typed = PlanOnCommandLine.typed(words, index, prefix)
-            return PlanOnCommandLine.load(words, skipping: index).map {
-                CompletionCandidates.leadCodes($0, prefix: typed)
-            }
-                ?? []
-        }
-    }
+    static var leadCodes: CompletionKind { fromPlan(CompletionCandidates.leadCodes) }
 
     /// The action IDs of the plan (`show`, `rate`).
-    static var actionIDs: CompletionKind {
+    static var actionIDs: CompletionKind { fromPlan(CompletionCandidates.actionIDs) }
+
+    /// The candidates `candidates` gives from the plan on the line for what has been typed; none when no
+    /// plan can be read.
+    private static func fromPlan(_ candidates: @escaping @Sendable (Plan, String) -> [String]) -> CompletionKind {
         .custom { words, index, prefix in
             let typed = PlanOnCommandLine.typed(words, index, prefix)
-            return PlanOnCommandLine.load(words, skipping: index).map {
-                CompletionCandidates.actionIDs($0, prefix: typed)
-            }
-                ?? []
+            return PlanOnCommandLine.load(words, skipping: index).map { candidates($0, typed) } ?? []
         }
     }
 
