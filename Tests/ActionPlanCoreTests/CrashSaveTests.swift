@@ -54,8 +54,9 @@ final class CrashSaveTests: SamplePlanTestCase {
         var saves = 0
         let args = files.flatMap { ["--bytes", $0] }
         var rounds = 0
-        // 200 kills; more (up to 400) on a machine so fast or so busy that few kills land mid-write.
-        for round in 1...400 where round <= 200 || midWrite < 10 {
+        // 200 kills; more (up to 800) on a machine so fast or so busy that few kills land mid-write (the backup
+        // is a hard link, not a copy, so the only write a kill can cut short is the new version's).
+        for round in 1...800 where round <= 200 || midWrite < 10 {
             rounds = round
             let printed = try killSaveLoop(args, maxDelay: 0.15)
             saves += printed.count
@@ -73,7 +74,7 @@ final class CrashSaveTests: SamplePlanTestCase {
         print(
             "crash test: \(rounds) kills, \(saves) completed saves, \(midWrite) kills left a half-written temporary file"
         )
-        XCTAssertGreaterThan(midWrite, 10, "enough kills landed in the middle of writing")
+        XCTAssertGreaterThanOrEqual(midWrite, 10, "enough kills landed in the middle of writing")
 
         // Backups are whole versions too, and a normal save afterwards is not blocked by the killed processes'
         // locks and sweeps their temporary files away.

@@ -14,18 +14,7 @@ extension Plan {
         revisedDate: String? = nil, status: String = ""
     ) throws {
         let p = try requirePath(id)
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if note.isEmpty {
-            throw PlanError(.invalidValue, path: "note", message: "a note explaining the rating change is required")
-        }
-        if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
-            try reviseDate(id: id, to: revisedDate, reason: note, by: user, on: today)
-        }
-        var a = self[p]
-        a.history.append(RatingChange(date: today, from: a.rating, to: rating, by: user, note: note, status: status))
-        a.rating = rating
-        a.status = status
-        self[p] = a
+        try self[p].rate(to: rating, note: note, by: user, on: today, revisedDate: revisedDate, status: status)
     }
 
     /// Revises the delivery date of action `id`; the original is kept.
@@ -33,9 +22,7 @@ extension Plan {
         throws
     {
         let p = try requirePath(id)
-        let text = DeliveryDate.normalise(date)
-        try Plan.validateDeliveryDate(text, field: "revised date")
-        self[p].revisions.append(DateRevision(date: text, on: today, by: user, reason: reason))
+        try self[p].reviseDate(to: date, reason: reason, by: user, on: today)
     }
 
     /// Adds a dated progress note to action `id`.
@@ -124,5 +111,34 @@ extension Plan {
         case .unrecognised(let why):
             throw PlanError(.invalidValue, path: field, message: "\(field) \"\(text)\" is not understood: \(why)")
         }
+    }
+}
+
+/// The edits of one action (``Plan/rate(id:to:note:by:on:revisedDate:status:)`` finds the action and calls
+/// these; a store that changes one action without reading the whole plan calls them directly).
+extension Action {
+    /// Changes the rating, appending to the history; `revisedDate` (when not empty) also revises the
+    /// delivery date with the same note. A note is required.
+    public mutating func rate(
+        to rating: Rating?, note: String, by user: String, on today: CalendarDay, revisedDate: String? = nil,
+        status: String = ""
+    ) throws {
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if note.isEmpty {
+            throw PlanError(.invalidValue, path: "note", message: "a note explaining the rating change is required")
+        }
+        if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
+            try reviseDate(to: revisedDate, reason: note, by: user, on: today)
+        }
+        history.append(RatingChange(date: today, from: self.rating, to: rating, by: user, note: note, status: status))
+        self.rating = rating
+        self.status = status
+    }
+
+    /// Revises the delivery date; the original is kept.
+    public mutating func reviseDate(to date: String, reason: String, by user: String, on today: CalendarDay) throws {
+        let text = DeliveryDate.normalise(date)
+        try Plan.validateDeliveryDate(text, field: "revised date")
+        revisions.append(DateRevision(date: text, on: today, by: user, reason: reason))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reading values without making what no one keeps: a day straight from its bytes, the text of a log checked
 /// and dropped in a plan's outline, and the offsets that give each action's bytes.
 extension JSONReader {
@@ -41,5 +43,39 @@ extension JSONReader {
         // Escapes, other scripts and every error: the one full reading.
         _ = try readString()
         return ""
+    }
+
+    /// Skips the next value without reading it, in bytes known to be `PlanCodec.encode`'s (`EncodedPlan`),
+    /// where no string holds a line break: a value that opens a multi-line array or object ends at the first
+    /// line closing it at the indentation of the line it opened on; any other value ends with its line.
+    mutating func skipEncodedValue() throws {
+        skipWhitespace()
+        guard pos + 1 < bytes.count else { throw expected("a value") }
+        let open = bytes[pos]
+        let close: UInt8 = open == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+        let base = bytes.baseAddress!
+        guard open == UInt8(ascii: "[") || open == UInt8(ascii: "{"), bytes[pos + 1] == 0x0A else {
+            guard let end = memchr(base + pos, 0x0A, bytes.count - pos) else { throw expected("a line break") }
+            let lineEnd = base.distance(to: end.assumingMemoryBound(to: UInt8.self))
+            pos = bytes[lineEnd - 1] == UInt8(ascii: ",") ? lineEnd - 1 : lineEnd
+            return
+        }
+        var lineStart = pos
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var indent = 0
+        while bytes[lineStart + indent] == 0x20 { indent += 1 }
+        var i = pos + 2
+        while i < bytes.count {
+            guard let hit = memchr(base + i, Int32(close), bytes.count - i) else { break }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if i > indent, bytes[i - indent - 1] == 0x0A,
+                UnsafeBufferPointer(rebasing: bytes[(i - indent)..<i]).allSatisfy({ $0 == 0x20 })
+            {
+                pos = i + 1
+                return
+            }
+            i += 1
+        }
+        throw error("unterminated \(open == UInt8(ascii: "[") ? "array" : "object")", at: pos)
     }
 }

@@ -152,7 +152,11 @@ extension PlanCodec {
         return k
     }
 
-    private static func readTheme(_ r: inout JSONReader) throws -> Theme {
+    /// One theme; its actions read by `readAction` (the full reader, or ``readListedAction(_:)`` for
+    /// ``EncodedPlan/listing(file:)``).
+    static func readTheme(
+        _ r: inout JSONReader, action readAction: (inout JSONReader) throws -> Action = readAction
+    ) throws -> Theme {
         var t = Theme(number: 0, title: "")
         var sawNumber = false
         try r.readObject { r, key in

@@ -53,6 +53,29 @@ extension PlanCodec {
         return action
     }
 
+    /// An action as the commands that list and count actions use it, from bytes known to be an encoding
+    /// (``EncodedPlan/listing(file:)``): its ID, text, leads, delivery date, revisions, rating and status. Its
+    /// cross-references, fields, history and notes are skipped unread, and its stored deadline too (the
+    /// deadline is derived from the dates, as always).
+    static func readListedAction(_ r: inout JSONReader) throws -> Action {
+        var a = ActionFields()
+        try r.readObject { r, key in
+            switch key {
+            case "id": a.id = try r.readString()
+            case "text": a.text = try r.readString()
+            case "leads": a.leads = try r.readStringArray()
+            case "deliveryDate": a.deliveryDate = try r.readString()
+            case "revisions": try r.readArray { r, _ in a.revisions.append(try readRevision(&r)) }
+            case "rating": a.rating = try readRating(&r)
+            case "status": a.status = try r.readString()
+            default: try r.skipEncodedValue()
+            }
+        }
+        return Action(
+            id: a.id, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate, revisions: a.revisions,
+            rating: a.rating, status: a.status)
+    }
+
     /// One `revisions` entry: `date` as written, `on`, `by`, `reason`; `on` is required.
     private static func readRevision(_ r: inout JSONReader) throws -> DateRevision {
         var v = DateRevision(date: "", on: CalendarDay(ordinal: 0), by: "", reason: "")

@@ -229,15 +229,17 @@ extension Plan {
     /// Whether the plan uses anything file format version 1 cannot hold: its own rating scale,
     /// recommendations, plan narrative, measures, or statuses and extra fields on actions.
     var usesVersion2: Bool {
-        if scale != nil || !recommendations.isEmpty || !narrative.isEmpty || !measures.isEmpty { return true }
-        for t in themes {
-            for g in t.groups {
-                for a in g.actions
-                where !a.status.isEmpty || !a.fields.isEmpty || a.history.contains(where: { !$0.status.isEmpty }) {
-                    return true
-                }
-            }
-        }
-        return false
+        if headerNeedsVersion2 || !measures.isEmpty { return true }
+        return themes.contains { t in t.groups.contains { g in g.actions.contains { $0.needsVersion2 } } }
     }
+
+    /// Whether the plan's header (the fields before its themes) uses what version 1 cannot hold: its own
+    /// rating scale, recommendations or a plan narrative.
+    var headerNeedsVersion2: Bool { scale != nil || !recommendations.isEmpty || !narrative.isEmpty }
+}
+
+extension Action {
+    /// Whether the action uses what file format version 1 cannot hold: a status, fields of its own, or a
+    /// history entry with a status.
+    var needsVersion2: Bool { !status.isEmpty || !fields.isEmpty || history.contains { !$0.status.isEmpty } }
 }

@@ -10,8 +10,8 @@ import ActionPlanCore
 ///
 /// Every locked save (``PlanStore/update(_:options:_:)``,
 /// ``PlanStore/saveMerging(_:base:baseFingerprint:to:choices:options:)``,
-/// ``PlanStore/replace(_:with:mustNotExist:options:)``) copies the version it
-/// is about to replace to `NAME.0`, and once its new version is in place makes
+/// ``PlanStore/replace(_:with:mustNotExist:options:)``) keeps the version it
+/// is about to replace as `NAME.0` (a hard link to it, else a copy), and once its new version is in place makes
 /// that `NAME.1`, shifting older ones up and dropping the oldest, so a mistaken
 /// save, import or restore can be undone with `actionplan restore PLAN --from
 /// 1`, and a save that fails never pushes a real backup out. Backups are a
@@ -58,7 +58,7 @@ public enum PlanBackups {
         return out.sorted { $0.number < $1.number }
     }
 
-    /// The version a save is about to replace, written to `NAME.0` beside the numbered backups and moved
+    /// The version a save is about to replace, kept as `NAME.0` beside the numbered backups and moved
     /// to `NAME.1` (the others shifting up) only once the save has renamed its new version into place.
     struct Incoming {
         /// The plan it is a backup of (symbolic links followed).
@@ -77,8 +77,9 @@ public enum PlanBackups {
         }
     }
 
-    /// Writes `bytes` (the version about to be replaced) as the incoming backup of `target`, in a backups
-    /// directory with the plan's group and a mode that lets everyone who may write the plan use it.
+    /// Keeps the version about to be replaced (the file at `target`, whose contents are `bytes`) as the incoming
+    /// backup of `target` — a hard link to it, else a copy of `bytes` — in a backups directory with the plan's
+    /// group and a mode that lets everyone who may write the plan use it. Called right before the rename.
     /// Best effort: a backup that cannot be written is reported through `options.warn` and skipped (nil).
     static func prepare(
         _ bytes: [UInt8], of target: SaveTarget, attributes: FileAttributes?, options: PlanStore.SaveOptions
@@ -100,8 +101,18 @@ public enum PlanBackups {
             }
         }
         let incoming = path(for: plan, number: 0)
-        // A backup left incoming by a save that died after renaming its new version: keep it as number 1.
-        if PlanStore.exists(incoming) { rotate(plan, count: options.backups) }
+        if PlanStore.exists(incoming) {
+            if PlanStore.isSameFile(incoming, plan) {
+                // Left by a save that died between making it and renaming its new version: the plan itself.
+                unlink(incoming)
+            } else {
+                // Left by a save that died after renaming its new version: keep it as number 1.
+                rotate(plan, count: options.backups)
+            }
+        }
+        // A second name for the version about to be replaced: nothing is copied, and once the new version is
+        // renamed into place this is the old one's only name. Where links cannot be made, a copy.
+        if link(plan, incoming) == 0 { return Incoming(plan: plan, count: options.backups) }
         TemporaryFiles.sweep(beside: incoming)
         do {
             let tmp = try TemporaryFiles.write(
@@ -135,6 +146,14 @@ public enum PlanBackups {
             _ = utimensat(AT_FDCWD, incoming, &times, 0)
         }
         return Incoming(plan: plan, count: options.backups)
+    }
+
+    /// Whether the file with status `st` is also the incoming backup of `plan` (a save between its backup's
+    /// link and its rename, or one that died there): that second name does not make it a file with several
+    /// names to refuse.
+    static func isIncoming(_ st: stat, of plan: String) -> Bool {
+        var b = stat()
+        return stat(path(for: plan, number: 0), &b) == 0 && b.st_dev == st.st_dev && b.st_ino == st.st_ino
     }
 
     /// Shifts the backups of `plan` up by one, keeping at most `count`, and makes the incoming one number 1.

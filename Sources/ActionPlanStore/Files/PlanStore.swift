@@ -27,6 +27,20 @@ public enum PlanStore {
         try PlanOutline(bytes: readFile(path), file: path)
     }
 
+    /// The plan at `path` as the commands that list and count actions need it: from a file this store wrote
+    /// itself and no one has changed since (its `EncodingStamp` matches), ``EncodedPlan/listing(file:)`` —
+    /// IDs, texts, leads, dates, ratings and statuses, without the logs, read in a fraction of the time;
+    /// from any other file, the outline (``loadOutline(_:)``: every check).
+    public static func loadListing(_ path: String) throws -> Plan {
+        let bytes = try readFile(path)
+        if let target = try? SaveTarget.resolve(path), EncodingStamp.isEncoding(bytes, of: target.path),
+            let encoded = EncodedPlan(bytes: bytes), let plan = try? encoded.listing(file: path)
+        {
+            return plan
+        }
+        return try PlanOutline(bytes: bytes, file: path).plan
+    }
+
     /// The bytes of the file at `path`, or an error naming it.
     public static func readFile(_ path: String) throws -> [UInt8] {
         try readFileAndIdentity(path).bytes

@@ -88,7 +88,7 @@ struct SaveTarget {
                 message: "cannot save: you may not write this file (\(FileAttributes(st).description)); "
                     + "it was not changed")
         }
-        if st.st_nlink > 1 {
+        if st.st_nlink > 1 && !(st.st_nlink == 2 && PlanBackups.isIncoming(st, of: path)) {
             throw PlanError(
                 .notSaved,
                 file: shown,

@@ -16,16 +16,18 @@ extension PlanStore {
     /// 1. Read the file (or take `initial`, bytes already read under this lock).
     /// 2. `decide` what to write given what is there (merging, refusing a clash, or nil: nothing to write).
     /// 3. Refuse a result larger than the loader reads; write it to a temporary file beside the plan with the
-    ///    plan's owner, group and mode, and flush it; write the version being replaced to the incoming backup.
+    ///    plan's owner, group and mode, and flush it.
     /// 4. Last checks, immediately before the rename: the lock is still ours (a save frozen past the stale age
     ///    on a share where `flock` does not reach writes nothing), and the file is still the one read. When it
-    ///    changed (a program that ignores the lock wrote it) the temporary file and incoming backup are
-    ///    discarded and the save starts again from 1, so `decide` merges with the new contents.
-    /// 5. Rename, flush the directory, and only then rotate the backups (a failed save never pushes a real
-    ///    backup out).
+    ///    changed (a program that ignores the lock wrote it) the temporary file is discarded and the save
+    ///    starts again from 1, so `decide` merges with the new contents.
+    /// 5. Keep the version being replaced as the incoming backup: a second name (hard link) for the file
+    ///    about to be replaced, so nothing is copied; where links cannot be made, a copy of the bytes read.
+    /// 6. Rename, flush the directory, and only then rotate the backups (a failed save never pushes a real
+    ///    backup out); when `encoded` (the bytes are `PlanCodec.encode`'s), stamp the file (`EncodingStamp`).
     static func lockedWrite(
         _ target: SaveTarget, lock: PlanLock, options: SaveOptions, initial: FileSnapshot? = nil,
-        _ decide: (_ current: [UInt8]?) throws -> [UInt8]?
+        encoded: Bool = false, _ decide: (_ current: [UInt8]?) throws -> [UInt8]?
     ) throws {
         TemporaryFiles.sweep(beside: target.path)
         TemporaryFiles.sweep(beside: PlanBackups.path(for: target.path, number: 0))
@@ -36,14 +38,9 @@ extension PlanStore {
             let tmp = try TemporaryFiles.write(
                 bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
                 newFileMode: lock.attributes?.mode ?? 0o644, durable: true)
-            var backup: PlanBackups.Incoming?
-            if let old = snapshot.bytes, options.backups > 0 {
-                backup = PlanBackups.prepare(old, of: target, attributes: snapshot.attributes, options: options)
-            }
             options.stage?(.readyToRename(temporary: tmp))
             guard lock.isStillHeld else {
                 unlink(tmp)
-                backup?.discard()
                 throw PlanError(
                     .locked,
                     file: target.shown,
@@ -52,10 +49,13 @@ extension PlanStore {
             }
             guard snapshot.isCurrent() else {
                 unlink(tmp)
-                backup?.discard()
                 options.stage?(.changedMeanwhile(attempt: attempt))
                 snapshot = try FileSnapshot.read(target)
                 continue
+            }
+            var backup: PlanBackups.Incoming?
+            if let old = snapshot.bytes, options.backups > 0 {
+                backup = PlanBackups.prepare(old, of: target, attributes: snapshot.attributes, options: options)
             }
             if rename(tmp, target.path) != 0 {
                 let why = errnoText()
@@ -66,6 +66,7 @@ extension PlanStore {
             }
             syncDirectory(target.directory)
             backup?.rotate()
+            if encoded { EncodingStamp.record(bytes, for: target.path) }
             return
         }
         throw PlanError(

@@ -3,7 +3,7 @@ import ActionPlanCore
 /// Saving a plan that others may be changing at the same moment (docs/concurrency.md).
 ///
 /// Every save here is a compare-and-swap under the plan's ``PlanLock``
-/// (``lockedWrite(_:lock:options:initial:_:)``): it knows what the file held
+/// (``lockedWrite(_:lock:options:initial:encoded:_:)``): it knows what the file held
 /// when it was read, checks right before the rename that the file is still
 /// that, and never overwrites anything it has not seen. Commands read, change
 /// and write inside the lock (``update(_:options:_:)``), so they never conflict
@@ -26,6 +26,22 @@ extension PlanStore {
     public static func update<R>(
         _ path: String, options: SaveOptions = .standard, _ change: (inout Plan) throws -> R
     ) throws -> R {
+        try readUnderLock(path, options: options) { read in try changeInFull(read, change) }
+    }
+
+    /// What a change made under the plan's lock read: where, under which lock, the bytes and their file.
+    struct LockedRead {
+        let path: String
+        let target: SaveTarget
+        let lock: PlanLock
+        let options: SaveOptions
+        let bytes: [UInt8]
+        let identity: FileIdentity
+    }
+
+    /// Finds the plan at `path` (links followed), refuses one that cannot be replaced, takes its lock, reads
+    /// it, and gives `body` what it read; the lock is released when `body` returns.
+    static func readUnderLock<R>(_ path: String, options: SaveOptions, _ body: (LockedRead) throws -> R) throws -> R {
         let target = try SaveTarget.resolve(path)
         guard let st = target.status() else {
             _ = try readFile(path)  // "cannot open: …", not a complaint about the lock
@@ -35,23 +51,41 @@ extension PlanStore {
         let lock = try PlanLock.acquire(for: target, options: options)
         defer { lock.release() }
         let (bytes, identity) = try readFileAndIdentity(target.path, shown: path)
-        let base = try PlanCodec.decode(bytes, file: path)
+        return try body(
+            LockedRead(path: path, target: target, lock: lock, options: options, bytes: bytes, identity: identity))
+    }
+
+    /// ``update(_:options:_:)`` once the plan is read: decodes it in full, applies `change`, and writes the full
+    /// encoding of the result (nothing when it is unchanged).
+    static func changeInFull<R>(_ read: LockedRead, _ change: (inout Plan) throws -> R) throws -> R {
+        let base = try PlanCodec.decode(read.bytes, file: read.path)
         var plan = base
         let result = try change(&plan)
         if plan == base { return result }
         // A full encoding: the spliced one (`PlanCodec.encode(_:editedFrom:)`) must check each action it copies
         // and measured slower (docs/performance.md).
-        let encoded = PlanCodec.encode(plan)
-        let initial = try FileSnapshot.given(bytes, identity: identity, target: target)
-        try lockedWrite(target, lock: lock, options: options, initial: initial) { current in
-            guard let current, !sameBytes(current, bytes) else { return encoded }
+        try writeChange(PlanCodec.encode(plan), read, base: { base }, ours: { _ in plan })
+        return result
+    }
+
+    /// Writes `encoded` — `PlanCodec.encode`'s bytes of the plan `ours` makes from the `base` read — over the plan
+    /// read; if something that ignores the lock wrote the file meanwhile, merges the change with what it wrote
+    /// (a clash throws ``PlanConflictError`` and writes nothing). `base` and `ours` are asked for only then.
+    static func writeChange(
+        _ encoded: [UInt8], _ read: LockedRead, base: () throws -> Plan, ours: (Plan) throws -> Plan
+    ) throws {
+        let initial = try FileSnapshot.given(read.bytes, identity: read.identity, target: read.target)
+        try lockedWrite(read.target, lock: read.lock, options: read.options, initial: initial, encoded: true) {
+            current in
+            guard let current, !sameBytes(current, read.bytes) else { return encoded }
             // Written meanwhile by something that ignores the lock: merge with it.
-            let merged = PlanMerge.merge(base: base, ours: plan, theirs: try decodeChanged(current, path))
-            if !merged.isClean { throw PlanConflictError(file: path, conflicts: merged.conflicts) }
+            let base = try base()
+            let merged = PlanMerge.merge(
+                base: base, ours: try ours(base), theirs: try decodeChanged(current, read.path))
+            if !merged.isClean { throw PlanConflictError(file: read.path, conflicts: merged.conflicts) }
             let again = PlanCodec.encode(merged.plan)
             return sameBytes(again, current) ? nil : again
         }
-        return result
     }
 
     /// Saves `plan`, edited from `base` (read from bytes with `baseFingerprint`), to `path`,
@@ -74,7 +108,7 @@ extension PlanStore {
         let lock = try PlanLock.acquire(for: target, options: options)
         defer { lock.release() }
         var outcome = MergedSave(plan: plan, conflicts: [], fingerprint: nil, mergedOthersChanges: false)
-        try lockedWrite(target, lock: lock, options: options) { current in
+        try lockedWrite(target, lock: lock, options: options, encoded: true) { current in
             var toWrite = plan
             var merged = false
             if let current, baseFingerprint == nil || fingerprint(of: current) != baseFingerprint {

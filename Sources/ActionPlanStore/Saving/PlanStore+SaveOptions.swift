@@ -53,10 +53,13 @@ extension PlanStore {
 
     /// The stages of a locked save, reported to ``SaveOptions/stage`` (for tests that act between them).
     enum SaveStage: Sendable {
-        /// The new version is written and flushed to `temporary`, the backup prepared; next come the last
-        /// checks (the lock is still ours, the file is still the one read) and the rename.
+        /// The new version is written and flushed to `temporary`; next come the last checks (the lock is still
+        /// ours, the file is still the one read), the backup and the rename.
         case readyToRename(temporary: String)
         /// The file changed since it was read; the save reads it again and merges (`attempt` from 1).
         case changedMeanwhile(attempt: Int)
+        /// ``updateAction(_:id:options:_:)`` replaces one action's bytes of a file it stamped as its own
+        /// encoding, without reading the others.
+        case replacingOneAction
     }
 }

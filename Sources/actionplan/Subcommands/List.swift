@@ -23,7 +23,7 @@ struct List: ParsableCommand {
         try reportingBadInput {
             let today = try asOf.day()
             // A list shows no log text: the outline is read and checked as fully, and faster.
-            let p = try PlanStore.loadOutline(plan).plan
+            let p = try PlanStore.loadListing(plan)
             var f = ActionFilter(theme: theme, lead: lead, overdueOnly: overdue, dueWithin: dueWithin)
             if let rating {
                 let list = try Rating.parseList(rating, path: "--rating")
@@ -65,7 +65,7 @@ struct Overdue: ParsableCommand {
         try reportingBadInput {
             let today = try asOf.day()
             // A list shows no log text: the outline is read and checked as fully, and faster.
-            let p = try PlanStore.loadOutline(plan).plan
+            let p = try PlanStore.loadListing(plan)
             let rows = ActionListing.rows(ActionFilter.overdue(in: p, asOf: today), in: p, asOf: today)
             printOut(ActionListing.render(rows, format: format.format))
         }

@@ -31,14 +31,14 @@ struct Rate: ParsableCommand {
             }
             let user = currentUser(by)
             // Read, change and write under the plan's lock: leads rating at the same moment never lose a change.
-            let (before, level, deadline) = try PlanStore.update(plan, options: saveOptions()) { p in
-                let path = try p.requirePath(id)
-                let before = p.level(of: p[path])?.letter ?? p[path].rating.badgeLetter
-                let level = try Rate.level(rating, in: p)
-                try p.rate(
-                    id: id, to: level.rating, note: note, by: user, on: today, revisedDate: revisedDate,
-                    status: p.scale == nil ? "" : level.name)
-                return (before, level, p[path].deadline)
+            let (before, level, deadline) = try PlanStore.updateAction(plan, id: id, options: saveOptions()) {
+                header, action in
+                let before = header.level(of: action)?.letter ?? action.rating.badgeLetter
+                let level = try Rate.level(rating, in: header)
+                try action.rate(
+                    to: level.rating, note: note, by: user, on: today, revisedDate: revisedDate,
+                    status: header.scale == nil ? "" : level.name)
+                return (before, level, action.deadline)
             }
             let r = level
             var msg = "\(TerminalSafe.escape(id)): \(before) → \(r.letter) (\(r.name)) on \(today) by "

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The bytes of a plan file exactly as ``PlanCodec/encode(_:)`` wrote them, and the one change that can be made
+/// to them without reading the whole plan: replacing one action.
+///
+/// Only for bytes known to be an encoding — the store knows it of a file it wrote itself and no one has
+/// changed since (the stamp it keeps on the file matches the bytes; `PlanStore` documents it). In such bytes
+/// every line break is structure (strings escape theirs), indentation gives the depth, and the fields come
+/// in the writer's order, so an action is found by its `"id"` line at the depth of actions, and its bytes end
+/// at the first closing brace back at that depth. Replacing them with the new action's encoding gives
+/// exactly what a full encoding of the changed plan gives (`testReplacingOneActionIsByteForByteAFullEncoding`),
+/// in the time it takes to copy the file instead of the time it takes to read and write every action.
+///
+/// Anything this does not find as expected (no themes, an ID not there once, a layout it does not know)
+/// gives nil, and the caller does the full read and write.
+public struct EncodedPlan: Sendable {
+    /// The file's bytes.
+    public let bytes: [UInt8]
+    /// The offset of the `,` that ends the field before `"themes"` (where the header ends).
+    private let headerEnd: Int
+    /// The offsets of the themes array: from its `[` to its closing `]`.
+    private let themes: Range<Int>
+
+    /// An action's place in the bytes.
+    public struct Place: Sendable, Equatable {
+        /// Its bytes, from `{` to `}`.
+        public let range: Range<Int>
+    }
+
+    /// Indentation of an action's braces and of its fields in a plan file (6 and 7 levels of two spaces).
+    private static let actionIndent = 12
+    private static let fieldIndent = 14
+    /// How every encoding starts, up to the digit of its schema version.
+    private static let versionPrefix = Array("{\n  \"schemaVersion\": ".utf8)
+
+    /// The layout of `bytes`, which must be an encoding by ``PlanCodec/encode(_:)``; nil when it does not
+    /// look like one (then nothing here applies).
+    public init?(bytes: [UInt8]) {
+        let key = Array("\n  \"themes\": [".utf8)
+        guard bytes.starts(with: EncodedPlan.versionPrefix),
+            let at = EncodedPlan.find(key, in: bytes, from: 0, to: bytes.count), at > 0, bytes[at - 1] == 0x2C,
+            let close = EncodedPlan.find(Array("\n  ]".utf8), in: bytes, from: at + key.count, to: bytes.count)
+        else { return nil }
+        self.bytes = bytes
+        headerEnd = at - 1
+        themes = (at + key.count - 1)..<(close + 4)
+    }
+
+    /// Where the action with `id` is, when exactly one action has it.
+    public func place(of id: String) -> Place? {
+        var line = JSONWriter(capacity: 64)
+        line.raw(
+            bytes: ArraySlice([0x0A] + Array(repeating: 0x20, count: EncodedPlan.fieldIndent) + Array("\"id\": ".utf8)))
+        line.string(id)
+        line.raw(bytes: [0x2C, 0x0A])
+        let pattern = line.bytes
+        guard let at = EncodedPlan.find(pattern, in: bytes, from: themes.lowerBound, to: themes.upperBound),
+            EncodedPlan.find(pattern, in: bytes, from: at + 1, to: themes.upperBound) == nil,
+            at > EncodedPlan.actionIndent + 1, bytes[at - 1] == UInt8(ascii: "{")
+        else { return nil }
+        let end = Array("\n".utf8) + Array(repeating: 0x20, count: EncodedPlan.actionIndent) + [UInt8(ascii: "}")]
+        guard let close = EncodedPlan.find(end, in: bytes, from: at, to: themes.upperBound) else { return nil }
+        return Place(range: (at - 1)..<(close + end.count))
+    }
+
+    /// The action at `place`, read in full with every check of the plan reader.
+    public func action(at place: Place, file: String) throws -> Action {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: buffer[place.range]), file: file)
+            return try PlanCodec.readAction(&r)
+        }
+    }
+
+    /// The plan's ``Plan/header`` — title, keys, rating scale, recommendations, narrative, officers — read
+    /// with every check of the plan reader.
+    public func header(file: String) throws -> Plan {
+        var head = Array(bytes[..<headerEnd])
+        head.append(contentsOf: Array("\n}\n".utf8))
+        return try PlanCodec.decode(head, file: file)
+    }
+
+    /// The plan as the commands that list and count actions (`overdue`, `list`, `summary`) need it: its
+    /// ``Plan/header``, themes and groups, and each action's ID, text, leads, delivery date, revisions, rating
+    /// and status — not its cross-references, fields, history or notes, nor the plan's snapshots and
+    /// measures, which are skipped unread (``JSONReader/skipEncodedValue()``). The header is read with every
+    /// check; the rest was checked when the file was written.
+    public func listing(file: String) throws -> Plan {
+        var plan = try header(file: file)
+        try bytes.withUnsafeBufferPointer { buffer in
+            var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: buffer[themes]), file: file)
+            try r.readArray { r, _ in
+                plan.themes.append(try PlanCodec.readTheme(&r, action: PlanCodec.readListedAction))
+            }
+        }
+        return plan
+    }
+
+    /// The bytes of the plan with the action at `place` (which was `old`) replaced by `new`: exactly what
+    /// encoding the changed plan writes. Nil when the change could lower the file's schema version (the action
+    /// was the plan's only use of version 2): only the whole plan tells, so the caller encodes it in full.
+    public func replacing(_ place: Place, old: Action, with new: Action, header: Plan) -> [UInt8]? {
+        guard new.id == old.id else { return nil }  // a new ID needs the check that IDs are unique
+        let versionAt = EncodedPlan.versionPrefix.count  // the digit after `{\n  "schemaVersion": `
+        guard bytes.count > versionAt + 1, bytes[versionAt + 1] == 0x2C else { return nil }
+        var version = bytes[versionAt]
+        if new.needsVersion2 {
+            version = UInt8(ascii: "2")
+        } else if old.needsVersion2 && !header.headerNeedsVersion2 {
+            return nil
+        }
+        var w = JSONWriter(capacity: place.range.count + 4096, depth: 6)
+        PlanCodec.encode(new, &w)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count - place.range.count + w.bytes.count)
+        out.append(contentsOf: bytes[..<place.range.lowerBound])
+        out[versionAt] = version
+        out.append(contentsOf: w.bytes)
+        out.append(contentsOf: bytes[place.range.upperBound...])
+        return out
+    }
+
+    /// The offset of the first occurrence of `pattern` in `bytes[from..<to]`, or nil. C's `memchr` finds each
+    /// candidate first byte (a plan of 100,000 actions is searched in tens of milliseconds).
+    static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Int? {
+        guard let first = pattern.first, from >= 0, to <= bytes.count, to - from >= pattern.count else { return nil }
+        return bytes.withUnsafeBufferPointer { b in
+            pattern.withUnsafeBufferPointer { p in
+                let base = b.baseAddress!
+                let last = to - p.count
+                var i = from
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, p.baseAddress!, p.count) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+}
+
+extension Plan {
+    /// The plan without its themes, snapshots and measures: what ``EncodedPlan/header(file:)`` reads.
+    public var header: Plan {
+        var h = self
+        h.themes = []
+        h.snapshots = []
+        h.measures = []
+        return h
+    }
+}

@@ -1,0 +1,51 @@
+import ActionPlanCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What the store remembers of a plan file it wrote itself: that its bytes are exactly what
+/// `PlanCodec.encode` writes, so changing one action can replace that action's bytes (`EncodedPlan`) instead
+/// of reading and writing the whole plan.
+///
+/// A small text file in the plan's backups directory, `.NAME.backups/NAME.encoded`: the version of actionplan
+/// that wrote the plan, its size and a 64-bit hash of its bytes (``ContentHash/words(_:)``). It is only a hint,
+/// checked against the bytes every time: it counts when the bytes read now have that size and hash, so a
+/// plan edited by hand or by another program, restored from a backup or replaced by `mv` is read and
+/// written in full as before, and another version of actionplan (which might write differently) ignores it.
+/// Written after the save's rename, under the plan's lock, without fsync: a stamp lost in a crash only costs
+/// the next save its shortcut.
+enum EncodingStamp {
+    /// Where the stamp of `plan` is kept.
+    static func path(for plan: String) -> String {
+        PlanBackups.directory(for: plan) + "/" + PlanStore.fileName(of: plan) + ".encoded"
+    }
+
+    /// The stamp's text for `bytes`.
+    static func text(for bytes: [UInt8]) -> String {
+        "actionplan \(ProgramVersion.current) \(bytes.count) \(String(ContentHash.words(bytes), radix: 16))\n"
+    }
+
+    /// Records that `bytes`, just renamed into place as `plan`, are an encoding (best effort: no backups
+    /// directory, or one that cannot be written, means no stamp).
+    static func record(_ bytes: [UInt8], for plan: String) {
+        let stamp = path(for: plan)
+        var st = stat()
+        guard stat(PlanBackups.directory(for: plan), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
+        TemporaryFiles.sweep(beside: stamp)
+        guard
+            let tmp = try? TemporaryFiles.write(
+                Array(text(for: bytes).utf8), beside: stamp, shown: stamp, attributes: nil, newFileMode: 0o644,
+                durable: false)
+        else { return }
+        if rename(tmp, stamp) != 0 { unlink(tmp) }
+    }
+
+    /// Whether `bytes`, read from `plan`, are what its stamp says the store wrote.
+    static func isEncoding(_ bytes: [UInt8], of plan: String) -> Bool {
+        guard let stamp = SmallFile.contents(of: path(for: plan)), stamp.count < 200 else { return false }
+        return stamp == Array(text(for: bytes).utf8)
+    }
+}

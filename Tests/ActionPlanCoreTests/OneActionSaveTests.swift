@@ -1,0 +1,254 @@
+import ActionPlanSynthetic
+import Foundation
+import XCTest
+
+@testable import ActionPlanCore
+@testable import ActionPlanStore
+
+/// Changing one action of a file the store wrote itself replaces that action's bytes (`EncodedPlan`,
+/// `EncodingStamp`) and writes exactly what a full save writes; any other file is read and written in full;
+/// and the backup of the replaced version is a second name for it, not a copy.
+final class OneActionSaveTests: SamplePlanTestCase {
+    private typealias Draw = PlanRoundTripPropertyTests.Draw
+
+    /// Saves that say when they replaced one action's bytes.
+    private func options(_ spliced: Flag) -> PlanStore.SaveOptions {
+        var o = PlanStore.SaveOptions.standard
+        o.stage = { if case .replacingOneAction = $0 { spliced.set() } }
+        return o
+    }
+
+    /// A flag set from the saving thread.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+
+    /// Rates `id` through `updateAction`, as `actionplan rate` does.
+    private func rate(_ id: String, _ rating: Rating, note: String, options: PlanStore.SaveOptions) throws {
+        try PlanStore.updateAction(plan, id: id, options: options) { _, a in
+            try a.rate(to: rating, note: note, by: "BJ", on: CalendarDay(year: 2019, month: 2, day: 1)!)
+        }
+    }
+
+    /// What a full read, change and save of the same rating writes.
+    private func fullSave(of bytes: [UInt8], rating id: String, _ rating: Rating, note: String) throws -> [UInt8] {
+        var p = try PlanCodec.decode(bytes, file: "expected")
+        try p.rate(id: id, to: rating, note: note, by: "BJ", on: CalendarDay(year: 2019, month: 2, day: 1)!)
+        return PlanCodec.encode(p)
+    }
+
+    func testRatingAPlanThisStoreWroteReplacesOneActionAndWritesWhatAFullSaveWrites() throws {
+        // The sample as shipped has no stamp: read and written in full, and stamped.
+        let first = Flag()
+        let shipped = try PlanStore.readFile(plan)
+        try rate("1a(i)", .amber, note: "first", options: options(first))
+        XCTAssertFalse(first.isSet, "a file without a stamp is read in full")
+        XCTAssertEqual(try PlanStore.readFile(plan), try fullSave(of: shipped, rating: "1a(i)", .amber, note: "first"))
+        XCTAssertTrue(EncodingStamp.isEncoding(try PlanStore.readFile(plan), of: plan))
+
+        for (n, id) in ["1a(i)", "5(xii)", "2(i)", "1a(i)"].enumerated() {
+            let before = try PlanStore.readFile(plan)
+            let spliced = Flag()
+            let rating: Rating = n % 2 == 0 ? .red : .green
+            try rate(id, rating, note: "note \(n) with \"quotes\" and\na line break", options: options(spliced))
+            XCTAssertTrue(spliced.isSet, "save \(n): the stamped file has one action replaced")
+            XCTAssertEqual(
+                try PlanStore.readFile(plan),
+                try fullSave(of: before, rating: id, rating, note: "note \(n) with \"quotes\" and\na line break"),
+                "save \(n) of \(id)")
+            XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 1)), before, "the backup")
+        }
+    }
+
+    func testAFileChangedByHandIsReadCheckedAndWrittenInFull() throws {
+        try rate("1a(i)", .amber, note: "stamped", options: .standard)
+        // The same plan with other spacing (as an editor might save it): the stamp no longer matches.
+        let text = String(decoding: try PlanStore.readFile(plan), as: UTF8.self)
+        let edited = Array(text.replacingOccurrences(of: "\": ", with: "\":").utf8)
+        try PlanStore.writeAtomically(edited, to: plan)
+        let spliced = Flag()
+        try rate("1a(i)", .red, note: "after the edit", options: options(spliced))
+        XCTAssertFalse(spliced.isSet)
+        XCTAssertEqual(
+            try PlanStore.readFile(plan), try fullSave(of: edited, rating: "1a(i)", .red, note: "after the edit"))
+
+        // Stamped again; now broken by hand (a rating no plan has): refused, as the full reading refuses it.
+        try rate("1a(i)", .green, note: "stamped again", options: .standard)
+        let good = String(decoding: try PlanStore.readFile(plan), as: UTF8.self)
+        let broken = good.replacingOccurrences(of: "\"rating\": \"green\"", with: "\"rating\": \"purple\"")
+        XCTAssertNotEqual(broken, good)
+        try PlanStore.writeAtomically(Array(broken.utf8), to: plan)
+        XCTAssertThrowsError(try rate("2(i)", .red, note: "x", options: .standard)) { e in
+            XCTAssertEqual((e as? PlanError)?.kind, .invalidPlan, "\(e)")
+        }
+        XCTAssertEqual(try PlanStore.readFile(plan), Array(broken.utf8), "nothing written")
+    }
+
+    func testAnIDNotInThePlanIsRefusedAndAnUnchangedActionWritesNothing() throws {
+        try rate("1a(i)", .amber, note: "stamped", options: .standard)
+        let before = try PlanStore.readFile(plan)
+        XCTAssertThrowsError(try rate("9z", .red, note: "x", options: .standard)) { e in
+            XCTAssertEqual((e as? PlanError)?.kind, .notFound, "\(e)")
+        }
+        try PlanStore.updateAction(plan, id: "1a(i)") { _, _ in }
+        XCTAssertEqual(try PlanStore.readFile(plan), before)
+    }
+
+    func testTheBackupIsASecondNameForTheReplacedFileNotACopy() throws {
+        var st = stat()
+        XCTAssertEqual(stat(plan, &st), 0)
+        let inode = st.st_ino
+        let before = try PlanStore.readFile(plan)
+        try rate("1a(i)", .amber, note: "one", options: .standard)
+        let backup = PlanBackups.path(for: plan, number: 1)
+        XCTAssertEqual(stat(backup, &st), 0)
+        XCTAssertEqual(st.st_ino, inode, "the replaced file itself, under its backup name")
+        XCTAssertEqual(st.st_nlink, 1)
+        XCTAssertEqual(try PlanStore.readFile(backup), before)
+        XCTAssertEqual(stat(plan, &st), 0)
+        XCTAssertEqual(st.st_nlink, 1, "the plan has one name again")
+    }
+
+    func testALinkLeftByASaveKilledBeforeItsRenameIsNeitherRefusedNorKeptAsABackup() throws {
+        try rate("1a(i)", .amber, note: "one", options: .standard)
+        let backupOne = try PlanStore.readFile(PlanBackups.path(for: plan, number: 1))
+        // A save killed between linking the incoming backup and renaming its new version leaves the plan with
+        // a second name in the backups directory.
+        let incoming = PlanBackups.path(for: plan, number: 0)
+        XCTAssertEqual(link(plan, incoming), 0)
+        let current = try PlanStore.readFile(plan)
+        let r = try run("rate", plan, "2(i)", "R", "--note", "after the crash")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(r.stderr.contains("hard links"), r.stderr)
+        XCTAssertFalse(PlanStore.exists(incoming))
+        XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 1)), current)
+        XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 2)), backupOne)
+        // Another name anywhere else is still refused.
+        XCTAssertEqual(link(plan, dir + "/other.json"), 0)
+        let refused = try run("rate", plan, "2(i)", "A", "--note", "x")
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("has 2 hard links"), refused.stderr)
+    }
+
+    func testReplacingOneActionIsByteForByteAFullEncoding() throws {
+        var draw = Draw(rng: SyntheticPlan.SplitMix(13))
+        var checked = 0
+        for round in 0..<300 {
+            var plan = draw.plan(size: 12)
+            if round % 5 == 0 {
+                // IDs that need escaping, and a header without version 2 so the version can change.
+                plan.narrative = []
+                for (t, g, a) in plan.allPaths() { plan.themes[t].groups[g].actions[a].id += "\"\\é\(t)\(g)\(a)" }
+            }
+            let bytes = PlanCodec.encode(plan)
+            let paths = plan.allPaths()
+            guard !paths.isEmpty else {
+                continue
+            }
+            let encoded = try XCTUnwrap(EncodedPlan(bytes: bytes), "round \(round)")
+            XCTAssertEqual(try encoded.header(file: "p"), plan.header, "round \(round)")
+            let (t, g, a) = paths[draw.int(0...paths.count - 1)]
+            let old = plan.themes[t].groups[g].actions[a]
+            let place = try XCTUnwrap(encoded.place(of: old.id), "round \(round): \(old.id)")
+            XCTAssertEqual(try encoded.action(at: place, file: "p"), old)
+            var new = draw.action(old.id, statuses: draw.int(0...1) == 0)
+            if draw.int(0...2) == 0 { new = old }
+            var changed = plan
+            changed.themes[t].groups[g].actions[a] = new
+            let header = try encoded.header(file: "p")
+            if let spliced = encoded.replacing(place, old: old, with: new, header: header) {
+                XCTAssertEqual(spliced, PlanCodec.encode(changed), "round \(round)")
+                checked += 1
+            } else {
+                XCTAssertTrue(old.needsVersion2 && !new.needsVersion2 && !header.headerNeedsVersion2, "round \(round)")
+            }
+            XCTAssertNil(encoded.place(of: old.id + "x"))
+        }
+        XCTAssertGreaterThan(checked, 150)
+    }
+
+    func testTheListingOfAnEncodingHoldsWhatListsAndCountsUseAndTheyPrintTheSame() throws {
+        var draw = Draw(rng: SyntheticPlan.SplitMix(29))
+        var checked = 0
+        for round in 0..<200 {
+            let plan = draw.plan(size: 15)
+            guard let encoded = EncodedPlan(bytes: PlanCodec.encode(plan)) else {
+                XCTAssertTrue(plan.themes.isEmpty, "round \(round)")
+                continue
+            }
+            let listing = try encoded.listing(file: "p")
+            var expected = plan.header
+            expected.themes = plan.themes.map { t in
+                var t = t
+                for g in t.groups.indices {
+                    t.groups[g].actions = t.groups[g].actions.map { a in
+                        Action(
+                            id: a.id, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate,
+                            revisions: a.revisions, rating: a.rating, status: a.status)
+                    }
+                }
+                return t
+            }
+            XCTAssertEqual(listing, expected, "round \(round)")
+            let today = draw.day()
+            for format in ActionListing.Format.allCases {
+                func overdue(_ p: Plan) -> String {
+                    ActionListing.render(
+                        ActionListing.rows(ActionFilter.overdue(in: p, asOf: today), in: p, asOf: today), format: format
+                    )
+                }
+                XCTAssertEqual(overdue(listing), overdue(plan), "round \(round)")
+                XCTAssertEqual(
+                    SummaryReport.render(listing, asOf: today, format: format),
+                    SummaryReport.render(plan, asOf: today, format: format), "round \(round)")
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
+
+    func testListingCommandsPrintTheSameFromAStampedFileAsFromAnyOther() throws {
+        let commands = [
+            ["overdue", plan, "--as-of", "2019-06-30"], ["list", plan, "--lead", "BJ", "--as-of", "2019-06-30"],
+            ["summary", plan, "--as-of", "2019-06-30", "--format", "json"], ["list", plan, "--format", "tsv"],
+        ]
+        func outputs() throws -> [String] {
+            try commands.map { args in
+                let r = try TestSupport.run(args)
+                XCTAssertEqual(r.status, 0, r.stderr)
+                return r.stdout + r.stderr
+            }
+        }
+        try rate("1a(i)", .red, note: "stamped", options: .standard)
+        XCTAssertTrue(EncodingStamp.isEncoding(try PlanStore.readFile(plan), of: plan))
+        let stamped = try outputs()
+        try FileManager.default.removeItem(atPath: EncodingStamp.path(for: plan))
+        XCTAssertEqual(try outputs(), stamped)
+        XCTAssertTrue(stamped[0].contains("1a(i)"), stamped[0])
+    }
+
+    func testBytesNotLaidOutAsAnEncodingAreNotTakenForOne() throws {
+        let bytes = PlanCodec.encode(try PlanStore.load(plan))
+        XCTAssertNotNil(EncodedPlan(bytes: bytes))
+        XCTAssertNil(
+            EncodedPlan(
+                bytes: Array(
+                    String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n  \"", with: "\n \"").utf8)))
+        XCTAssertNil(EncodedPlan(bytes: Array("{\"schemaVersion\": 1, \"title\": \"x\", \"themes\": []}".utf8)))
+        XCTAssertNil(EncodedPlan(bytes: []))
+    }
+}
+
+extension Plan {
+    /// The theme, group and action index of every action, in plan order.
+    fileprivate func allPaths() -> [(Int, Int, Int)] {
+        var out: [(Int, Int, Int)] = []
+        for (t, theme) in themes.enumerated() {
+            for (g, group) in theme.groups.enumerated() { for a in group.actions.indices { out.append((t, g, a)) } }
+        }
+        return out
+    }
+}
