@@ -201,6 +201,15 @@ final class OneActionSaveTests: SamplePlanTestCase {
                     )
                 }
                 XCTAssertEqual(overdue(listing), overdue(plan), "round \(round)")
+                // `overdue` reads only the actions whose stored deadline and rating make them overdue.
+                let kept = try encoded.listing(file: "p") { Action.isOverdue(deadline: $0, rating: $1, asOf: today) }
+                XCTAssertEqual(overdue(kept), overdue(plan), "round \(round)")
+                XCTAssertEqual(
+                    kept.allActions.map(\.id),
+                    ActionFilter.overdue(in: plan, asOf: today).map(\.action.id).sorted {
+                        a, b in
+                        plan.allActions.firstIndex { $0.id == a }! < plan.allActions.firstIndex { $0.id == b }!
+                    }, "round \(round): only the overdue actions are read")
                 XCTAssertEqual(
                     SummaryReport.render(listing, asOf: today, format: format),
                     SummaryReport.render(plan, asOf: today, format: format), "round \(round)")

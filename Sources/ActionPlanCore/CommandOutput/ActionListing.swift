@@ -60,16 +60,19 @@ public enum ActionListing {
 
     /// The rows as TSV under the contract header (`id theme lead due rating days_overdue action`).
     private static func tsv(_ rows: [Row]) -> String {
-        var s = "id\ttheme\tlead\tdue\trating\tdays_overdue\taction\n"
+        var out = ListingBytes(capacity: 64 + rows.count * 128)
+        out.append("id\ttheme\tlead\tdue\trating\tdays_overdue\taction\n")
         for r in rows {
-            s +=
-                [
-                    r.id, String(r.theme), r.lead, r.due?.description ?? "", r.rating,
-                    r.daysOverdue.map(String.init) ?? "", r.action,
-                ]
-                .map(tsvCell).joined(separator: "\t") + "\n"
+            out.tsvCell(r.id)
+            out.append("\t" + String(r.theme) + "\t")
+            out.tsvCell(r.lead)
+            out.append("\t" + (r.due?.description ?? "") + "\t")
+            out.tsvCell(r.rating)
+            out.append("\t" + (r.daysOverdue.map(String.init) ?? "") + "\t")
+            out.tsvCell(r.action)
+            out.append("\n")
         }
-        return s
+        return out.string
     }
 
     /// The rows as a JSON array of objects (docs/json.md).
@@ -93,29 +96,34 @@ public enum ActionListing {
     /// The rows as aligned columns fitting `width`, or `(no actions)`.
     private static func table(_ rows: [Row], width: Int) -> String {
         if rows.isEmpty { return "(no actions)\n" }
-        let idW = min(12, max(2, rows.map { DisplayWidth.of(TerminalSafe.escape($0.id)) }.max() ?? 2))
-        let leadW = min(10, max(4, rows.map { DisplayWidth.of(TerminalSafe.escape($0.lead)) }.max() ?? 4))
+        let idW = min(12, max(2, rows.map { ListingBytes.width(of: $0.id) }.max() ?? 2))
+        let leadW = min(10, max(4, rows.map { ListingBytes.width(of: $0.lead) }.max() ?? 4))
         let lateW = rows.contains { $0.daysOverdue != nil } ? 6 : 0
         let fixed = idW + 1 + 1 + 1 + leadW + 1 + 11 + (lateW > 0 ? lateW + 1 : 0)
         let textW = max(10, width - fixed)
-        var s =
+        var out = ListingBytes(capacity: 128 + rows.count * (width + 8))
+        out.append(
             DisplayWidth.pad("ID", to: idW) + " R " + DisplayWidth.pad("LEAD", to: leadW) + " "
-            + DisplayWidth.pad("DUE", to: 11)
-        if lateW > 0 { s += DisplayWidth.pad("LATE", to: lateW, alignRight: true) + " " }
-        s += "ACTION\n"
+                + DisplayWidth.pad("DUE", to: 11))
+        if lateW > 0 { out.append(DisplayWidth.pad("LATE", to: lateW, alignRight: true) + " ") }
+        out.append("ACTION\n")
         for r in rows {
-            var line = DisplayWidth.pad(TerminalSafe.escape(r.id), to: idW) + " "
-            line += (r.rating.isEmpty ? "·" : r.rating) + " "
-            line += DisplayWidth.pad(TerminalSafe.escape(r.lead), to: leadW) + " "
-            line += DisplayWidth.pad(
-                r.due?.description ?? TerminalSafe.escape(r.dueText.isEmpty ? "—" : r.dueText), to: 11)
-            if lateW > 0 {
-                line += DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " "
+            out.cell(r.id, width: idW)
+            out.append(" " + (r.rating.isEmpty ? "·" : r.rating) + " ")
+            out.cell(r.lead, width: leadW)
+            out.append(" ")
+            if let due = r.due {
+                out.cell(due.description, width: 11)
+            } else {
+                out.cell(r.dueText.isEmpty ? "—" : r.dueText, width: 11)
             }
-            line += DisplayWidth.truncate(TerminalSafe.escape(r.action), to: textW)
-            s += line + "\n"
+            if lateW > 0 {
+                out.append(DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " ")
+            }
+            out.cell(r.action, width: textW, pad: false)
+            out.append("\n")
         }
-        return s
+        return out.string
     }
 
     /// A TSV cell: one line, no tab, nothing a terminal would obey.

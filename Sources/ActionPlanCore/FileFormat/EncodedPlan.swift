@@ -83,13 +83,17 @@ public struct EncodedPlan: Sendable {
     /// ``Plan/header``, themes and groups, and each action's ID, text, leads, delivery date, revisions, rating
     /// and status — not its cross-references, fields, history or notes, nor the plan's snapshots and
     /// measures, which are skipped unread (``JSONReader/skipEncodedValue()``). The header is read with every
-    /// check; the rest was checked when the file was written.
-    public func listing(file: String) throws -> Plan {
+    /// check; the rest was checked when the file was written. With `keeping`, only the actions whose deadline
+    /// and rating it keeps are read at all (`overdue` keeps the overdue ones): the others are left out.
+    public func listing(
+        file: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
+    ) throws -> Plan {
         var plan = try header(file: file)
         try bytes.withUnsafeBufferPointer { buffer in
             var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: buffer[themes]), file: file)
             try r.readArray { r, _ in
-                plan.themes.append(try PlanCodec.readTheme(&r, action: PlanCodec.readListedAction))
+                plan.themes.append(
+                    try PlanCodec.readTheme(&r) { r in try PlanCodec.readListedAction(&r, keeping: keeping) })
             }
         }
         return plan

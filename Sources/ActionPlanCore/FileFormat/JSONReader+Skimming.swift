@@ -78,4 +78,74 @@ extension JSONReader {
         }
         throw error("unterminated \(open == UInt8(ascii: "[") ? "array" : "object")", at: pos)
     }
+
+    /// The stored deadline and the rating of the action whose `{` is next, in bytes known to be
+    /// `PlanCodec.encode`'s, without moving: there an action's fields are one a line, 14 spaces deep, in the
+    /// writer's order, so its deadline is on the sixth line after the brace and its rating on the line after
+    /// its revisions. Nil when they are not found as written there.
+    func encodedDeadlineAndRating() -> (CalendarDay?, Rating?)? {
+        let base = bytes.baseAddress!
+        let end = bytes.count
+        /// The offset just after the next line break at or after `i`.
+        func nextLine(_ i: Int) -> Int? {
+            guard i < end, let hit = memchr(base + i, 0x0A, end - i) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        /// The offset of the value of field `key` when the line at `line` is that field, 14 spaces deep.
+        func value(_ key: StaticString, at line: Int) -> Int? {
+            let n = key.utf8CodeUnitCount
+            guard line + 14 + n + 4 < end, base[line + 13] == 0x20, base[line + 14] == UInt8(ascii: "\""),
+                memcmp(base + line + 15, key.utf8Start, n) == 0, base[line + 15 + n] == UInt8(ascii: "\"")
+            else { return nil }
+            return line + 15 + n + 3  // after `": `
+        }
+        var line = pos
+        for _ in 0..<6 {
+            guard let next = nextLine(line) else { return nil }
+            line = next
+        }
+        guard let dv = value("deadline", at: line), let revisionsLine = nextLine(dv),
+            let rv0 = value("revisions", at: revisionsLine)
+        else { return nil }
+        var deadline: CalendarDay?
+        if base[dv] == UInt8(ascii: "\"") {
+            guard dv + 11 < end, base[dv + 11] == UInt8(ascii: "\""),
+                let day = CalendarDay.iso(bytes[(dv + 1)..<(dv + 11)])
+            else { return nil }
+            deadline = day
+        } else if base[dv] != UInt8(ascii: "n") {
+            return nil
+        }
+        var ratingLine: Int
+        if base[rv0 + 1] == UInt8(ascii: "]") {
+            guard let next = nextLine(rv0) else { return nil }
+            ratingLine = next
+        } else {
+            // Revisions one a line: the rating follows the line closing them, 14 spaces deep.
+            var i = rv0
+            while true {
+                guard let next = nextLine(i), next + 15 < end else { return nil }
+                if base[next + 14] == UInt8(ascii: "]") && base[next + 13] == 0x20 {
+                    i = next
+                    break
+                }
+                i = next
+            }
+            guard let next = nextLine(i) else { return nil }
+            ratingLine = next
+        }
+        guard let rv = value("rating", at: ratingLine) else { return nil }
+        var rating: Rating?
+        if base[rv] == UInt8(ascii: "\"") {
+            var close = rv + 1
+            while close < end, base[close] != UInt8(ascii: "\"") { close += 1 }
+            guard let parsed = Rating(rawValue: String(decoding: bytes[(rv + 1)..<close], as: UTF8.self)) else {
+                return nil
+            }
+            rating = parsed
+        } else if base[rv] != UInt8(ascii: "n") {
+            return nil
+        }
+        return (deadline, rating)
+    }
 }

@@ -152,10 +152,10 @@ extension PlanCodec {
         return k
     }
 
-    /// One theme; its actions read by `readAction` (the full reader, or ``readListedAction(_:)`` for
-    /// ``EncodedPlan/listing(file:)``).
+    /// One theme; its actions read by `readAction` (the full reader, or ``readListedAction(_:keeping:)`` for
+    /// ``EncodedPlan/listing(file:keeping:)``, which leaves out those it gives nil for).
     static func readTheme(
-        _ r: inout JSONReader, action readAction: (inout JSONReader) throws -> Action = readAction
+        _ r: inout JSONReader, action readAction: (inout JSONReader) throws -> Action? = readAction
     ) throws -> Theme {
         var t = Theme(number: 0, title: "")
         var sawNumber = false
@@ -176,7 +176,7 @@ extension PlanCodec {
                         case "actions":
                             try r.readArray { r, _ in
                                 let start = r.offsetOfNextValue()
-                                g.actions.append(try readAction(&r))
+                                if let action = try readAction(&r) { g.actions.append(action) }
                                 let end = r.offset
                                 r.actionRanges?.append(start..<end)
                             }

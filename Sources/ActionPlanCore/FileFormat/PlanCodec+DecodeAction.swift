@@ -54,10 +54,15 @@ extension PlanCodec {
     }
 
     /// An action as the commands that list and count actions use it, from bytes known to be an encoding
-    /// (``EncodedPlan/listing(file:)``): its ID, text, leads, delivery date, revisions, rating and status. Its
-    /// cross-references, fields, history and notes are skipped unread, and its stored deadline too (the
-    /// deadline is derived from the dates, as always).
-    static func readListedAction(_ r: inout JSONReader) throws -> Action {
+    /// (``EncodedPlan/listing(file:keeping:)``): its ID, text, leads, delivery date, revisions, rating and status.
+    /// Its cross-references, fields, history and notes are skipped unread, and its stored deadline too (the
+    /// deadline is derived from the dates, as always). When `keeping` is given, the action's stored deadline
+    /// and rating are looked at first, and an action it does not keep is skipped whole (nil).
+    static func readListedAction(_ r: inout JSONReader, keeping: ListingFilter?) throws -> Action? {
+        if let keeping, let (deadline, rating) = r.encodedDeadlineAndRating(), !keeping(deadline, rating) {
+            try r.skipEncodedValue()
+            return nil
+        }
         var a = ActionFields()
         try r.readObject { r, key in
             switch key {
@@ -75,6 +80,9 @@ extension PlanCodec {
             id: a.id, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate, revisions: a.revisions,
             rating: a.rating, status: a.status)
     }
+
+    /// Which actions a listing keeps, by their deadline and rating (see ``readListedAction(_:keeping:)``).
+    typealias ListingFilter = (_ deadline: CalendarDay?, _ rating: Rating?) -> Bool
 
     /// One `revisions` entry: `date` as written, `on`, `by`, `reason`; `on` is required.
     private static func readRevision(_ r: inout JSONReader) throws -> DateRevision {

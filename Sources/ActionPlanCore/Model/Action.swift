@@ -67,8 +67,15 @@ public struct Action: Hashable, Sendable {
     /// Days overdue on `today`: `today − deadline` when there is a deadline before
     /// `today` and the action is not Blue; else nil. Due today is not overdue.
     public func daysOverdue(asOf today: CalendarDay) -> Int? {
-        guard rating != .blue, let d = deadline, d < today else { return nil }
+        guard Action.isOverdue(deadline: deadline, rating: rating, asOf: today), let d = deadline else { return nil }
         return d.days(until: today)
+    }
+
+    /// Whether an action with `deadline` and `rating` is overdue on `today` (the rule of
+    /// ``daysOverdue(asOf:)``, for readers that know only those two).
+    public static func isOverdue(deadline: CalendarDay?, rating: Rating?, asOf today: CalendarDay) -> Bool {
+        guard rating != .blue, let d = deadline else { return false }
+        return d < today
     }
 
     /// The newest explanation of the action's state: the latest rating note or progress note.

@@ -31,10 +31,14 @@ public enum PlanStore {
     /// itself and no one has changed since (its `EncodingStamp` matches), ``EncodedPlan/listing(file:)`` —
     /// IDs, texts, leads, dates, ratings and statuses, without the logs, read in a fraction of the time;
     /// from any other file, the outline (``loadOutline(_:)``: every check).
-    public static func loadListing(_ path: String) throws -> Plan {
+    /// With `keeping`, a stamped file's listing holds only the actions whose deadline and rating it keeps
+    /// (and any other file's all of them), so `keeping` must keep every action the caller's own filter would.
+    public static func loadListing(
+        _ path: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
+    ) throws -> Plan {
         let bytes = try readFile(path)
         if let target = try? SaveTarget.resolve(path), EncodingStamp.isEncoding(bytes, of: target.path),
-            let encoded = EncodedPlan(bytes: bytes), let plan = try? encoded.listing(file: path)
+            let encoded = EncodedPlan(bytes: bytes), let plan = try? encoded.listing(file: path, keeping: keeping)
         {
             return plan
         }
