@@ -160,7 +160,10 @@ final class OneActionSaveTests: SamplePlanTestCase {
             changed.themes[t].groups[g].actions[a] = new
             let header = try encoded.header(file: "p")
             if let spliced = encoded.replacing(place, old: old, with: new, header: header) {
-                XCTAssertEqual(spliced, PlanCodec.encode(changed), "round \(round)")
+                let full = PlanCodec.encode(changed)
+                XCTAssertEqual(spliced.joined, full, "round \(round)")
+                XCTAssertEqual(spliced.count, full.count)
+                XCTAssertEqual(spliced.hash, ContentHash.words(full), "the stamp's hash of the runs is the file's")
                 checked += 1
             } else {
                 XCTAssertTrue(old.needsVersion2 && !new.needsVersion2 && !header.headerNeedsVersion2, "round \(round)")
@@ -223,13 +226,15 @@ final class OneActionSaveTests: SamplePlanTestCase {
         let commands = [
             ["overdue", plan, "--as-of", "2019-06-30"], ["list", plan, "--lead", "BJ", "--as-of", "2019-06-30"],
             ["summary", plan, "--as-of", "2019-06-30", "--format", "json"], ["list", plan, "--format", "tsv"],
+            ["show", plan, "1a(i)"],
+            ["show", plan, "5(xii)", "--format", "json", "--as-of", "2019-06-30"],
         ]
         func outputs() throws -> [String] {
             try commands.map { args in
                 let r = try TestSupport.run(args)
                 XCTAssertEqual(r.status, 0, r.stderr)
                 return r.stdout + r.stderr
-            }
+            } + [try TestSupport.run(["show", plan, "9z"])].map { "\($0.status) \($0.stdout) \($0.stderr)" }
         }
         try rate("1a(i)", .red, note: "stamped", options: .standard)
         XCTAssertTrue(EncodingStamp.isEncoding(try PlanStore.readFile(plan), of: plan))
@@ -237,6 +242,24 @@ final class OneActionSaveTests: SamplePlanTestCase {
         try FileManager.default.removeItem(atPath: EncodingStamp.path(for: plan))
         XCTAssertEqual(try outputs(), stamped)
         XCTAssertTrue(stamped[0].contains("1a(i)"), stamped[0])
+        XCTAssertTrue(stamped[4].contains("stamped"), "the shown action's history: \(stamped[4])")
+        XCTAssertTrue(stamped.last!.hasPrefix("2 "), stamped.last!)
+        XCTAssertTrue(stamped.last!.contains("no action with ID \"9z\""), stamped.last!)
+    }
+
+    func testTheHashOfBytesInRunsIsTheHashOfTheBytesJoined() {
+        var rng = SyntheticPlan.SplitMix(5)
+        for length in [0, 1, 31, 32, 33, 64, 95, 1000] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            for _ in 0..<20 {
+                var cuts = (0..<Int(rng.next() % 5)).map { _ in length == 0 ? 0 : Int(rng.next() % UInt64(length + 1)) }
+                cuts = ([0] + cuts + [length]).sorted()
+                let runs = zip(cuts, cuts.dropFirst()).map { bytes[$0..<$1] }
+                XCTAssertEqual(FileBytes(runs: runs).hash, ContentHash.words(bytes), "\(length) cut at \(cuts)")
+                XCTAssertEqual(FileBytes(runs: runs).joined, bytes)
+            }
+        }
+        XCTAssertNotEqual(ContentHash.words([1, 2, 3]), ContentHash.words([1, 2, 4]))
     }
 
     func testBytesNotLaidOutAsAnEncodingAreNotTakenForOne() throws {

@@ -102,7 +102,7 @@ public struct EncodedPlan: Sendable {
     /// The bytes of the plan with the action at `place` (which was `old`) replaced by `new`: exactly what
     /// encoding the changed plan writes. Nil when the change could lower the file's schema version (the action
     /// was the plan's only use of version 2): only the whole plan tells, so the caller encodes it in full.
-    public func replacing(_ place: Place, old: Action, with new: Action, header: Plan) -> [UInt8]? {
+    public func replacing(_ place: Place, old: Action, with new: Action, header: Plan) -> FileBytes? {
         guard new.id == old.id else { return nil }  // a new ID needs the check that IDs are unique
         let versionAt = EncodedPlan.versionPrefix.count  // the digit after `{\n  "schemaVersion": `
         guard bytes.count > versionAt + 1, bytes[versionAt + 1] == 0x2C else { return nil }
@@ -114,13 +114,11 @@ public struct EncodedPlan: Sendable {
         }
         var w = JSONWriter(capacity: place.range.count + 4096, depth: 6)
         PlanCodec.encode(new, &w)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count - place.range.count + w.bytes.count)
-        out.append(contentsOf: bytes[..<place.range.lowerBound])
-        out[versionAt] = version
-        out.append(contentsOf: w.bytes)
-        out.append(contentsOf: bytes[place.range.upperBound...])
-        return out
+        // The file's own bytes around the new action: shared, not copied.
+        return FileBytes(runs: [
+            bytes[..<versionAt], [version][...], bytes[(versionAt + 1)..<place.range.lowerBound], w.bytes[...],
+            bytes[place.range.upperBound...],
+        ])
     }
 
     /// The offset of the first occurrence of `pattern` in `bytes[from..<to]`, or nil. C's `memchr` finds each

@@ -191,7 +191,7 @@ public enum PlanBackups {
         var keepOptions = options
         keepOptions.backups = max(options.backups, 1)
         try PlanStore.lockedWrite(target, lock: lock, options: keepOptions) { current in
-            PlanStore.sameBytes(current, bytes) ? nil : bytes
+            PlanStore.sameBytes(current, bytes) ? nil : FileBytes(bytes)
         }
         return backup
     }

@@ -23,21 +23,22 @@ enum EncodingStamp {
         PlanBackups.directory(for: plan) + "/" + PlanStore.fileName(of: plan) + ".encoded"
     }
 
-    /// The stamp's text for `bytes`.
-    static func text(for bytes: [UInt8]) -> String {
-        "actionplan \(ProgramVersion.current) \(bytes.count) \(String(ContentHash.words(bytes), radix: 16))\n"
+    /// The stamp's text for `count` bytes with hash `hash` (``ContentHash/words(_:)``).
+    static func text(count: Int, hash: UInt64) -> String {
+        "actionplan \(ProgramVersion.current) \(count) \(String(hash, radix: 16))\n"
     }
 
     /// Records that `bytes`, just renamed into place as `plan`, are an encoding (best effort: no backups
     /// directory, or one that cannot be written, means no stamp).
-    static func record(_ bytes: [UInt8], for plan: String) {
+    static func record(_ bytes: FileBytes, for plan: String) {
         let stamp = path(for: plan)
         var st = stat()
         guard stat(PlanBackups.directory(for: plan), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
         TemporaryFiles.sweep(beside: stamp)
         guard
             let tmp = try? TemporaryFiles.write(
-                Array(text(for: bytes).utf8), beside: stamp, shown: stamp, attributes: nil, newFileMode: 0o644,
+                Array(text(count: bytes.count, hash: bytes.hash).utf8), beside: stamp, shown: stamp, attributes: nil,
+                newFileMode: 0o644,
                 durable: false)
         else { return }
         if rename(tmp, stamp) != 0 { unlink(tmp) }
@@ -46,6 +47,6 @@ enum EncodingStamp {
     /// Whether `bytes`, read from `plan`, are what its stamp says the store wrote.
     static func isEncoding(_ bytes: [UInt8], of plan: String) -> Bool {
         guard let stamp = SmallFile.contents(of: path(for: plan)), stamp.count < 200 else { return false }
-        return stamp == Array(text(for: bytes).utf8)
+        return stamp == Array(text(count: bytes.count, hash: ContentHash.words(bytes)).utf8)
     }
 }

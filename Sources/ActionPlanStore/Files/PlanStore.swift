@@ -45,6 +45,27 @@ public enum PlanStore {
         return try PlanOutline(bytes: bytes, file: path).plan
     }
 
+    /// The plan at `path` as `show` needs it: ``loadListing(_:keeping:)``'s plan with the action `id` read in
+    /// full (its cross-references, fields, history and notes too), and where that action is. An `id` not in
+    /// the plan is refused as ``Plan/requirePath(_:)`` refuses it.
+    public static func loadListing(_ path: String, withAllOf id: String) throws -> (plan: Plan, at: ActionPath) {
+        let bytes = try readFile(path)
+        if let target = try? SaveTarget.resolve(path), EncodingStamp.isEncoding(bytes, of: target.path),
+            let encoded = EncodedPlan(bytes: bytes), var plan = try? encoded.listing(file: path)
+        {
+            let at = try plan.requirePath(id)
+            if let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path) {
+                plan[at] = action
+                return (plan, at)
+            }
+        }
+        let outline = try PlanOutline(bytes: bytes, file: path)
+        var plan = outline.plan
+        let at = try plan.requirePath(id)
+        plan[at] = try outline.action(at: at)
+        return (plan, at)
+    }
+
     /// The bytes of the file at `path`, or an error naming it.
     public static func readFile(_ path: String) throws -> [UInt8] {
         try readFileAndIdentity(path).bytes
@@ -92,11 +113,16 @@ public enum PlanStore {
     /// the tool would then refuse to open. (A plan's encoding can be many times its source: minimal actions
     /// written by another tool grow every field when saved.)
     static func refuseOversized(_ bytes: [UInt8], file: String) throws {
-        guard bytes.count > maxFileSize else { return }
+        try refuseOversized(count: bytes.count, file: file)
+    }
+
+    /// ``refuseOversized(_:file:)`` of `count` bytes.
+    static func refuseOversized(count: Int, file: String) throws {
+        guard count > maxFileSize else { return }
         throw PlanError(
             .notSaved,
             file: file,
-            message: "cannot save: the plan would be \(bytes.count >> 20) MB, larger than the \(maxFileSize >> 20) MB "
+            message: "cannot save: the plan would be \(count >> 20) MB, larger than the \(maxFileSize >> 20) MB "
                 + "actionplan reads, so it was not written; the previous file is unchanged")
     }
 

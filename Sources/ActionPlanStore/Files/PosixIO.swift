@@ -96,7 +96,13 @@ extension PlanStore {
     }
 
     /// Writes all of `bytes` to `fd`, retrying interrupted and partial writes; false on an error, with `errno` set.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool { writeAll(fd, bytes[...]) }
+
+    /// Writes every run of `bytes` to `fd`, in order.
+    static func writeAll(_ fd: Int32, _ bytes: FileBytes) -> Bool { bytes.runs.allSatisfy { writeAll(fd, $0) } }
+
+    /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
+    static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }

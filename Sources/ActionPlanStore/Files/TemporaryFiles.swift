@@ -28,6 +28,16 @@ enum TemporaryFiles {
         _ bytes: [UInt8], beside path: String, shown: String, attributes: FileAttributes?, newFileMode: mode_t,
         durable: Bool
     ) throws -> String {
+        try write(
+            FileBytes(bytes), beside: path, shown: shown, attributes: attributes, newFileMode: newFileMode,
+            durable: durable)
+    }
+
+    /// ``write(_:beside:shown:attributes:newFileMode:durable:)`` of bytes in runs.
+    static func write(
+        _ bytes: FileBytes, beside path: String, shown: String, attributes: FileAttributes?, newFileMode: mode_t,
+        durable: Bool
+    ) throws -> String {
         var tmp = ""
         var fd: Int32 = -1
         for attempt in 0..<100 {

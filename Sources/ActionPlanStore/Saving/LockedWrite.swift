@@ -27,14 +27,14 @@ extension PlanStore {
     ///    backup out); when `encoded` (the bytes are `PlanCodec.encode`'s), stamp the file (`EncodingStamp`).
     static func lockedWrite(
         _ target: SaveTarget, lock: PlanLock, options: SaveOptions, initial: FileSnapshot? = nil,
-        encoded: Bool = false, _ decide: (_ current: [UInt8]?) throws -> [UInt8]?
+        encoded: Bool = false, _ decide: (_ current: [UInt8]?) throws -> FileBytes?
     ) throws {
         TemporaryFiles.sweep(beside: target.path)
         TemporaryFiles.sweep(beside: PlanBackups.path(for: target.path, number: 0))
         var snapshot = try initial ?? FileSnapshot.read(target)
         for attempt in 1...maxSaveAttempts {
             guard let bytes = try decide(snapshot.bytes) else { return }
-            try refuseOversized(bytes, file: target.shown)
+            try refuseOversized(count: bytes.count, file: target.shown)
             let tmp = try TemporaryFiles.write(
                 bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
                 newFileMode: lock.attributes?.mode ?? 0o644, durable: true)

@@ -64,7 +64,7 @@ extension PlanStore {
         if plan == base { return result }
         // A full encoding: the spliced one (`PlanCodec.encode(_:editedFrom:)`) must check each action it copies
         // and measured slower (docs/performance.md).
-        try writeChange(PlanCodec.encode(plan), read, base: { base }, ours: { _ in plan })
+        try writeChange(FileBytes(PlanCodec.encode(plan)), read, base: { base }, ours: { _ in plan })
         return result
     }
 
@@ -72,7 +72,7 @@ extension PlanStore {
     /// read; if something that ignores the lock wrote the file meanwhile, merges the change with what it wrote
     /// (a clash throws ``PlanConflictError`` and writes nothing). `base` and `ours` are asked for only then.
     static func writeChange(
-        _ encoded: [UInt8], _ read: LockedRead, base: () throws -> Plan, ours: (Plan) throws -> Plan
+        _ encoded: FileBytes, _ read: LockedRead, base: () throws -> Plan, ours: (Plan) throws -> Plan
     ) throws {
         let initial = try FileSnapshot.given(read.bytes, identity: read.identity, target: read.target)
         try lockedWrite(read.target, lock: read.lock, options: read.options, initial: initial, encoded: true) {
@@ -84,7 +84,7 @@ extension PlanStore {
                 base: base, ours: try ours(base), theirs: try decodeChanged(current, read.path))
             if !merged.isClean { throw PlanConflictError(file: read.path, conflicts: merged.conflicts) }
             let again = PlanCodec.encode(merged.plan)
-            return sameBytes(again, current) ? nil : again
+            return sameBytes(again, current) ? nil : FileBytes(again)
         }
     }
 
@@ -126,7 +126,7 @@ extension PlanStore {
             let bytes = PlanCodec.encode(toWrite)
             outcome = MergedSave(
                 plan: toWrite, conflicts: [], fingerprint: fingerprint(of: bytes), mergedOthersChanges: merged)
-            return sameBytes(current, bytes) ? nil : bytes
+            return sameBytes(current, bytes) ? nil : FileBytes(bytes)
         }
         return outcome
     }
@@ -148,7 +148,7 @@ extension PlanStore {
             if mustNotExist && current != nil {
                 throw PlanError(.alreadyExists, file: path, message: "already exists; not overwritten")
             }
-            return sameBytes(current, bytes) ? nil : bytes
+            return sameBytes(current, bytes) ? nil : FileBytes(bytes)
         }
     }
 

@@ -17,8 +17,8 @@ struct Show: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             let today = try asOf.day()
-            let p = try PlanStore.load(plan)
-            let path = try p.requirePath(id)
+            // One action in full; of the others only what the listing holds (nothing of theirs is shown).
+            let (p, path) = try PlanStore.loadListing(plan, withAllOf: id)
             printOut(
                 format == .json ? ActionDetail.json(p, path, asOf: today) : ActionDetail.text(p, path, asOf: today))
         }
