@@ -3,13 +3,15 @@ import PackageDescription
 
 // Dependency rule (see docs/architecture.md):
 //   ActionPlanCore  <- Foundation only (the model and its rules: no files, no clock, no processes)
-//   ActionPlanStore <- ActionPlanCore (files, locks, backups, fingerprints, the clock and process probes they need)
+//   ActionPlanStore <- ActionPlanCore, CSignalTrap (files, locks, backups, fingerprints, the clock and process probes
+//                      they need; CSignalTrap for the SIGBUS handler of a mapped read)
 //   ActionPlanImport <- ActionPlanCore, ZIPFoundation (reads a source's bytes - text, CSV, Markdown, .docx, .xlsx - into items)
 //   ActionPlanPackage <- ActionPlanCore, ZIPFoundation (zips the parts of an .xlsx/.docx export the core lays out)
 //   ActionPlanTUI   <- ActionPlanCore, ActionPlanStore, ActionPlanPackage (screen logic renders into a cell grid;
 //                      no curses; only Runtime/ performs effects: saves through the store, zips .xlsx/.docx exports)
 //   ActionPlanSynthetic <- ActionPlanCore (large generated plans and a seeded generator, for the benchmark and tests)
-//   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop)
+//   CSignalTrap     <- libc only (the signal handlers and the one copy of the state they share with the loop or
+//                      with a mapped read)
 //   NcursesBackend  <- ActionPlanTUI, CNcursesw, CSignalTrap, ActionPlanCore (the one place that talks to the terminal)
 //   actionplan      <- all of the above + ArgumentParser (thin: parse, call, print; prints PDFs through Chromium)
 let package = Package(
@@ -26,7 +28,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ActionPlanCore"),
-        .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore"]),
+        .target(name: "ActionPlanStore", dependencies: ["ActionPlanCore", "CSignalTrap"]),
         .target(name: "ActionPlanImport", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
         .target(name: "ActionPlanPackage", dependencies: ["ActionPlanCore", "ZIPFoundation"]),
         .target(name: "ActionPlanTUI", dependencies: ["ActionPlanCore", "ActionPlanStore", "ActionPlanPackage"]),

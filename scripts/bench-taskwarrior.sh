@@ -6,7 +6,8 @@
 #   scripts/bench-taskwarrior.sh [ACTIONS]      # default 100000
 #
 # Installs Taskwarrior with apt-get when it is missing (and apt-get is there); without it, prints actionplan's
-# figures alone and says so. Builds the release binaries first (swift build -c release --scratch-path .build-release).
+# figures alone and says so. Builds the release binaries first (swift build -c release --static-swift-stdlib
+# --scratch-path .build-release, as docs/performance.md says to build actionplan).
 set -eu
 cd "$(dirname "$0")/.."
 actions="${1:-100000}"
@@ -19,5 +20,5 @@ if ! command -v task >/dev/null 2>&1; then
         echo "Taskwarrior is missing and apt-get is not available: actionplan's figures only"
     fi
 fi
-swift build -c release --scratch-path .build-release >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path .build-release >/dev/null
 exec .build-release/release/actionplan-bench --taskwarrior "$actions"

@@ -20,6 +20,10 @@ static struct {
     char reset[256];
     /// The length of reset, 0 for nothing to write.
     volatile sig_atomic_t reset_length;
+    /// What the SIGBUS handler writes (NUL-terminated).
+    char bus_message[1024];
+    /// The length of bus_message.
+    volatile sig_atomic_t bus_message_length;
 } signal_trap_state;
 
 /// Records an interrupt signal for the event loop (SIGINT, SIGTERM, SIGHUP).
@@ -56,6 +60,26 @@ int signal_trap_install_flag_handler(int sig, struct sigaction *old) {
 
 int signal_trap_install_crash_handler(int sig, struct sigaction *old) {
     return install(sig, crash_handler, SA_RESETHAND, old);
+}
+
+/// Says that the mapped file was cut short, and exits with status 2 (nothing is being written).
+static void bus_handler(int sig) {
+    (void)sig;
+    ssize_t ignored = write(STDERR_FILENO, signal_trap_state.bus_message, (size_t)signal_trap_state.bus_message_length);
+    (void)ignored;
+    _exit(2);
+}
+
+int signal_trap_install_bus_handler(const char *message, struct sigaction *old) {
+    signal_trap_state.bus_message_length = 0;
+    atomic_signal_fence(memory_order_seq_cst);
+    size_t n = message ? strlen(message) : 0;
+    if (n >= sizeof signal_trap_state.bus_message) n = sizeof signal_trap_state.bus_message - 1;
+    if (n) memcpy(signal_trap_state.bus_message, message, n);
+    signal_trap_state.bus_message[n] = 0;
+    atomic_signal_fence(memory_order_seq_cst);
+    signal_trap_state.bus_message_length = (sig_atomic_t)n;
+    return install(SIGBUS, bus_handler, 0, old);
 }
 
 int signal_trap_restore_handler(int sig, const struct sigaction *old) { return sigaction(sig, old, NULL); }

@@ -22,7 +22,7 @@ struct ActionPlanCommand: ParsableCommand {
             Import.self, Export.self, Measures.self, Record.self, SetMeasure.self, ImportMeasures.self, Link.self,
             RecommendationCommand.self,
             Coverage.self, TakeSnapshot.self, ListSnapshots.self, Restore.self, Version.self, MergeDriver.self,
-            DebugSaveLoop.self,
+            DebugSaveLoop.self, DebugCutShort.self,
         ],
         defaultSubcommand: Browse.self
     )

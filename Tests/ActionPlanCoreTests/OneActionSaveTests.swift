@@ -1,5 +1,6 @@
 import ActionPlanSynthetic
 import Foundation
+import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
@@ -260,6 +261,31 @@ final class OneActionSaveTests: SamplePlanTestCase {
             }
         }
         XCTAssertNotEqual(ContentHash.words([1, 2, 3]), ContentHash.words([1, 2, 4]))
+    }
+
+    func testAFileCutShortWhileItIsReadMappedIsReportedNotASilentCrashInBothBuilds() throws {
+        let big = dir + "/big.json"
+        for binary in [TestSupport.binary, try ReleaseBuild.actionplan()] {
+            try PlanStore.writeAtomically([UInt8](repeating: 0x20, count: 2 << 20), to: big)
+            let r = try TestSupport.run(binary, ["debug-cut-short", big])
+            XCTAssertEqual(r.status, 2, "\(binary): \(r.stdout) \(r.stderr)")
+            XCTAssertEqual(
+                r.stderr,
+                "actionplan: \(big): the file was cut short by another program while it was being read; nothing was "
+                    + "changed. Run the command again.\n", binary)
+            XCTAssertEqual(try PlanStore.readFile(big).count, 1 << 20, "it was cut, and only by the test")
+        }
+        // The listing commands read large files mapped: a stamped plan of over 1 MB reads the same either way.
+        var large = SyntheticPlan.make(actions: 2_000)
+        large.version = "mapped"
+        try PlanStore.writeAtomically(PlanCodec.encode(large), to: plan)
+        let unstamped = try TestSupport.run(["overdue", plan, "--as-of", "2019-06-30"])
+        try PlanStore.update(plan) { $0.version = "mapped and stamped" }
+        XCTAssertGreaterThan(try PlanStore.readFile(plan).count, MappedFile.mapFrom)
+        let stamped = try TestSupport.run(["overdue", plan, "--as-of", "2019-06-30"])
+        XCTAssertEqual(stamped.status, 0, stamped.stderr)
+        XCTAssertEqual(stamped.stdout, unstamped.stdout)
+        XCTAssertGreaterThan(stamped.stdout.split(separator: "\n").count, 100)
     }
 
     func testBytesNotLaidOutAsAnEncodingAreNotTakenForOne() throws {

@@ -16,15 +16,33 @@ import Foundation
 public struct EncodedPlan: Sendable {
     /// The file's bytes.
     public let bytes: [UInt8]
-    /// The offset of the `,` that ends the field before `"themes"` (where the header ends).
-    private let headerEnd: Int
-    /// The offsets of the themes array: from its `[` to its closing `]`.
-    private let themes: Range<Int>
+    /// Where its parts are.
+    private let layout: Layout
 
     /// An action's place in the bytes.
     public struct Place: Sendable, Equatable {
         /// Its bytes, from `{` to `}`.
         public let range: Range<Int>
+    }
+
+    /// Where the header ends and the themes are in an encoding.
+    struct Layout: Sendable {
+        /// The offset of the `,` that ends the field before `"themes"` (where the header ends).
+        let headerEnd: Int
+        /// The offsets of the themes array: from its `[` to its closing `]`.
+        let themes: Range<Int>
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let key = Array("\n  \"themes\": [".utf8)
+            guard bytes.starts(with: EncodedPlan.versionPrefix),
+                let at = EncodedPlan.find(key, in: bytes, from: 0, to: bytes.count), at > 0, bytes[at - 1] == 0x2C,
+                // The writer puts the snapshots right after the themes.
+                let close = EncodedPlan.find(
+                    Array("\n  ],\n  \"snapshots\": ".utf8), in: bytes, from: at + key.count, to: bytes.count)
+            else { return nil }
+            headerEnd = at - 1
+            themes = (at + key.count - 1)..<(close + 4)
+        }
     }
 
     /// Indentation of an action's braces and of its fields in a plan file (6 and 7 levels of two spaces).
@@ -36,67 +54,99 @@ public struct EncodedPlan: Sendable {
     /// The layout of `bytes`, which must be an encoding by ``PlanCodec/encode(_:)``; nil when it does not
     /// look like one (then nothing here applies).
     public init?(bytes: [UInt8]) {
-        let key = Array("\n  \"themes\": [".utf8)
-        guard bytes.starts(with: EncodedPlan.versionPrefix),
-            let at = EncodedPlan.find(key, in: bytes, from: 0, to: bytes.count), at > 0, bytes[at - 1] == 0x2C,
-            let close = EncodedPlan.find(Array("\n  ]".utf8), in: bytes, from: at + key.count, to: bytes.count)
-        else { return nil }
+        guard let layout = bytes.withUnsafeBufferPointer(Layout.init) else { return nil }
         self.bytes = bytes
-        headerEnd = at - 1
-        themes = (at + key.count - 1)..<(close + 4)
+        self.layout = layout
     }
 
     /// Where the action with `id` is, when exactly one action has it.
-    public func place(of id: String) -> Place? {
-        var line = JSONWriter(capacity: 64)
-        line.raw(
-            bytes: ArraySlice([0x0A] + Array(repeating: 0x20, count: EncodedPlan.fieldIndent) + Array("\"id\": ".utf8)))
-        line.string(id)
-        line.raw(bytes: [0x2C, 0x0A])
-        let pattern = line.bytes
-        guard let at = EncodedPlan.find(pattern, in: bytes, from: themes.lowerBound, to: themes.upperBound),
-            EncodedPlan.find(pattern, in: bytes, from: at + 1, to: themes.upperBound) == nil,
-            at > EncodedPlan.actionIndent + 1, bytes[at - 1] == UInt8(ascii: "{")
-        else { return nil }
-        let end = Array("\n".utf8) + Array(repeating: 0x20, count: EncodedPlan.actionIndent) + [UInt8(ascii: "}")]
-        guard let close = EncodedPlan.find(end, in: bytes, from: at, to: themes.upperBound) else { return nil }
-        return Place(range: (at - 1)..<(close + end.count))
-    }
+    public func place(of id: String) -> Place? { bytes.withUnsafeBufferPointer { View($0, layout).place(of: id) } }
 
     /// The action at `place`, read in full with every check of the plan reader.
     public func action(at place: Place, file: String) throws -> Action {
-        try bytes.withUnsafeBufferPointer { buffer in
-            var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: buffer[place.range]), file: file)
-            return try PlanCodec.readAction(&r)
-        }
+        try bytes.withUnsafeBufferPointer { try View($0, layout).action(at: place, file: file) }
     }
 
     /// The plan's ``Plan/header`` — title, keys, rating scale, recommendations, narrative, officers — read
     /// with every check of the plan reader.
     public func header(file: String) throws -> Plan {
-        var head = Array(bytes[..<headerEnd])
-        head.append(contentsOf: Array("\n}\n".utf8))
-        return try PlanCodec.decode(head, file: file)
+        try bytes.withUnsafeBufferPointer { try View($0, layout).header(file: file) }
     }
 
-    /// The plan as the commands that list and count actions (`overdue`, `list`, `summary`) need it: its
-    /// ``Plan/header``, themes and groups, and each action's ID, text, leads, delivery date, revisions, rating
-    /// and status — not its cross-references, fields, history or notes, nor the plan's snapshots and
-    /// measures, which are skipped unread (``JSONReader/skipEncodedValue()``). The header is read with every
-    /// check; the rest was checked when the file was written. With `keeping`, only the actions whose deadline
-    /// and rating it keeps are read at all (`overdue` keeps the overdue ones): the others are left out.
+    /// ``View/listing(file:keeping:)`` of these bytes.
     public func listing(
         file: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
     ) throws -> Plan {
-        var plan = try header(file: file)
-        try bytes.withUnsafeBufferPointer { buffer in
-            var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: buffer[themes]), file: file)
+        try bytes.withUnsafeBufferPointer { try View($0, layout).listing(file: file, keeping: keeping) }
+    }
+
+    /// Reading an encoding in a buffer the caller owns (a mapped file): what ``EncodedPlan`` reads, valid only
+    /// while the buffer is.
+    public struct View {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let layout: Layout
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ layout: Layout) {
+            self.bytes = bytes
+            self.layout = layout
+        }
+
+        /// The layout of `bytes`, which must be an encoding; nil when it does not look like one.
+        public init?(bytes: UnsafeBufferPointer<UInt8>) {
+            guard let layout = Layout(bytes) else { return nil }
+            self.init(bytes, layout)
+        }
+
+        /// Where the action with `id` is, when exactly one action has it.
+        public func place(of id: String) -> Place? {
+            var line = JSONWriter(capacity: 64)
+            line.raw(
+                bytes: ArraySlice(
+                    [0x0A] + Array(repeating: 0x20, count: EncodedPlan.fieldIndent) + Array("\"id\": ".utf8)))
+            line.string(id)
+            line.raw(bytes: [0x2C, 0x0A])
+            let pattern = line.bytes
+            let themes = layout.themes
+            guard let at = EncodedPlan.find(pattern, in: bytes, from: themes.lowerBound, to: themes.upperBound),
+                EncodedPlan.find(pattern, in: bytes, from: at + 1, to: themes.upperBound) == nil,
+                at > EncodedPlan.actionIndent + 1, bytes[at - 1] == UInt8(ascii: "{")
+            else { return nil }
+            let end = [0x0A] + Array(repeating: 0x20, count: EncodedPlan.actionIndent) + [UInt8(ascii: "}")]
+            guard let close = EncodedPlan.find(end, in: bytes, from: at, to: themes.upperBound) else { return nil }
+            return Place(range: (at - 1)..<(close + end.count))
+        }
+
+        /// The action at `place`, read in full with every check of the plan reader.
+        public func action(at place: Place, file: String) throws -> Action {
+            var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: bytes[place.range]), file: file)
+            return try PlanCodec.readAction(&r)
+        }
+
+        /// The plan's ``Plan/header``, read with every check of the plan reader.
+        public func header(file: String) throws -> Plan {
+            var head = Array(bytes[..<layout.headerEnd])
+            head.append(contentsOf: Array("\n}\n".utf8))
+            return try PlanCodec.decode(head, file: file)
+        }
+
+        /// The plan as the commands that list and count actions (`overdue`, `list`, `summary`) need it: its
+        /// ``Plan/header``, themes and groups, and each action's ID, text, leads, delivery date, revisions,
+        /// rating and status — not its cross-references, fields, history or notes, nor the plan's snapshots
+        /// and measures, which are skipped unread (``JSONReader/skipEncodedValue()``). The header is read with
+        /// every check; the rest was checked when the file was written. With `keeping`, only the actions whose
+        /// deadline and rating it keeps are read at all (`overdue` keeps the overdue ones): the others are left
+        /// out.
+        public func listing(
+            file: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
+        ) throws -> Plan {
+            var plan = try header(file: file)
+            var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: bytes[layout.themes]), file: file)
             try r.readArray { r, _ in
                 plan.themes.append(
                     try PlanCodec.readTheme(&r) { r in try PlanCodec.readListedAction(&r, keeping: keeping) })
             }
+            return plan
         }
-        return plan
     }
 
     /// The bytes of the plan with the action at `place` (which was `old`) replaced by `new`: exactly what
@@ -121,23 +171,22 @@ public struct EncodedPlan: Sendable {
         ])
     }
 
-    /// The offset of the first occurrence of `pattern` in `bytes[from..<to]`, or nil. C's `memchr` finds each
-    /// candidate first byte (a plan of 100,000 actions is searched in tens of milliseconds).
-    static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Int? {
-        guard let first = pattern.first, from >= 0, to <= bytes.count, to - from >= pattern.count else { return nil }
-        return bytes.withUnsafeBufferPointer { b in
-            pattern.withUnsafeBufferPointer { p in
-                let base = b.baseAddress!
-                let last = to - p.count
-                var i = from
-                while i <= last {
-                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return nil }
-                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + i, p.baseAddress!, p.count) == 0 { return i }
-                    i += 1
-                }
-                return nil
+    /// The offset of the first occurrence of `pattern` in `bytes[from..<to]`, or nil: Horspool's search, which
+    /// looks at about one byte in the pattern's length (a 100 MB plan is searched in milliseconds).
+    static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        let m = pattern.count
+        guard m > 0, from >= 0, to <= bytes.count, to - from >= m else { return nil }
+        var skip = [Int](repeating: m, count: 256)
+        for i in 0..<(m - 1) { skip[Int(pattern[i])] = m - 1 - i }
+        return pattern.withUnsafeBufferPointer { p in
+            let last = p[m - 1]
+            var i = from
+            while i <= to - m {
+                let c = bytes[i + m - 1]
+                if c == last && memcmp(bytes.baseAddress! + i, p.baseAddress!, m - 1) == 0 { return i }
+                i += skip[Int(c)]
             }
+            return nil
         }
     }
 }

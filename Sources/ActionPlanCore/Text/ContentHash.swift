@@ -16,9 +16,12 @@ public enum ContentHash {
     /// A 64-bit hash of `bytes` read eight bytes at a time in four independent lanes: about ten times faster
     /// than ``fnv1a(_:)`` on a large file, for fingerprints that only live in memory (every step is a bijection
     /// of the lane, so changing any one word always changes the hash).
-    public static func words(_ bytes: [UInt8]) -> UInt64 {
+    public static func words(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { words($0) } }
+
+    /// ``words(_:)`` of the bytes in `raw`.
+    public static func words(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var h = Words()
-        bytes.withUnsafeBytes { h.add($0) }
+        h.add(raw)
         return h.value
     }
 

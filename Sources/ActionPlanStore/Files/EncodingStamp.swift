@@ -44,9 +44,27 @@ enum EncodingStamp {
         if rename(tmp, stamp) != 0 { unlink(tmp) }
     }
 
+    /// `bytes`, read from the plan at `path` (symbolic links followed to find its stamp), as an ``EncodedPlan``
+    /// when its stamp says the store wrote them and they are laid out as an encoding; else nil.
+    static func encoded(_ bytes: [UInt8], of path: String) -> EncodedPlan? {
+        guard let target = try? SaveTarget.resolve(path), isEncoding(bytes, of: target.path) else { return nil }
+        return EncodedPlan(bytes: bytes)
+    }
+
+    /// ``encoded(_:of:)`` of bytes in a buffer (a mapped file): valid while the buffer is.
+    static func encoded(_ buffer: UnsafeBufferPointer<UInt8>, of path: String) -> EncodedPlan.View? {
+        guard let target = try? SaveTarget.resolve(path), isEncoding(buffer, of: target.path) else { return nil }
+        return EncodedPlan.View(bytes: buffer)
+    }
+
     /// Whether `bytes`, read from `plan`, are what its stamp says the store wrote.
     static func isEncoding(_ bytes: [UInt8], of plan: String) -> Bool {
+        bytes.withUnsafeBufferPointer { isEncoding($0, of: plan) }
+    }
+
+    /// Whether the bytes in `buffer`, read from `plan`, are what its stamp says the store wrote.
+    static func isEncoding(_ buffer: UnsafeBufferPointer<UInt8>, of plan: String) -> Bool {
         guard let stamp = SmallFile.contents(of: path(for: plan)), stamp.count < 200 else { return false }
-        return stamp == Array(text(count: bytes.count, hash: ContentHash.words(bytes)).utf8)
+        return stamp == Array(text(count: buffer.count, hash: ContentHash.words(UnsafeRawBufferPointer(buffer))).utf8)
     }
 }

@@ -36,34 +36,34 @@ public enum PlanStore {
     public static func loadListing(
         _ path: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
     ) throws -> Plan {
-        let bytes = try readFile(path)
-        if let target = try? SaveTarget.resolve(path), EncodingStamp.isEncoding(bytes, of: target.path),
-            let encoded = EncodedPlan(bytes: bytes), let plan = try? encoded.listing(file: path, keeping: keeping)
-        {
-            return plan
+        try MappedFile.withBytes(path) { buffer in
+            if let encoded = EncodingStamp.encoded(buffer, of: path),
+                let plan = try? encoded.listing(file: path, keeping: keeping)
+            {
+                return plan
+            }
+            return try PlanOutline(bytes: Array(buffer), file: path).plan
         }
-        return try PlanOutline(bytes: bytes, file: path).plan
     }
 
     /// The plan at `path` as `show` needs it: ``loadListing(_:keeping:)``'s plan with the action `id` read in
     /// full (its cross-references, fields, history and notes too), and where that action is. An `id` not in
     /// the plan is refused as ``Plan/requirePath(_:)`` refuses it.
     public static func loadListing(_ path: String, withAllOf id: String) throws -> (plan: Plan, at: ActionPath) {
-        let bytes = try readFile(path)
-        if let target = try? SaveTarget.resolve(path), EncodingStamp.isEncoding(bytes, of: target.path),
-            let encoded = EncodedPlan(bytes: bytes), var plan = try? encoded.listing(file: path)
-        {
-            let at = try plan.requirePath(id)
-            if let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path) {
-                plan[at] = action
-                return (plan, at)
+        try MappedFile.withBytes(path) { buffer in
+            if let encoded = EncodingStamp.encoded(buffer, of: path), var plan = try? encoded.listing(file: path) {
+                let at = try plan.requirePath(id)
+                if let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path) {
+                    plan[at] = action
+                    return (plan, at)
+                }
             }
+            let outline = try PlanOutline(bytes: Array(buffer), file: path)
+            var plan = outline.plan
+            let at = try plan.requirePath(id)
+            plan[at] = try outline.action(at: at)
+            return (plan, at)
         }
-        let outline = try PlanOutline(bytes: bytes, file: path)
-        var plan = outline.plan
-        let at = try plan.requirePath(id)
-        plan[at] = try outline.action(at: at)
-        return (plan, at)
     }
 
     /// The bytes of the file at `path`, or an error naming it.
@@ -76,24 +76,43 @@ public enum PlanStore {
         bytes: [UInt8], identity: FileIdentity
     ) {
         let file = shown ?? path
+        let (fd, st) = try openForReading(path, shown: file)
+        defer { close(fd) }
+        return (try readOpened(fd, st, shown: file), FileIdentity(st))
+    }
+
+    /// Opens the file at `path` to read it, refusing a directory or a file larger than ``maxFileSize``; the
+    /// caller closes the descriptor. `shown` names the file in errors.
+    static func openForReading(_ path: String, shown file: String) throws -> (fd: Int32, status: stat) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             throw PlanError(
                 errno == ENOENT ? .fileNotFound : .cannotRead, file: file, message: "cannot open: \(errnoText())")
         }
-        defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) != 0 { throw PlanError(.cannotRead, file: file, message: "cannot read: \(errnoText())") }
-        if (st.st_mode & S_IFMT) == S_IFDIR {
-            throw PlanError(.cannotRead, file: file, message: "is a directory, expected a file")
+        do {
+            if fstat(fd, &st) != 0 {
+                throw PlanError(.cannotRead, file: file, message: "cannot read: \(errnoText())")
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                throw PlanError(.cannotRead, file: file, message: "is a directory, expected a file")
+            }
+            if Int(st.st_size) > maxFileSize {
+                throw PlanError(
+                    .cannotRead,
+                    file: file,
+                    message: "is \(Int(st.st_size) >> 20) MB; actionplan reads files of up to \(maxFileSize >> 20) MB "
+                        + "(a plan of 100,000 actions is about 60 MB)")
+            }
+        } catch {
+            close(fd)
+            throw error
         }
-        if Int(st.st_size) > maxFileSize {
-            throw PlanError(
-                .cannotRead,
-                file: file,
-                message: "is \(Int(st.st_size) >> 20) MB; actionplan reads files of up to \(maxFileSize >> 20) MB "
-                    + "(a plan of 100,000 actions is about 60 MB)")
-        }
+        return (fd, st)
+    }
+
+    /// The bytes of the file open as `fd` (with status `st`), read to its end.
+    static func readOpened(_ fd: Int32, _ st: stat, shown file: String) throws -> [UInt8] {
         // One byte more than allowed tells a file that grew too big since fstat.
         guard let out = readAll(fd, chunk: 1 << 20, maxBytes: maxFileSize + 1, sizeHint: Int(st.st_size) + 1) else {
             throw PlanError(.cannotRead, file: file, message: "cannot read: \(errnoText())")
@@ -103,7 +122,7 @@ public enum PlanStore {
                 .cannotRead,
                 file: file, message: "is over \(maxFileSize >> 20) MB; actionplan reads files of up to that size")
         }
-        return (out, FileIdentity(st))
+        return out
     }
 
     /// The largest file `readFile` reads: 512 MB. A bigger file is not a plan, and reading it could exhaust memory.

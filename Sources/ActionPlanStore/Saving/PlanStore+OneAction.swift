@@ -18,8 +18,7 @@ extension PlanStore {
         _ change: (_ header: Plan, _ action: inout Action) throws -> R
     ) throws -> R {
         try readUnderLock(path, options: options) { read in
-            if EncodingStamp.isEncoding(read.bytes, of: read.target.path), let encoded = EncodedPlan(bytes: read.bytes),
-                let place = encoded.place(of: id)
+            if let encoded = EncodingStamp.encoded(read.bytes, of: read.target.path), let place = encoded.place(of: id)
             {
                 let header = try encoded.header(file: path)
                 let old = try encoded.action(at: place, file: path)

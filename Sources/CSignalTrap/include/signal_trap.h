@@ -1,7 +1,8 @@
-// Signal handling for the terminal UI: the one definition of the state the handlers share
-// with the event loop.
+// Signal handling for the terminal UI, and for a file read through a memory mapping: the one
+// definition of the state the handlers share with the event loop.
 //
-// Only Sources/NcursesBackend (SignalTrap in Signals.swift) uses this module. The state lives
+// Sources/NcursesBackend (SignalTrap in Signals.swift) uses the interrupt and crash handlers;
+// Sources/ActionPlanStore (MappedFile.swift) the SIGBUS handler. The state lives
 // in signal_trap.c, not in `static` variables of a header: a header's statics are copied into
 // every object file that includes it, and the optimised build once kept two copies of the
 // pending-signal flag, so the handler set one and the event loop read the other and Ctrl-C,
@@ -9,7 +10,7 @@
 // `nm .build/release/actionplan | grep signal_trap_state` shows a single symbol.
 //
 // Everything a handler does is async-signal-safe: it stores a lock-free atomic, or calls
-// write, tcsetattr, sigaction and raise.
+// write, tcsetattr, sigaction, raise and _exit.
 #ifndef ACTIONPLAN_SIGNAL_TRAP_H
 #define ACTIONPLAN_SIGNAL_TRAP_H
 
@@ -30,6 +31,15 @@ int signal_trap_install_flag_handler(int sig, struct sigaction *old);
 /// signal_trap_set_crash_restore), then re-raises `sig` with its default action, so the process
 /// still dies as it would have (and dumps core if it would have). Returns 0, or -1 with errno set.
 int signal_trap_install_crash_handler(int sig, struct sigaction *old);
+
+/// Installs, for SIGBUS, a handler that writes `message` (at most 1023 bytes are kept) to standard error and
+/// exits with status 2, saving the previous action in `old`.
+///
+/// For reading a file through a memory mapping (ActionPlanStore's MappedFile): when another program cuts the
+/// file short while it is read, touching a page past its new end raises SIGBUS, which would otherwise kill
+/// the process without a word. Nothing is being written while a mapping is read, so exiting is safe; the
+/// message says what happened. Returns 0, or -1 with errno set.
+int signal_trap_install_bus_handler(const char *message, struct sigaction *old);
 
 /// Puts back an action saved by signal_trap_install_flag_handler or signal_trap_install_crash_handler.
 int signal_trap_restore_handler(int sig, const struct sigaction *old);
