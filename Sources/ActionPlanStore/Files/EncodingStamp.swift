@@ -44,6 +44,12 @@ enum EncodingStamp {
         if rename(tmp, stamp) != 0 { unlink(tmp) }
     }
 
+    /// Whether the plan at `path` (symbolic links followed) has a stamp at all, before reading it.
+    static func exists(for path: String) -> Bool {
+        guard let target = try? SaveTarget.resolve(path) else { return false }
+        return PlanStore.exists(self.path(for: target.path))
+    }
+
     /// `bytes`, read from the plan at `path` (symbolic links followed to find its stamp), as an ``EncodedPlan``
     /// when its stamp says the store wrote them and they are laid out as an encoding; else nil.
     static func encoded(_ bytes: [UInt8], of path: String) -> EncodedPlan? {

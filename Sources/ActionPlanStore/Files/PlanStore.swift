@@ -36,34 +36,46 @@ public enum PlanStore {
     public static func loadListing(
         _ path: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
     ) throws -> Plan {
-        try MappedFile.withBytes(path) { buffer in
-            if let encoded = EncodingStamp.encoded(buffer, of: path),
-                let plan = try? encoded.listing(file: path, keeping: keeping)
-            {
-                return plan
-            }
-            return try PlanOutline(bytes: Array(buffer), file: path).plan
+        if EncodingStamp.exists(for: path),
+            let plan = try MappedFile.withBytes(
+                path,
+                { buffer in
+                    try? EncodingStamp.encoded(buffer, of: path)?.listing(file: path, keeping: keeping)
+                })
+        {
+            return plan
         }
+        // Read, not mapped: the outline would otherwise hold the file twice (the mapping and its copy).
+        return try PlanOutline(bytes: readFile(path), file: path).plan
     }
 
     /// The plan at `path` as `show` needs it: ``loadListing(_:keeping:)``'s plan with the action `id` read in
     /// full (its cross-references, fields, history and notes too), and where that action is. An `id` not in
     /// the plan is refused as ``Plan/requirePath(_:)`` refuses it.
     public static func loadListing(_ path: String, withAllOf id: String) throws -> (plan: Plan, at: ActionPath) {
-        try MappedFile.withBytes(path) { buffer in
-            if let encoded = EncodingStamp.encoded(buffer, of: path), var plan = try? encoded.listing(file: path) {
-                let at = try plan.requirePath(id)
-                if let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path) {
+        if EncodingStamp.exists(for: path),
+            let found = try MappedFile.withBytes(
+                path,
+                { buffer -> (Plan, ActionPath)? in
+                    guard let encoded = EncodingStamp.encoded(buffer, of: path),
+                        var plan = try? encoded.listing(file: path)
+                    else { return nil }
+                    let at = try plan.requirePath(id)
+                    guard let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path)
+                    else {
+                        return nil
+                    }
                     plan[at] = action
                     return (plan, at)
-                }
-            }
-            let outline = try PlanOutline(bytes: Array(buffer), file: path)
-            var plan = outline.plan
-            let at = try plan.requirePath(id)
-            plan[at] = try outline.action(at: at)
-            return (plan, at)
+                })
+        {
+            return found
         }
+        let outline = try PlanOutline(bytes: readFile(path), file: path)
+        var plan = outline.plan
+        let at = try plan.requirePath(id)
+        plan[at] = try outline.action(at: at)
+        return (plan, at)
     }
 
     /// The bytes of the file at `path`, or an error naming it.
