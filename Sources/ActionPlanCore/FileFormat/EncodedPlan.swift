@@ -36,8 +36,9 @@ public struct EncodedPlan: Sendable {
             let key = Array("\n  \"themes\": [".utf8)
             guard bytes.starts(with: EncodedPlan.versionPrefix),
                 let at = EncodedPlan.find(key, in: bytes, from: 0, to: bytes.count), at > 0, bytes[at - 1] == 0x2C,
-                // The writer puts the snapshots right after the themes.
-                let close = EncodedPlan.find(
+                // The writer puts the snapshots right after the themes, and only the measures after them:
+                // searched from the end, the themes' close is found without reading them.
+                let close = EncodedPlan.findLast(
                     Array("\n  ],\n  \"snapshots\": ".utf8), in: bytes, from: at + key.count, to: bytes.count)
             else { return nil }
             headerEnd = at - 1
@@ -169,6 +170,25 @@ public struct EncodedPlan: Sendable {
             bytes[..<versionAt], [version][...], bytes[(versionAt + 1)..<place.range.lowerBound], w.bytes[...],
             bytes[place.range.upperBound...],
         ])
+    }
+
+    /// The offset of the last occurrence of `pattern` in `bytes[from..<to]`, or nil: Horspool's search run
+    /// backwards (the window moves left by the distance to the nearest occurrence of the byte under its start).
+    static func findLast(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        let m = pattern.count
+        guard m > 0, from >= 0, to <= bytes.count, to - from >= m else { return nil }
+        var skip = [Int](repeating: m, count: 256)
+        for i in stride(from: m - 1, to: 0, by: -1) { skip[Int(pattern[i])] = i }
+        return pattern.withUnsafeBufferPointer { p in
+            let first = p[0]
+            var i = to - m
+            while i >= from {
+                let c = bytes[i]
+                if c == first && memcmp(bytes.baseAddress! + i + 1, p.baseAddress! + 1, m - 1) == 0 { return i }
+                i -= skip[Int(c)]
+            }
+            return nil
+        }
     }
 
     /// The offset of the first occurrence of `pattern` in `bytes[from..<to]`, or nil: Horspool's search, which
