@@ -288,6 +288,21 @@ final class OneActionSaveTests: SamplePlanTestCase {
         XCTAssertGreaterThan(stamped.stdout.split(separator: "\n").count, 100)
     }
 
+    func testPrintableASCIIIsToldEightBytesAtATimeExactlyAsByteByByte() {
+        var rng = SyntheticPlan.SplitMix(11)
+        let edges: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xA0, 0xC2, 0xE2, 0xFF]
+        for round in 0..<20_000 {
+            let length = Int(rng.next() % 40)
+            var bytes = (0..<length).map { _ in UInt8(0x20 + rng.next() % 0x5F) }
+            for _ in 0..<Int(rng.next() % 3) where length > 0 {
+                bytes[Int(rng.next() % UInt64(length))] = edges[Int(rng.next() % UInt64(edges.count))]
+            }
+            let expected = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            XCTAssertEqual(
+                bytes.withUnsafeBufferPointer(DisplayWidth.isPrintableASCII), expected, "round \(round): \(bytes)")
+        }
+    }
+
     func testBytesNotLaidOutAsAnEncodingAreNotTakenForOne() throws {
         let bytes = PlanCodec.encode(try PlanStore.load(plan))
         XCTAssertNotNil(EncodedPlan(bytes: bytes))

@@ -55,12 +55,30 @@ public enum DisplayWidth {
     /// The length of `text` when it is all printable ASCII (one column each), else nil.
     @inline(__always)
     static func printableASCIICount(_ text: String) -> Int? {
-        var n = 0
-        for b in text.utf8 {
-            guard b >= 0x20 && b < 0x7F else { return nil }
-            n += 1
+        var text = text
+        return text.withUTF8 { isPrintableASCII($0) ? $0.count : nil }
+    }
+
+    /// Whether every byte of `u` is printable ASCII (0x20–0x7E), looked at eight bytes at a time: a word has a
+    /// byte of 0x80 or more when a high bit is set, one below 0x20 when subtracting 0x20 from each byte borrows
+    /// into a clear high bit, and a DEL when the word xor 0x7F has a zero byte (exact for "any such byte").
+    static func isPrintableASCII(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawBufferPointer(u)
+        var i = 0
+        while i + 8 <= u.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
+            let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+            let del = (x &- 0x0101_0101_0101_0101) & ~x & high
+            if (w & high) | below20 | del != 0 { return false }
+            i += 8
         }
-        return n
+        while i < u.count {
+            guard u[i] >= 0x20 && u[i] < 0x7F else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// `text` cut to at most `width` columns, ending in `…` when it was cut.
