@@ -27,6 +27,40 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         precondition(
             PlanCodec.encode(edited, editedFrom: source) == PlanCodec.encode(edited), "a spliced save differs")
     }
+    // A file the store wrote (its encoding): the listing holds what lists use, and replacing one action's
+    // bytes writes exactly the full encoding of the changed plan (EncodedPlan; the store trusts its stamp).
+    if let encoded = EncodedPlan(bytes: saved) {
+        guard let header = try? encoded.header(file: "saved.json"),
+            let listing = try? encoded.listing(file: "saved.json")
+        else { fatalError("an encoding's header or listing does not read") }
+        precondition(header == plan.header, "the header of an encoding differs")
+        precondition(listing.allActions.map(\.id) == plan.allActions.map(\.id), "the listing's actions differ")
+        precondition(
+            zip(listing.allActions, plan.allActions).allSatisfy {
+                $0.text == $1.text && $0.leads == $1.leads && $0.deadline == $1.deadline && $0.rating == $1.rating
+                    && $0.status == $1.status
+            }, "a listed action differs")
+        if let last = plan.locatedActions.last {
+            guard let place = encoded.place(of: last.action.id),
+                (try? encoded.action(at: place, file: "saved.json")) == last.action
+            else { fatalError("an encoding's action is not found or not read back") }
+            var changed = last.action
+            changed.history.append(
+                RatingChange(
+                    date: CalendarDay(year: 2019, month: 1, day: 31)!, from: changed.rating, to: .amber, by: "fuzz",
+                    note: "fuzz \u{1b}\n\"note\""))
+            changed.rating = .amber
+            var edited = plan
+            edited[last.path] = changed
+            if let spliced = encoded.replacing(place, old: last.action, with: changed, header: header) {
+                precondition(spliced.joined == PlanCodec.encode(edited), "replacing one action differs")
+            } else {
+                precondition(last.action.needsVersion2 && !changed.needsVersion2, "replacing one action refused")
+            }
+        }
+    } else {
+        precondition(plan.themes.isEmpty, "an encoding with themes is not laid out as one")
+    }
     guard let again = try? PlanCodec.decode(saved, file: "saved.json") else {
         fatalError("a loaded plan saved to a file that does not load")
     }

@@ -241,5 +241,5 @@ extension Plan {
 extension Action {
     /// Whether the action uses what file format version 1 cannot hold: a status, fields of its own, or a
     /// history entry with a status.
-    var needsVersion2: Bool { !status.isEmpty || !fields.isEmpty || history.contains { !$0.status.isEmpty } }
+    public var needsVersion2: Bool { !status.isEmpty || !fields.isEmpty || history.contains { !$0.status.isEmpty } }
 }
