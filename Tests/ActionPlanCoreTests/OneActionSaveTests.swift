@@ -303,6 +303,39 @@ final class OneActionSaveTests: SamplePlanTestCase {
         }
     }
 
+    func testAFileWrittenInPlaceWhileItIsReadMappedIsNotTrustedButReadAgain() throws {
+        let big = dir + "/big.json"
+        try PlanStore.writeAtomically([UInt8](repeating: 0x20, count: 2 << 20), to: big)
+        XCTAssertEqual(try MappedFile.withBytes(big) { $0[5] }, 0x20, "untouched: the bytes read")
+        // Another program writes into the file, keeping its size: the mapping sees the new byte, so what was
+        // read may mix two versions, and the read says so (nil) instead of passing it on.
+        let seen = try MappedFile.withBytes(big) { bytes -> UInt8 in
+            let fd = open(big, O_WRONLY)
+            XCTAssertEqual(pwrite(fd, [UInt8(ascii: "x")], 1, 5), 1)
+            close(fd)
+            return bytes[5]
+        }
+        XCTAssertNil(seen)
+
+        // A stamped plan rewritten in place by another program (same size, ratings changed) is no longer
+        // taken for the store's encoding: the listing shows its new contents.
+        var large = SyntheticPlan.make(actions: 2_000)
+        large.version = "in place"
+        try PlanStore.writeAtomically(PlanCodec.encode(large), to: plan)
+        try PlanStore.update(plan) { $0.version = "in place, stamped" }
+        let stamped = try PlanStore.readFile(plan)
+        XCTAssertTrue(EncodingStamp.isEncoding(stamped, of: plan))
+        let text = String(decoding: stamped, as: UTF8.self)
+        let changed = Array(text.replacingOccurrences(of: "\"rating\": \"green\"", with: "\"rating\": \"amber\"").utf8)
+        XCTAssertEqual(changed.count, stamped.count)
+        let fd = open(plan, O_WRONLY)
+        XCTAssertEqual(changed.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }, changed.count)
+        close(fd)
+        XCTAssertEqual(
+            try PlanStore.loadListing(plan).allActions.map(\.rating),
+            try PlanCodec.decode(changed, file: "changed").allActions.map(\.rating))
+    }
+
     func testBytesNotLaidOutAsAnEncodingAreNotTakenForOne() throws {
         let bytes = PlanCodec.encode(try PlanStore.load(plan))
         XCTAssertNotNil(EncodedPlan(bytes: bytes))

@@ -14,14 +14,18 @@ import CSignalTrap
 /// pages the kernel already holds. The risk of a mapping is another program cutting the file short while it
 /// is read: touching a page past the new end raises SIGBUS, which kills a process without a word. So while
 /// a mapping is read a SIGBUS handler (`CSignalTrap`) says what happened on standard error and exits with
-/// status 2 — nothing is being written then. Small files, and any file that cannot be mapped, are read.
+/// status 2 — nothing is being written then. And a mapping is not a copy: a program writing into the file
+/// meanwhile changes the bytes under the reader, so the file's identity (size, modification and change
+/// times) is compared before and after, and a file written meanwhile gives nil: read it again. Small files,
+/// and any file that cannot be mapped, are read (a copy, which nothing changes).
 public enum MappedFile {
     /// Files smaller than this are read: mapping them saves nothing.
     static let mapFrom = 1 << 20
 
     /// Calls `body` with the bytes of the file at `path` (mapped, or read), with the checks and errors of
-    /// ``PlanStore/readFile(_:)``.
-    public static func withBytes<R>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+    /// ``PlanStore/readFile(_:)``, and returns what it returned — or nil when the file was written while it was
+    /// mapped, so what `body` saw may mix two versions.
+    public static func withBytes<R>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
         let (fd, st) = try PlanStore.openForReading(path, shown: path)
         defer { close(fd) }
         let size = Int(st.st_size)
@@ -35,7 +39,10 @@ public enum MappedFile {
                 + "being read; nothing was changed. Run the command again.\n"
             _ = signal_trap_install_bus_handler(message, &old)
             defer { _ = signal_trap_restore_handler(SIGBUS, &old) }
-            return try body(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size))
+            let result = try body(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size))
+            var now = stat()
+            guard fstat(fd, &now) == 0, FileIdentity(now) == FileIdentity(st) else { return nil }
+            return result
         }
         let bytes = try PlanStore.readOpened(fd, st, shown: path)
         return try bytes.withUnsafeBufferPointer(body)

@@ -36,16 +36,9 @@ public enum PlanStore {
     public static func loadListing(
         _ path: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
     ) throws -> Plan {
-        if EncodingStamp.exists(for: path),
-            let plan = try MappedFile.withBytes(
-                path,
-                { buffer in
-                    try? EncodingStamp.encoded(buffer, of: path)?.listing(file: path, keeping: keeping)
-                })
-        {
-            return plan
-        }
-        // Read, not mapped: the outline would otherwise hold the file twice (the mapping and its copy).
+        let listed = try stampedListing(path) { encoded in try? encoded.listing(file: path, keeping: keeping) }
+        if let listed { return listed }
+        // Read, not mapped (the outline would otherwise hold the file twice: the mapping and its copy).
         return try PlanOutline(bytes: readFile(path), file: path).plan
     }
 
@@ -53,29 +46,30 @@ public enum PlanStore {
     /// full (its cross-references, fields, history and notes too), and where that action is. An `id` not in
     /// the plan is refused as ``Plan/requirePath(_:)`` refuses it.
     public static func loadListing(_ path: String, withAllOf id: String) throws -> (plan: Plan, at: ActionPath) {
-        if EncodingStamp.exists(for: path),
-            let found = try MappedFile.withBytes(
-                path,
-                { buffer -> (Plan, ActionPath)? in
-                    guard let encoded = EncodingStamp.encoded(buffer, of: path),
-                        var plan = try? encoded.listing(file: path)
-                    else { return nil }
-                    let at = try plan.requirePath(id)
-                    guard let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path)
-                    else {
-                        return nil
-                    }
-                    plan[at] = action
-                    return (plan, at)
-                })
-        {
-            return found
+        let found = try stampedListing(path) { encoded -> (Plan, ActionPath)? in
+            guard var plan = try? encoded.listing(file: path), let at = plan.path(of: id),
+                let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path)
+            else { return nil }
+            plan[at] = action
+            return (plan, at)
         }
+        if let found { return found }
         let outline = try PlanOutline(bytes: readFile(path), file: path)
         var plan = outline.plan
         let at = try plan.requirePath(id)
         plan[at] = try outline.action(at: at)
         return (plan, at)
+    }
+
+    /// What `read` makes of the plan at `path` when it has a stamp that matches it, read mapped; nil when it has
+    /// none, when `read` gives nil, or when the file was written while it was read (the caller then reads it
+    /// in full, which also gives every error its message).
+    private static func stampedListing<R>(_ path: String, _ read: (EncodedPlan.View) -> R?) throws -> R? {
+        guard EncodingStamp.exists(for: path) else { return nil }
+        let result = try MappedFile.withBytes(path) { buffer in
+            EncodingStamp.encoded(buffer, of: path).flatMap(read)
+        }
+        return result ?? nil
     }
 
     /// The bytes of the file at `path`, or an error naming it.
