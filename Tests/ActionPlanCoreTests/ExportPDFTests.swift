@@ -1,3 +1,4 @@
+import ActionPlanStore
 import Foundation
 import XCTest
 
@@ -33,6 +34,28 @@ final class ExportPDFTests: SamplePlanTestCase {
         XCTAssertEqual(lines.filter { $0.contains("file://") || $0.contains(".html") }, [], "a URL footer line")
         XCTAssertEqual(lines.filter { $0.wholeMatch(of: /[0-9]+\/[0-9]+/) != nil }, [], "a 1/14 page footer")
         XCTAssertFalse(text.contains("position as at 31 January 2019"), "the HTML <title> printed as a header")
+    }
+
+    func testNarrowColumnsKeepWordsAndIDsWhole() throws {
+        let chromium = try ExternalTools.chromium()
+        _ = try ExternalTools.poppler()
+        var p = try ExportOfficeTests.impactReport().plan
+        p.measures[0].subMeasures.append(
+            Measure(
+                id: "M15.12", title: "Children seen alone", target: "90%",
+                observations: [.init(period: "Mar-18", value: "80%")]))
+        try PlanStore.save(p, to: plan)
+        let pdf = dir + "/report.pdf"
+        let r = try TestSupport.run(
+            ["export", plan, "--format", "pdf", "--output", pdf, "--as-of", "2019-01-31", "--produced", "2019-02-05"],
+            environment: ["PATH": "/usr/bin:/bin", "HOME": dir, "ACTIONPLAN_CHROMIUM": chromium])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = try ExternalTools.pdfText(pdf).split(whereSeparator: { $0 == "\n" || $0 == "\u{0C}" })
+        // The recommendations' source ("Barnet Safeguarding Children Board") and a sub-measure's ID were cut
+        // mid-word by their columns ("Safeguardin" / "g", "M15." / "12").
+        XCTAssertFalse(lines.filter { $0.contains("Safeguardin") }.isEmpty)
+        XCTAssertEqual(lines.filter { $0.contains("Safeguardin") && !$0.contains("Safeguarding") }, [])
+        XCTAssertTrue(lines.contains { $0.contains("M15.12") }, "the sub-measure's ID on one line")
     }
 
     func testPDFOutputIsChosenByExtensionToo() throws {

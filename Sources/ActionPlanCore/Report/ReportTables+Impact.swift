@@ -16,22 +16,22 @@ extension ReportTables {
     /// Recommendation, source, its text, linked actions with rating and lateness, covered or not.
     static let recommendationColumns: [ReportColumn<RecommendationCoverage>] = [
         ReportColumn(title: "Rec", width: 7) { .text($0.recommendation.id) },
-        ReportColumn(title: "Source", width: 12) { .text($0.recommendation.source) },
+        ReportColumn(title: "Source", width: 16) { .text($0.recommendation.source) },
         ReportColumn(title: "Recommendation", width: nil) { .prose($0.recommendation.text) },
-        ReportColumn(title: "Actions (rating, lateness)", width: 26) { .text($0.actionsText) },
+        ReportColumn(title: "Actions (rating, lateness)", width: 22) { .text($0.actionsText) },
         ReportColumn(title: "Covered", width: 9) { $0.isUncovered ? .strong("NO") : .text("Yes") },
     ]
 
     /// Measure, plan IDs, previous and latest figures, change, target, status and trend.
     static let measureColumns: [ReportColumn<MeasureRow>] = [
-        ReportColumn(title: "ID", width: 6) { .text($0.measure.id) },
+        ReportColumn(title: "ID", width: 8) { .text($0.measure.id) },
         ReportColumn(title: "Plan IDs", width: 7) { .text($0.measure.planIDs.joined(separator: " ")) },
         ReportColumn(title: "Measure", width: nil) { row in
             let note = row.status.figures.isEmpty && !row.measure.note.isEmpty ? " (\(row.measure.note))" : ""
             return .text(String(repeating: "– ", count: row.depth) + row.measure.title + note)
         },
-        ReportColumn(title: "Previous", width: 12) { .text(figure($0.status.previous, $0.status)) },
-        ReportColumn(title: "Latest", width: 12) { .text(figure($0.status.latest, $0.status)) },
+        ReportColumn(title: "Previous", width: 11) { .text(figure($0.status.previous, $0.status)) },
+        ReportColumn(title: "Latest", width: 11) { .text(figure($0.status.latest, $0.status)) },
         .number("Change", width: 10) { $0.status.changeText },
         ReportColumn(title: "Target", width: 7) { .text($0.measure.target ?? "") },
         ReportColumn(title: "Against target", width: 10) { row in
