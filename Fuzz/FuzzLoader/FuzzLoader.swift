@@ -15,17 +15,13 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         return 0
     }
     let saved = PlanCodec.encode(plan)
-    // The outline and the spliced save read the same file the same way, whatever its spacing and escapes.
-    guard let outline = try? PlanOutline(bytes: bytes, file: "fuzz.json"),
-        let source = try? PlanOutline(bytes: bytes, file: "fuzz.json", keepText: true)
-    else { fatalError("the outline refused a file the full reading read") }
-    precondition(source.plan == plan && outline.plan.actionCount == plan.actionCount, "the outline differs")
-    precondition(PlanCodec.encode(plan, editedFrom: source) == saved, "an unchanged spliced save differs")
-    if let first = plan.locatedActions.first {
-        var edited = plan
-        edited[first.path].rating = first.action.rating == .red ? .green : .red
-        precondition(
-            PlanCodec.encode(edited, editedFrom: source) == PlanCodec.encode(edited), "a spliced save differs")
+    // The outline reads the same file the same way, whatever its spacing and escapes.
+    guard let outline = try? PlanOutline(bytes: bytes, file: "fuzz.json") else {
+        fatalError("the outline refused a file the full reading read")
+    }
+    precondition(outline.plan.actionCount == plan.actionCount, "the outline differs")
+    for located in plan.locatedActions.prefix(3) {
+        precondition((try? outline.action(at: located.path)) == located.action, "the outline's action differs")
     }
     // A file the store wrote (its encoding): the listing holds what lists use, and replacing one action's
     // bytes writes exactly the full encoding of the changed plan (EncodedPlan; the store trusts its stamp).

@@ -16,9 +16,6 @@ struct JSONWriter {
         self.depth = depth
     }
 
-    /// Empties the buffer, keeping its capacity, to write another value at the same depth.
-    mutating func reset() { bytes.removeAll(keepingCapacity: true) }
-
     /// Writes already-encoded JSON bytes as they are (a value the caller knows is written exactly so).
     mutating func raw(bytes value: ArraySlice<UInt8>) { bytes.append(contentsOf: value) }
 

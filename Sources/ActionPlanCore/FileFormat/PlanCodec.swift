@@ -11,16 +11,9 @@ import Foundation
 /// Writing is in this file; reading in `PlanCodec+Decode.swift`, actions in `PlanCodec+DecodeAction.swift`.
 public enum PlanCodec {
     /// The plan as the bytes of its JSON file.
-    public static func encode(_ plan: Plan) -> [UInt8] { encode(plan, capacity: nil, reusing: nil) }
-
-    /// The plan as the bytes of its JSON file, in a buffer of `capacity` bytes to begin with (the size of the
-    /// file it was read from, say); `reusing` gives, for the action at a path, bytes to write as they are
-    /// instead of encoding it (nil: encode it).
-    static func encode(
-        _ plan: Plan, capacity: Int?, reusing: ((ActionPath, Action) -> ArraySlice<UInt8>?)?
-    ) -> [UInt8] {
+    public static func encode(_ plan: Plan) -> [UInt8] {
         // About a kilobyte an action, so a large plan's buffer is not grown and copied a dozen times.
-        var w = JSONWriter(capacity: capacity ?? 4096 + plan.actionCount * 1024)
+        var w = JSONWriter(capacity: 4096 + plan.actionCount * 1024)
         w.object { w in
             w.field("schemaVersion", plan.usesVersion2 ? 2 : 1)
             writeHeader(plan, &w)
@@ -54,11 +47,7 @@ public enum PlanCodec {
                 }
             }
             w.key("themes")
-            var ti = 0
-            w.array(plan.themes) { w, t in
-                encode(t, &w) { gi, ai, a in reusing?(ActionPath(theme: ti, group: gi, action: ai), a) }
-                ti += 1
-            }
+            w.array(plan.themes) { w, t in encode(t, &w) }
             w.key("snapshots")
             w.array(plan.snapshots) { w, s in
                 w.object { w in
@@ -114,9 +103,7 @@ public enum PlanCodec {
         }
     }
 
-    private static func encode(
-        _ t: Theme, _ w: inout JSONWriter, reusing: (_ group: Int, _ action: Int, Action) -> ArraySlice<UInt8>?
-    ) {
+    private static func encode(_ t: Theme, _ w: inout JSONWriter) {
         w.object { w in
             w.field("number", t.number)
             w.field("title", t.title)
@@ -125,17 +112,11 @@ public enum PlanCodec {
             w.key("narrative")
             writeNarrative(t.narrative, &w)
             w.key("groups")
-            var gi = 0
             w.array(t.groups) { w, g in
-                defer { gi += 1 }
                 w.object { w in
                     w.field("title", g.title)
                     w.key("actions")
-                    var ai = 0
-                    w.array(g.actions) { w, a in
-                        defer { ai += 1 }
-                        if let bytes = reusing(gi, ai, a) { w.raw(bytes: bytes) } else { encode(a, &w) }
-                    }
+                    w.array(g.actions) { w, a in encode(a, &w) }
                 }
             }
         }

@@ -21,13 +21,7 @@ public struct PlanOutline: Sendable {
 
     /// Reads the outline of the plan in `bytes`; `file` names it in errors.
     public init(bytes: [UInt8], file: String) throws {
-        try self.init(bytes: bytes, file: file, keepText: false)
-    }
-
-    /// Reads the plan in `bytes` with the text of its logs (`keepText`) or without; with it, ``plan`` is the whole
-    /// plan, and a save can copy the bytes of the actions it did not change (`PlanCodec.encode(_:editedFrom:)`).
-    public init(bytes: [UInt8], file: String, keepText: Bool) throws {
-        let (plan, ranges) = try PlanCodec.decode(bytes, file: file, keepText: keepText, ranges: true)
+        let (plan, ranges) = try PlanCodec.decode(bytes, file: file, keepText: false, ranges: true)
         self.plan = plan
         self.bytes = bytes
         self.file = file

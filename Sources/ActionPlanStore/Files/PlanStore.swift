@@ -21,16 +21,10 @@ public enum PlanStore {
         return try PlanCodec.decode(bytes, file: path)
     }
 
-    /// Reads and validates the plan at `path` as ``load(_:)`` does, keeping all but the text of its logs
-    /// (see ``PlanOutline``): for commands that print a few rows of a large plan.
-    public static func loadOutline(_ path: String) throws -> PlanOutline {
-        try PlanOutline(bytes: readFile(path), file: path)
-    }
-
     /// The plan at `path` as the commands that list and count actions need it: from a file this store wrote
     /// itself and no one has changed since (its `EncodingStamp` matches), ``EncodedPlan/listing(file:)`` —
     /// IDs, texts, leads, dates, ratings and statuses, without the logs, read in a fraction of the time;
-    /// from any other file, the outline (``loadOutline(_:)``: every check).
+    /// from any other file, the outline (``PlanOutline``: every check).
     /// With `keeping`, a stamped file's listing holds only the actions whose deadline and rating it keeps
     /// (and any other file's all of them), so `keeping` must keep every action the caller's own filter would.
     public static func loadListing(

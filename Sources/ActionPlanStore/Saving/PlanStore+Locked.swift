@@ -62,8 +62,7 @@ extension PlanStore {
         var plan = base
         let result = try change(&plan)
         if plan == base { return result }
-        // A full encoding: the spliced one (`PlanCodec.encode(_:editedFrom:)`) must check each action it copies
-        // and measured slower (docs/performance.md).
+        // A full encoding: only a file the store stamped may have one action's bytes replaced (updateAction).
         try writeChange(FileBytes(PlanCodec.encode(plan)), read, base: { base }, ours: { _ in plan })
         return result
     }
