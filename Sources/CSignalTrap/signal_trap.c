@@ -44,6 +44,16 @@ static void crash_handler(int sig) {
     raise(sig);  // delivered with the default action once this handler returns
 }
 
+/// Copies the NUL-terminated `text` (NULL: none) into `buffer` of `capacity` bytes, cut to fit, NUL-terminated;
+/// returns the length copied.
+static size_t copy_text(char *buffer, size_t capacity, const char *text) {
+    size_t n = text ? strlen(text) : 0;
+    if (n >= capacity) n = capacity - 1;
+    if (n) memcpy(buffer, text, n);
+    buffer[n] = 0;
+    return n;
+}
+
 /// Installs `handler` for `sig` with `flags`, saving the previous action in `old`.
 static int install(int sig, void (*handler)(int), int flags, struct sigaction *old) {
     struct sigaction sa;
@@ -73,10 +83,7 @@ static void bus_handler(int sig) {
 int signal_trap_install_bus_handler(const char *message, struct sigaction *old) {
     signal_trap_state.bus_message_length = 0;
     atomic_signal_fence(memory_order_seq_cst);
-    size_t n = message ? strlen(message) : 0;
-    if (n >= sizeof signal_trap_state.bus_message) n = sizeof signal_trap_state.bus_message - 1;
-    if (n) memcpy(signal_trap_state.bus_message, message, n);
-    signal_trap_state.bus_message[n] = 0;
+    size_t n = copy_text(signal_trap_state.bus_message, sizeof signal_trap_state.bus_message, message);
     atomic_signal_fence(memory_order_seq_cst);
     signal_trap_state.bus_message_length = (sig_atomic_t)n;
     return install(SIGBUS, bus_handler, 0, old);
@@ -91,10 +98,7 @@ void signal_trap_set_crash_restore(const struct termios *shell_modes, const char
     signal_trap_state.reset_length = 0;
     signal_trap_state.have_shell_modes = 0;
     atomic_signal_fence(memory_order_seq_cst);
-    size_t n = reset ? strlen(reset) : 0;
-    if (n >= sizeof signal_trap_state.reset) n = sizeof signal_trap_state.reset - 1;
-    if (n) memcpy(signal_trap_state.reset, reset, n);
-    signal_trap_state.reset[n] = 0;
+    size_t n = copy_text(signal_trap_state.reset, sizeof signal_trap_state.reset, reset);
     if (shell_modes) signal_trap_state.shell_modes = *shell_modes;
     // Arm only after the copies: a handler runs on this thread, so a compiler fence is the order it needs.
     atomic_signal_fence(memory_order_seq_cst);

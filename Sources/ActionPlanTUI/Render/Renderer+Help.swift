@@ -25,12 +25,20 @@ extension Renderer {
     }
 
     static func drawHelp(_ state: AppState, in rect: Rect, _ grid: inout Grid, _ layout: inout ScreenLayout) {
+        drawPage(
+            " Keys (Esc, q or ? closes; ↑↓ PgUp PgDn scroll)", helpLines(width:), state, in: rect, &grid, &layout)
+    }
+
+    /// Draws a page over the panes in `rect` — the help screen, the measures page: a title line, then `lines`
+    /// at the width left for them, scrolled by the help scroll (kept within the lines) one column in.
+    static func drawPage(
+        _ title: String, _ lines: (_ width: Int) -> [StyledLine], _ state: AppState, in rect: Rect,
+        _ grid: inout Grid, _ layout: inout ScreenLayout
+    ) {
         guard rect.height > 0, rect.width > 0 else { return }
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: UIStyle.focusedTitle)
-        grid.put(
-            " Keys (Esc, q or ? closes; ↑↓ PgUp PgDn scroll)", x: rect.x, y: rect.y, style: UIStyle.focusedTitle,
-            maxWidth: rect.width)
-        let lines = helpLines(width: rect.width - 1)
+        grid.put(title, x: rect.x, y: rect.y, style: UIStyle.focusedTitle, maxWidth: rect.width)
+        let lines = lines(rect.width - 1)
         let height = rect.height - 1
         let scroll = max(0, min(state.layout.helpScroll, lines.count - height))
         layout.helpScroll = scroll

@@ -24,19 +24,8 @@ extension Renderer {
 
     /// Draws the measures page in `rect`, scrolled like the help screen.
     static func drawMeasures(_ state: AppState, in rect: Rect, _ grid: inout Grid, _ layout: inout ScreenLayout) {
-        guard rect.height > 0, rect.width > 0 else { return }
-        grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: UIStyle.focusedTitle)
-        grid.put(
-            " Measures, off target first (Esc or q closes; ↑↓ PgUp PgDn scroll)", x: rect.x, y: rect.y,
-            style: UIStyle.focusedTitle, maxWidth: rect.width)
-        let lines = measureLines(state, width: rect.width - 1)
-        let height = rect.height - 1
-        let scroll = max(0, min(state.layout.helpScroll, lines.count - height))
-        layout.helpScroll = scroll
-        layout.helpHeight = height
-        guard height > 0 else { return }
-        for (i, line) in lines[scroll..<min(lines.count, scroll + height)].enumerated() {
-            line.draw(into: &grid, x: rect.x + 1, y: rect.y + 1 + i, width: rect.width - 1)
-        }
+        drawPage(
+            " Measures, off target first (Esc or q closes; ↑↓ PgUp PgDn scroll)", { measureLines(state, width: $0) },
+            state, in: rect, &grid, &layout)
     }
 }
