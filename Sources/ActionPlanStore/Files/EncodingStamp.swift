@@ -44,23 +44,10 @@ enum EncodingStamp {
         if rename(tmp, stamp) != 0 { unlink(tmp) }
     }
 
-    /// Whether the plan at `path` (symbolic links followed) has a stamp at all, before reading it.
-    static func exists(for path: String) -> Bool {
-        guard let target = try? SaveTarget.resolve(path) else { return false }
-        return PlanStore.exists(self.path(for: target.path))
-    }
-
-    /// `bytes`, read from the plan at `path` (symbolic links followed to find its stamp), as an ``EncodedPlan``
-    /// when its stamp says the store wrote them and they are laid out as an encoding; else nil.
-    static func encoded(_ bytes: [UInt8], of path: String) -> EncodedPlan? {
-        guard let target = try? SaveTarget.resolve(path), isEncoding(bytes, of: target.path) else { return nil }
-        return EncodedPlan(bytes: bytes)
-    }
-
-    /// ``encoded(_:of:)`` of bytes in a buffer (a mapped file): valid while the buffer is.
-    static func encoded(_ buffer: UnsafeBufferPointer<UInt8>, of path: String) -> EncodedPlan.View? {
-        guard let target = try? SaveTarget.resolve(path), isEncoding(buffer, of: target.path) else { return nil }
-        return EncodedPlan.View(bytes: buffer)
+    /// `bytes`, read from `plan` (the file itself, symbolic links followed), as an ``EncodedPlan`` when its stamp
+    /// says the store wrote them and they are laid out as an encoding; else nil.
+    static func encoded(_ bytes: [UInt8], of plan: String) -> EncodedPlan? {
+        isEncoding(bytes, of: plan) ? EncodedPlan(bytes: bytes) : nil
     }
 
     /// Whether `bytes`, read from `plan`, are what its stamp says the store wrote.

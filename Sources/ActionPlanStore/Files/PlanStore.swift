@@ -59,9 +59,10 @@ public enum PlanStore {
     /// none, when `read` gives nil, or when the file was written while it was read (the caller then reads it
     /// in full, which also gives every error its message).
     private static func stampedListing<R>(_ path: String, _ read: (EncodedPlan.View) -> R?) throws -> R? {
-        guard EncodingStamp.exists(for: path) else { return nil }
+        // The stamp is beside the file itself; without one, the file is not mapped at all.
+        guard let plan = try? SaveTarget.resolve(path).path, exists(EncodingStamp.path(for: plan)) else { return nil }
         let result = try MappedFile.withBytes(path) { buffer in
-            EncodingStamp.encoded(buffer, of: path).flatMap(read)
+            EncodingStamp.isEncoding(buffer, of: plan) ? EncodedPlan.View(bytes: buffer).flatMap(read) : nil
         }
         return result ?? nil
     }
