@@ -119,7 +119,6 @@ final class EndToEndTmuxTests: XCTestCase {
             with: "Evil \\u001b]2;PWNED\\u0007 \\u001b]52;c;SGVsbG8=\\u0007 \\u001b[31mred")
         try text.write(toFile: p, atomically: true, encoding: .utf8)
         try start(build, width: 100, height: 30)
-        _ = try pane.tmux("select-pane", "-t", pane.name, "-T", "clean-title")
         try pane.waitFor("1a(iii)")
         try pane.keys("/")
         try pane.keys("-l", "1a(iii)")
@@ -127,7 +126,7 @@ final class EndToEndTmuxTests: XCTestCase {
         let s = try pane.waitFor("Evil ^[]2;PWNED^G")
         XCTAssertFalse(s.contains("PWNED\u{07}"))
         XCTAssertEqual(try pane.tmux("list-buffers"), "", "the OSC 52 in the plan did not set the clipboard")
-        XCTAssertEqual(try pane.format("#{pane_title}"), "clean-title")
+        XCTAssertEqual(try pane.format("#{pane_title}"), TmuxSession.title)
         try pane.keys("q")
         try pane.keys("n")
         try pane.waitFor("EXITED:")
@@ -145,7 +144,6 @@ final class EndToEndTmuxTests: XCTestCase {
         try FileManager.default.moveItem(atPath: dir + "/plan.json", toPath: dir + "/" + name)
         self.build = build
         try pane.start(build, plan: name)
-        _ = try pane.tmux("select-pane", "-t", pane.name, "-T", "clean-title")
         try pane.waitFor("1a(i)", timeout: 30)
         try pane.keys("/")
         try pane.keys("-l", "5(xii)")
@@ -160,6 +158,6 @@ final class EndToEndTmuxTests: XCTestCase {
         XCTAssertEqual(kill(pid, SIGTERM), 0)
         let s = try pane.waitFor("EXITED:")
         XCTAssertTrue(s.contains("unsaved changes written to plan^[]2;PWNED^G.json.actionplan-recovery"), s)
-        XCTAssertEqual(try pane.format("#{pane_title}"), "clean-title", "the file name did not retitle the pane")
+        XCTAssertEqual(try pane.format("#{pane_title}"), TmuxSession.title, "the file name did not retitle the pane")
     }
 }

@@ -25,6 +25,11 @@ final class TmuxSession {
 
     /// The session's name, also the name of the private server's socket.
     let name = "actionplan-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    /// The pane's title, set by the pane's script before actionplan starts: a program that retitles
+    /// the pane changes it. (Set by the script, not by `select-pane -T` after the start, because the
+    /// xterm-256color `smcup` saves the title and `rmcup` restores it: a title set once the program is
+    /// running would be undone by its exit.)
+    static let title = "clean-title"
     /// The directory holding `plan.json`, the pane's script and what it records.
     let dir: String
     /// The plan file the program edits.
@@ -73,6 +78,7 @@ final class TmuxSession {
         // A shell without job control dies of a Ctrl-C meant for its child unless it traps SIGINT;
         // the child's SIGINT is back to the default when it starts (exec resets caught signals).
         let script = """
+            printf '\\033]2;\(Self.title)\\033\\\\'
             trap : INT
             cd '\(dir)' || exit 1
             TERM=xterm-256color ACTIONPLAN_USER=NH \(extra)\(detached ? "setsid " : "")sh -c 'echo $$ > actionplan.pid; \
