@@ -27,12 +27,6 @@ func alternate(_ commands: [(binary: String, args: (Int) -> [String])], runs: In
     return out
 }
 
-/// Today's local date (Taskwarrior judges "overdue" by the clock, so actionplan is asked about the same day).
-func localToday() -> CalendarDay {
-    let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
-}
-
 /// The plan's actions as Taskwarrior's import JSON: description, project (the theme), due (the deadline, end of
 /// day), completed when Blue, and one annotation per history entry and progress note.
 func taskwarriorTasks(of plan: Plan) throws -> Data {
@@ -68,7 +62,7 @@ func taskwarriorTasks(of plan: Plan) throws -> Data {
 func compareWithTaskwarrior(actions count: Int, actionplan: String, dir: String) throws {
     // The plan and the tasks are made by a child process: a process started from this one would otherwise
     // report this one's peak memory as its own (Linux carries the peak across exec).
-    let today = localToday()
+    let today = SystemDay.today()
     let path = "\(dir)/tw-plan-\(count).json"
     let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
     _ = runProcess(me, ["--write", String(count), path, "--around-today", "--tasks", "\(dir)/tasks.json"])

@@ -136,7 +136,7 @@ if let size = option("--write").flatMap(Int.init), let i = arguments.firstIndex(
 {
     let plan =
         arguments.contains("--around-today")
-        ? SyntheticPlan.aroundToday(actions: size, today: localToday())
+        ? SyntheticPlan.aroundToday(actions: size, today: SystemDay.today())
         : arguments.contains("--long-history")
             ? SyntheticPlan.longHistory(actions: size, years: 10) : SyntheticPlan.make(actions: size)
     try PlanStore.save(plan, to: arguments[i + 2])

@@ -23,6 +23,25 @@ final class CommandLineSlipsTests: SamplePlanTestCase {
             "README.md's command-line section must quote version \(ProgramVersion.current)")
     }
 
+    /// A command without `commandName` is named by swift-argument-parser from its type with
+    /// `String(describing:)`, which costs a scan of every protocol conformance in the (static) binary
+    /// on each start: a third of `--version`'s run before every command was named (docs/performance.md).
+    func testEveryCommandNamesItselfSoStartUpNeedsNoReflection() throws {
+        let sources = TestSupport.root.appendingPathComponent("Sources/actionplan")
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: sources.path))
+        var configurations = 0
+        for case let file as String in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for range in text.ranges(of: "static let configuration = CommandConfiguration(") {
+                configurations += 1
+                let call = text[range.upperBound...].drop { $0.isWhitespace }
+                XCTAssertTrue(
+                    call.hasPrefix("commandName:"), "\(file): a CommandConfiguration without commandName first")
+            }
+        }
+        XCTAssertGreaterThan(configurations, 20)
+    }
+
     func testMistypedCommandSaysWhichWasMeantAndExitsSixtyFour() throws {
         for (typed, meant) in [("overdeu", "overdue"), ("lsit", "list"), ("exprot", "export"), ("sumary", "summary")] {
             let r = try run(typed, plan, "--as-of", "2019-01-31")

@@ -1,15 +1,9 @@
 import ActionPlanCore
 import Foundation
 
-/// What the session takes from outside the plan: the real day (its default clock), the terminal handed to
-/// the user's editor for E, and full redraws asked of the backend (Ctrl-L, and after the editor).
+/// What the session takes from outside the plan: the terminal handed to the user's editor for E, and full
+/// redraws asked of the backend (Ctrl-L, and after the editor). (Its default clock is `SystemDay.today`.)
 extension PlanSession {
-    /// The day the system clock says, in the local time zone: the default clock of a session.
-    public static func systemToday() -> CalendarDay {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
-    }
-
     /// Runs the editor on action `id`'s text with the terminal handed over (E), and reports what it saved.
     func editInEditor(id: String, text: String) -> Outcome {
         guard let editor, !editor.isEmpty else {

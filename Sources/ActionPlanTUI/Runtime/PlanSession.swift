@@ -45,7 +45,7 @@ public final class PlanSession: TerminalProgram {
     /// `clock` says the real day; it is read once per key press, and edits are dated with it.
     public convenience init(
         path: String, asOf: CalendarDay, user: String, mouse: Bool = false,
-        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = PlanSession.systemToday
+        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = SystemDay.today
     ) throws {
         let loaded = try PlanStore.loadWithFingerprint(path)
         self.init(
@@ -56,7 +56,7 @@ public final class PlanSession: TerminalProgram {
     /// A session on `plan`, as if read from `path` with `fingerprint` (for tests and benchmarks).
     public init(
         plan: Plan, path: String, fingerprint: UInt64?, asOf: CalendarDay, user: String, mouse: Bool = false,
-        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = PlanSession.systemToday
+        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = SystemDay.today
     ) {
         self.path = path
         self.clock = clock

@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ArgumentParser
 import Foundation
 
@@ -9,7 +10,8 @@ import Foundation
 
 /// `actionplan browse` (the default): the full-screen terminal UI.
 struct Browse: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the plan in the terminal UI (the default command).")
+    static let configuration = CommandConfiguration(
+        commandName: "browse", abstract: "Open the plan in the terminal UI (the default command).")
 
     @Argument(help: "The plan file (JSON).") var plan: String
     @Option(help: "Who is making changes (default: $ACTIONPLAN_USER, else $USER, else your login name).")
@@ -32,7 +34,7 @@ struct Browse: ParsableCommand {
             let session = try reportingBadInput {
                 try PlanSession(
                     path: plan, asOf: try asOf.day(), user: currentUser(user), mouse: mouse, saveOptions: saveOptions(),
-                    clock: AsOfOption.today)
+                    clock: SystemDay.today)
             }
             let env = ProcessInfo.processInfo.environment
             session.editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }

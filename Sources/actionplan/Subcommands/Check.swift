@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan check`: lint the plan; exit 1 when there are findings.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the plan: unknown leads, missing or unparseable dates, Green but overdue, "
             + "Blue without a completion entry, duplicate IDs. Exits 1 when it finds problems.")
 

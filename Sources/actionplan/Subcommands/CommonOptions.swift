@@ -1,4 +1,5 @@
 import ActionPlanCore
+import ActionPlanStore
 import ArgumentParser
 import Foundation
 
@@ -17,13 +18,7 @@ struct AsOfOption: ParsableArguments {
             }
             return d
         }
-        return AsOfOption.today()
-    }
-
-    /// Today's local date (the clock is read here and nowhere in the core).
-    static func today() -> CalendarDay {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDay(year: c.year!, month: c.month!, day: c.day!)!
+        return SystemDay.today()
     }
 }
 

@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan coverage`: each recommendation and the actions that answer it.
 struct Coverage: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "coverage",
         abstract: "List each recommendation with its linked actions, their ratings and overdue state; flag those "
             + "with no live action.")
 

@@ -8,6 +8,7 @@ import Foundation
 /// (CSV, ICS).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export a status report (html, pdf, markdown, xlsx, docx, json) or the actions (csv, ics) to a "
             + "file.",
         discussion: """
@@ -90,7 +91,7 @@ struct Export: ParsableCommand {
     }
 
     private func producedDay() throws -> CalendarDay {
-        guard let produced else { return AsOfOption.today() }
+        guard let produced else { return SystemDay.today() }
         guard let d = CalendarDay(iso: produced) else {
             throw PlanError(
                 .invalidValue,

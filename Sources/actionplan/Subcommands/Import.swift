@@ -6,6 +6,7 @@ import ArgumentParser
 /// `actionplan import`: read a council's plan — Word, Excel, CSV/TSV, Markdown or pasted text — into a plan file.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import a plan from a Word (.docx) or Excel (.xlsx) file, CSV/TSV, Markdown, or text copied "
             + "from a plan document.",
         discussion: """

@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan leads`: every lead with name, role, and the actions it leads by rating and overdue.
 struct Leads: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "leads",
         abstract: "List the leads: code, name, role, actions by rating, overdue, not updated since the snapshot.",
         discussion: """
             The officers register comes first, in the plan's order, then the other leads the actions name \

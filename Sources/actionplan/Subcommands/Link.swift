@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan link`: say which recommendations an action answers.
 struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "link",
         abstract: "Link an action to the recommendations it answers (IDs from the plan's register), and save.")
 
     @Argument(help: "The plan file (JSON).") var plan: String

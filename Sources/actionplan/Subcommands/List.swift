@@ -4,7 +4,7 @@ import ArgumentParser
 
 /// `actionplan list`: actions filtered by theme, lead, rating, overdue or due soon.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List actions, optionally filtered.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List actions, optionally filtered.")
 
     @Argument(help: "The plan file (JSON).") var plan: String
     @Option(help: "Only this theme number.") var theme: Int?
@@ -55,7 +55,8 @@ struct List: ParsableCommand {
 
 /// `actionplan overdue`: overdue actions, most overdue first.
 struct Overdue: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List overdue actions, most overdue first.")
+    static let configuration = CommandConfiguration(
+        commandName: "overdue", abstract: "List overdue actions, most overdue first.")
 
     @Argument(help: "The plan file (JSON).") var plan: String
     @OptionGroup var asOf: AsOfOption

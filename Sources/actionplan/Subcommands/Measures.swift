@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan measures`: the plan's measures of impact with their latest figures against target.
 struct Measures: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "measures",
         abstract: "List the plan's measures: previous and latest figures, change, target, on or off target, trend.")
 
     @Argument(help: "The plan file (JSON).") var plan: String

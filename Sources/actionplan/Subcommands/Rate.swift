@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan rate`: change a rating with a note, optionally revising the date.
 struct Rate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rate",
         abstract: "Rate an action (B, G, A, R or a colour name) with a required note, and save.")
 
     @Argument(help: "The plan file (JSON).") var plan: String

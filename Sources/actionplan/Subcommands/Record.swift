@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan record`: add one figure to a measure.
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: "Record a measure's figure for a period (e.g. 13.3, 68%, 7/ 50.0%, 9/20, 20 days), and save.")
 
     @Argument(help: "The plan file (JSON).") var plan: String

@@ -6,6 +6,7 @@ import Foundation
 /// `actionplan restore`: list the backups kept beside a plan, or put one back.
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "restore",
         abstract: "List the plan's backups (the versions replaced by the last saves), or restore one.",
         discussion: """
             Every save keeps the version it replaces in .PLAN.backups/ beside the plan (the last 5; set \

@@ -4,7 +4,8 @@ import ArgumentParser
 
 /// `actionplan show`: everything about one action.
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one action with its history and notes.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one action with its history and notes.")
 
     /// `table` or `json` (show prints one record, so no TSV).
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }

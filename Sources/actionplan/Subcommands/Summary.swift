@@ -5,6 +5,7 @@ import ArgumentParser
 /// `actionplan summary`: counts per theme and in total.
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Per theme and in total: counts by rating, unrated, overdue, per cent complete.")
 
     @Argument(help: "The plan file (JSON).") var plan: String
