@@ -42,6 +42,42 @@ final class PlanIndexTests: XCTestCase {
         XCTAssertEqual(d.state.derived.visible.actions, ActionFilter.overdue(in: plan, asOf: today).map(\.path))
     }
 
+    /// Every sort (a radix sort over small keys) orders as a plain stable sort of the plan's actions by the
+    /// sort's rule, ties in plan order; in every view, and when only the sort changes (`S`: the view's actions
+    /// are only sorted again).
+    func testEverySortEqualsAStableSortOfTheActionsByItsRule() throws {
+        let rank: [Rating?: Int] = [.red: 0, .amber: 1, .green: 2, .blue: 3, nil: 4]
+        func reference(_ plan: Plan, _ paths: [ActionPath], _ sort: ActionPlanTUI.SortOrder) -> [ActionPath] {
+            func key(_ a: Action) -> (Int, String) {
+                switch sort {
+                case .plan: return (0, "")
+                case .deadline: return (a.deadline?.ordinal ?? Int.max, "")
+                case .severity: return (rank[a.rating]!, "")
+                case .lead: return a.leads.first.map { (0, $0.lowercased()) } ?? (1, "")
+                }
+            }
+            return paths.enumerated().sorted { x, y in
+                let kx = key(plan[x.element])
+                let ky = key(plan[y.element])
+                return kx != ky ? kx < ky : x.offset < y.offset
+            }.map(\.element)
+        }
+        for plan in [try TUIFixtures.barnet(), SyntheticPlan.make(actions: 3_000)] {
+            var d = Driver(TUIFixtures.state(plan))
+            for view in ["a", "o", "d"] {
+                d.press(.char(Character(view)))
+                let shown = Set(d.state.derived.visible.actions)
+                let inView = plan.locatedActions.map(\.path).filter(shown.contains)
+                for _ in ActionPlanTUI.SortOrder.allCases {
+                    d.press(.char("S"))
+                    XCTAssertEqual(
+                        d.state.derived.visible.actions, reference(plan, inView, d.state.view.sort),
+                        "view \(view), sort \(d.state.view.sort)")
+                }
+            }
+        }
+    }
+
     func assertSame(_ a: PlanIndex, _ b: PlanIndex, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(a.paths, b.paths, file: file, line: line)
         XCTAssertEqual(a.idWidth, b.idWidth, file: file, line: line)

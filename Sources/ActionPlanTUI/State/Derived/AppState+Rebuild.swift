@@ -35,10 +35,13 @@ extension AppState {
             for i in 0..<derived.index.count { derived.index.add(i, to: &counts, today: today) }
             derived.planCounts = counts
         }
-        // Only the rows depend on the folds: when just they changed, keep the view's filtered, counted, sorted actions.
+        // Only the rows depend on the folds: when just they changed, keep the view's filtered, counted, sorted
+        // actions; when just the sort changed, only sort them again.
         let viewActions: VisibleRows.ViewActions
         if let old, old.plan == key.plan, old.view == key.view, old.sort == key.sort {
             viewActions = derived.visible.viewActions
+        } else if let old, old.plan == key.plan, old.view == key.view {
+            viewActions = derived.visible.viewActions.sorted(by: view.sort, index: derived.index)
         } else {
             viewActions = VisibleRows.ViewActions(index: derived.index, view: view.mode, sort: view.sort, asOf: asOf)
         }

@@ -244,22 +244,28 @@ public struct PlanIndex: Sendable {
 
     /// Global indexes `items` sorted by `sort`, ties in plan order (the order of `items`, which is plan order).
     public func sorted(_ items: [Int], by sort: SortOrder) -> [Int] {
-        let key: (Int) -> Int
+        let keys: [Int]
         switch sort {
         case .plan: return items
-        case .deadline: key = { deadlines[$0] == Int.max ? Int(Int32.max) : deadlines[$0] }
-        case .severity: key = { ratings[$0] < 0 ? 4 : 3 - Int(ratings[$0]) }
+        case .deadline:
+            // Days after the earliest deadline; actions without one after every day.
+            var earliest = Int.max
+            var latest = Int.min
+            for i in items where deadlines[i] != Int.max {
+                earliest = min(earliest, deadlines[i])
+                latest = max(latest, deadlines[i])
+            }
+            let none = earliest == Int.max ? 0 : latest - earliest + 1
+            keys = items.map { deadlines[$0] == Int.max ? none : deadlines[$0] - earliest }
+        case .severity: keys = items.map { ratings[$0] < 0 ? 4 : 3 - Int(ratings[$0]) }
         case .lead:
             // Rank each distinct first lead once; no lead sorts last.
             let firsts = leadSets.map { $0.first }
             let order = Set(firsts.compactMap { $0 }).sorted()
             let rankOf = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
             let ranks = firsts.map { $0.map { rankOf[$0]! } ?? order.count }
-            key = { ranks[Int(leadSetOf[$0])] }
+            keys = items.map { ranks[Int(leadSetOf[$0])] }
         }
-        // Pack (key, position) into one integer so a plain integer sort is stable and closure-free.
-        var packed = items.indices.map { (key(items[$0]) << 24) | $0 }
-        packed.sort()
-        return packed.map { items[$0 & 0xFF_FFFF] }
+        return StableKeySort.sorted(items, keys: keys)
     }
 }

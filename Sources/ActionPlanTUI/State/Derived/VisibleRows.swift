@@ -25,6 +25,8 @@ public struct VisibleRows: Sendable {
     public struct ViewActions: Sendable {
         /// Every action of the view in view order.
         public var actions: [ActionPath] = []
+        /// The index's numbers of the view's actions, in plan order (what a new sort orders).
+        var inPlanOrder: [Int] = []
         /// Counts of the view's actions by theme index.
         public var themeCounts: [Int: RatingCounts] = [:]
         /// Number of the view's actions in each titled group.
@@ -60,8 +62,18 @@ public struct VisibleRows: Sendable {
                 }
                 themeCounts[ti] = counts
             }
+            inPlanOrder = inView
             isTree = sort == .plan
             actions = index.sorted(inView, by: sort).map { index.paths[$0] }
+        }
+
+        /// The same actions and counts in `sort`'s order (`index` must be the one these were made from): a new
+        /// sort filters and counts nothing again.
+        func sorted(by sort: SortOrder, index: PlanIndex) -> ViewActions {
+            var resorted = self
+            resorted.isTree = sort == .plan
+            resorted.actions = index.sorted(inPlanOrder, by: sort).map { index.paths[$0] }
+            return resorted
         }
     }
 
