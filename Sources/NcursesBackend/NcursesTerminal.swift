@@ -47,7 +47,8 @@ public enum NcursesTerminal {
 
     /// Runs `program` until it quits or a signal arrives, and returns the process exit status.
     ///
-    /// Returns 0 when the program quits, 128 + signal after SIGINT/SIGTERM/SIGHUP
+    /// Returns 0 when the program quits (or the status of its ``TerminalProgram/farewell()``, after printing
+    /// its message), 128 + signal after SIGINT/SIGTERM/SIGHUP
     /// (after printing the program's ``TerminalProgram/interrupted(by:)`` message
     /// on stderr), 129 as after SIGHUP when the terminal goes away without one
     /// (reads fail at once), and 2 without touching the terminal when stdin/stdout
@@ -102,7 +103,13 @@ public enum NcursesTerminal {
             painter.invalidate()
             refresh()
         }
-        return eventLoop(program, window: window, painter: painter, input: input, signals: trap, end: end)
+        let status = eventLoop(program, window: window, painter: painter, input: input, signals: trap, end: end)
+        if status == 0, let (failed, message) = program.farewell() {
+            restoreTerminal()
+            printError(TerminalSafe.escape(message))
+            return failed
+        }
+        return status
     }
 
     /// The loop: draw the program's frame when it changed, read a key, hand it over; returns 0 when the

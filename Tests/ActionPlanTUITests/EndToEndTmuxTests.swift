@@ -1,3 +1,6 @@
+import ActionPlanCore
+import ActionPlanStore
+import ActionPlanSynthetic
 import Foundation
 import TestProcess
 import XCTest
@@ -61,6 +64,13 @@ final class EndToEndTmuxTests: XCTestCase {
     func testHostileTextDoesNotChangeThePaneTitleOrTheClipboard_debug() throws { try hostileText(.debug) }
     func testHostileTextDoesNotChangeThePaneTitleOrTheClipboard_release() throws { try hostileText(.release) }
 
+    func testALargePlanShownFromItsListingFirstTakesKeysOnTheWholePlan_debug() throws {
+        try largePlanListingFirst(.debug)
+    }
+    func testALargePlanShownFromItsListingFirstTakesKeysOnTheWholePlan_release() throws {
+        try largePlanListingFirst(.release)
+    }
+
     // MARK: Scenarios
 
     private func searchRateSaveQuit(_ build: TmuxSession.Build) throws {
@@ -89,6 +99,47 @@ final class EndToEndTmuxTests: XCTestCase {
         XCTAssertEqual(last?["from"] as? String, "amber")
         XCTAssertEqual(last?["by"] as? String, "NH")
         XCTAssertEqual(last?["date"] as? String, TUIFixtures.realToday(), "dated by the clock, not by --as-of")
+    }
+
+    /// A plan of more than 4 MiB that actionplan saved before opens from its listing while the whole plan is read
+    /// behind it; keys typed at once (search, rate with a note, save, quit) act on the whole plan, and the save
+    /// keeps every action's history and notes.
+    private func largePlanListingFirst(_ build: TmuxSession.Build) throws {
+        let plan = SyntheticPlan.longHistory(actions: 150, years: 10)
+        let path = dir + "/plan.json"
+        try PlanStore.save(plan, to: path)
+        let target = plan.allActions[100]
+        try PlanStore.updateAction(path, id: plan.allActions[0].id) { _, action in
+            try action.rate(to: .amber, note: "saved once", by: "NH", on: TUIFixtures.asOf)
+        }
+        XCTAssertGreaterThan(try PlanStore.readFile(path).count, 4 << 20)
+        XCTAssertNotNil(try PlanStore.stampedListing(path, ifAtLeast: 0), "stamped")
+        let before = try PlanStore.load(path)
+        try start(build)
+        // Typed before the first frame may even be drawn.
+        try pane.keys("/")
+        try pane.keys("-l", target.id)
+        try pane.keys("Enter")
+        try pane.keys("r")
+        try pane.keys("b")  // Blue
+        try pane.keys("-l", "Delivered at last")
+        try pane.keys("Enter")
+        try pane.waitFor("[unsaved]", timeout: 30)
+        try pane.keys("w")
+        try pane.waitUntilGone("[unsaved]")
+        try pane.keys("q")
+        let s = try pane.waitFor("EXITED:")
+        XCTAssertTrue(s.contains("EXITED:0"), s)
+        let after = try PlanStore.load(path)
+        for (old, new) in zip(before.allActions, after.allActions) where old.id != target.id {
+            XCTAssertEqual(old, new, old.id)
+        }
+        let was = try XCTUnwrap(before.allActions.first { $0.id == target.id })
+        let rated = try XCTUnwrap(after.allActions.first { $0.id == target.id })
+        XCTAssertEqual(rated.rating, .blue)
+        XCTAssertEqual(rated.notes, was.notes)
+        XCTAssertEqual(Array(rated.history.dropLast()), was.history)
+        XCTAssertEqual(rated.history.last?.note, "Delivered at last")
     }
 
     private func resizeToTinyAndBack(_ build: TmuxSession.Build) throws {

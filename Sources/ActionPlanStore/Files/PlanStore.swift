@@ -55,6 +55,14 @@ public enum PlanStore {
         return (plan, at)
     }
 
+    /// The plan at `path` without its logs (the listing of ``loadListing(_:keeping:)``) when the file is at
+    /// least `minimumSize` bytes and carries a stamp that matches it; nil otherwise. The terminal UI draws its
+    /// first frame of a large plan from it while it reads the whole plan (every check) behind it.
+    public static func stampedListing(_ path: String, ifAtLeast minimumSize: Int) throws -> Plan? {
+        guard let size = FileIdentity.of(path)?.size, size >= minimumSize else { return nil }
+        return try stampedListing(path) { encoded in try? encoded.listing(file: path) }
+    }
+
     /// What `read` makes of the plan at `path` when it has a stamp that matches it, read mapped; nil when it has
     /// none, when `read` gives nil, or when the file was written while it was read (the caller then reads it
     /// in full, which also gives every error its message).

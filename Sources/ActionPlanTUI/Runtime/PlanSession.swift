@@ -30,6 +30,12 @@ public final class PlanSession: TerminalProgram {
     var redrawRequested = false
     /// The real day, read once per key press (edits are dated with it).
     private let clock: () -> CalendarDay
+    /// The whole plan being read behind a first frame drawn from its listing; nil once taken (or never needed).
+    private(set) var reading: PlanReading?
+    /// The size of the last frame drawn, to lay out the state the whole plan replaces the listing with.
+    private var lastFrameSize: (width: Int, height: Int)?
+    /// What to print on stderr, and the exit status, when the session ended because the plan could not be read.
+    private var ending: (status: Int32, message: String)?
 
     /// The fingerprint of the file's bytes as last read or written, or nil when not known.
     public var fingerprint: UInt64? { state.document.baseFingerprint }
@@ -37,16 +43,34 @@ public final class PlanSession: TerminalProgram {
     /// The first recovery file's path for a plan at `path`.
     public static func recoveryPath(for path: String) -> String { RecoveryFiles.primaryPath(for: path) }
 
+    /// Plans of this many bytes or more are shown from their listing first (see ``init(path:asOf:user:mouse:saveOptions:clock:listingFirstFrom:)``).
+    public static let listingFirstSize = 4 << 20
+
     /// Opens the plan at `path` as of `asOf`, recording edits as `user`.
     ///
     /// Throws the `PlanError` of an unreadable or invalid file. When a recovery
     /// file exists, the first frame asks whether to restore it; an unreadable
     /// recovery file is reported and left alone.
     /// `clock` says the real day; it is read once per key press, and edits are dated with it.
+    ///
+    /// A plan of `listingFirstFrom` bytes or more that this store wrote itself (its stamp matches) is first
+    /// shown from its listing — every action without its logs, what the first frame shows — while the whole
+    /// plan is read and checked on another thread; the session takes it before it handles the first key (or
+    /// when a frame is drawn after it is read), so no key ever acts on the listing. A file that cannot be
+    /// read in full then ends the session with the error (``ending``), as opening it would have.
     public convenience init(
         path: String, asOf: CalendarDay, user: String, mouse: Bool = false,
-        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = SystemDay.today
+        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = SystemDay.today,
+        listingFirstFrom: Int = PlanSession.listingFirstSize
     ) throws {
+        if RecoveryFiles.find(for: path).isEmpty,
+            let listing = try PlanStore.stampedListing(path, ifAtLeast: listingFirstFrom)
+        {
+            self.init(
+                listing: listing, reading: PlanReading(path: path), path: path, asOf: asOf, user: user, mouse: mouse,
+                saveOptions: saveOptions, clock: clock)
+            return
+        }
         let loaded = try PlanStore.loadWithFingerprint(path)
         self.init(
             plan: loaded.plan, path: path, fingerprint: loaded.fingerprint, asOf: asOf, user: user, mouse: mouse,
@@ -66,6 +90,17 @@ public final class PlanSession: TerminalProgram {
         checkRecovery()
     }
 
+    /// A session showing `listing` (the plan at `path` without its logs) until `reading` of that plan ends.
+    convenience init(
+        listing: Plan, reading: PlanReading, path: String, asOf: CalendarDay, user: String, mouse: Bool = false,
+        saveOptions: PlanStore.SaveOptions = .standard, clock: @escaping () -> CalendarDay = SystemDay.today
+    ) {
+        self.init(
+            plan: listing, path: path, fingerprint: nil, asOf: asOf, user: user, mouse: mouse, saveOptions: saveOptions,
+            clock: clock)
+        self.reading = reading
+    }
+
     private func checkRecovery() {
         guard let recovery = RecoveryFiles.find(for: path).first else { return }
         do {
@@ -80,6 +115,8 @@ public final class PlanSession: TerminalProgram {
 
     /// Draws the state at `width` × `height` and remembers the layout for scrolling and the mouse.
     public func frame(width: Int, height: Int) -> Grid {
+        lastFrameSize = (width, height)
+        if let done = reading?.finished { take(done) }
         let (grid, layout) = Renderer.frame(state, width: width, height: height)
         state.remember(layout)
         return grid
@@ -87,7 +124,40 @@ public final class PlanSession: TerminalProgram {
 
     /// Handles a key, read on the day the clock says now; returns false when the user quit.
     public func handle(_ key: KeyEvent) -> Bool {
-        send(.keyOn(key, today: clock()))
+        waitUntilRead()
+        guard ending == nil else { return false }
+        return send(.keyOn(key, today: clock()))
+    }
+
+    /// Waits until the whole plan is read when the first frame came from its listing, and takes it.
+    public func waitUntilRead() {
+        if let reading { take(reading.wait()) }
+    }
+
+    /// The exit status and the message to print once the terminal is restored, when the session ended because
+    /// the whole plan could not be read after its listing was shown; nil otherwise.
+    public func farewell() -> (status: Int32, message: String)? { ending }
+
+    /// Replaces the listing shown first by the plan read in full (nothing was edited meanwhile: keys wait for
+    /// it), keeping what the screen showed; or, when it could not be read, says so and ends at the next key.
+    private func take(_ read: Result<PlanStore.Loaded, any Error>) {
+        reading = nil
+        switch read {
+        case .success(let loaded):
+            let shown = state
+            state = AppState(
+                plan: loaded.plan, filePath: path, fingerprint: loaded.fingerprint, asOf: shown.asOf, user: shown.user)
+            state.mouseEnabled = shown.mouseEnabled
+            checkRecovery()  // one written since the listing was read (none was there then)
+            if let size = lastFrameSize {
+                state.remember(Renderer.frame(state, width: size.width, height: size.height).1)
+            }
+        case .failure(let error):
+            let message = "actionplan: \(error)"
+            ending = (2, message)
+            state.message = StatusMessage(
+                "Cannot read the whole plan: \(error). Press any key to leave.", isError: true)
+        }
     }
 
     /// Writes unsaved changes to the recovery file and says where, or nil when there were none.

@@ -11,6 +11,9 @@ public protocol TerminalProgram: AnyObject {
     /// Called (on the main loop, not inside the signal handler) after SIGINT/SIGTERM/SIGHUP; returns a message
     /// to print on stderr after the terminal is restored (e.g. where a recovery file was written), or nil.
     func interrupted(by signal: Int32) -> String?
+    /// After `handle` returned false: the exit status and a message for stderr once the terminal is restored,
+    /// when the program ended on an error (a plan that could not be read); nil for a plain quit.
+    func farewell() -> (status: Int32, message: String)?
     /// Whether the program asked (since the last call) for the terminal to be cleared and drawn again (Ctrl-L).
     func takeRedrawRequest() -> Bool
     /// Gives the program the backend's way to run something with the terminal handed back to the shell (an
@@ -21,6 +24,8 @@ public protocol TerminalProgram: AnyObject {
 extension TerminalProgram {
     /// A program that never asks for a full redraw.
     public func takeRedrawRequest() -> Bool { false }
+    /// A program that always quits plainly.
+    public func farewell() -> (status: Int32, message: String)? { nil }
     /// A program that never hands the terminal over.
     public func setSuspender(_ suspend: @escaping (() -> Void) -> Void) {}
 }
