@@ -208,6 +208,11 @@ final class OneActionSaveTests: SamplePlanTestCase {
                 // `overdue` reads only the actions whose stored deadline and rating make them overdue.
                 let kept = try encoded.listing(file: "p") { Action.isOverdue(deadline: $0, rating: $1, asOf: today) }
                 XCTAssertEqual(overdue(kept), overdue(plan), "round \(round)")
+                // The rows `actionplan overdue` makes straight from the plan are ActionFilter.overdue's.
+                XCTAssertEqual(
+                    ActionListing.overdueRows(in: kept, asOf: today),
+                    ActionListing.rows(ActionFilter.overdue(in: plan, asOf: today), in: plan, asOf: today),
+                    "round \(round)")
                 XCTAssertEqual(
                     kept.allActions.map(\.id),
                     ActionFilter.overdue(in: plan, asOf: today).map(\.action.id).sorted {

@@ -40,13 +40,36 @@ public enum ActionListing {
 
     /// Rows for `actions` of `plan` on `today`.
     public static func rows(_ actions: [LocatedAction], in plan: Plan, asOf today: CalendarDay) -> [Row] {
-        actions.map { la in
-            let a = la.action
-            return Row(
-                id: a.id, theme: plan.themes[la.path.theme].number, lead: Plan.joinLeads(a.leads),
-                due: a.deadline, dueText: a.revisions.last?.date ?? a.deliveryDate, rating: a.rating?.letter ?? "",
-                daysOverdue: a.daysOverdue(asOf: today), action: a.text)
+        actions.map { row($0.action, themeNumber: plan.themes[$0.path.theme].number, asOf: today) }
+    }
+
+    /// The rows of `ActionFilter.overdue(in: plan, asOf: today)` — most overdue first, ties in plan order —
+    /// made straight from the plan: only each overdue action's deadline and place are gathered and sorted,
+    /// so no action is copied but into its row (`actionplan overdue` at 100,000 actions).
+    public static func overdueRows(in plan: Plan, asOf today: CalendarDay) -> [Row] {
+        var found: [(deadline: Int, path: ActionPath)] = []
+        for ti in plan.themes.indices {
+            for gi in plan.themes[ti].groups.indices {
+                for ai in plan.themes[ti].groups[gi].actions.indices {
+                    let deadline = plan.themes[ti].groups[gi].actions[ai].deadline
+                    let rating = plan.themes[ti].groups[gi].actions[ai].rating
+                    guard Action.isOverdue(deadline: deadline, rating: rating, asOf: today), let d = deadline else {
+                        continue
+                    }
+                    found.append((d.ordinal, ActionPath(theme: ti, group: gi, action: ai)))
+                }
+            }
         }
+        // Most overdue is earliest deadline; `sort` is stable, so ties keep plan order.
+        found.sort { $0.deadline < $1.deadline }
+        return found.map { row(plan[$0.path], themeNumber: plan.themes[$0.path.theme].number, asOf: today) }
+    }
+
+    private static func row(_ a: Action, themeNumber: Int, asOf today: CalendarDay) -> Row {
+        Row(
+            id: a.id, theme: themeNumber, lead: Plan.joinLeads(a.leads), due: a.deadline,
+            dueText: a.revisions.last?.date ?? a.deliveryDate, rating: a.rating?.letter ?? "",
+            daysOverdue: a.daysOverdue(asOf: today), action: a.text)
     }
 
     /// The rows rendered in `format`, ending with a newline.
@@ -107,20 +130,22 @@ public enum ActionListing {
                 + DisplayWidth.pad("DUE", to: 11))
         if lateW > 0 { out.append(DisplayWidth.pad("LATE", to: lateW, alignRight: true) + " ") }
         out.append("ACTION\n")
-        for r in rows {
-            out.cell(r.id, width: idW)
-            out.append(" " + (r.rating.isEmpty ? "·" : r.rating) + " ")
-            out.cell(r.lead, width: leadW)
+        // By index, not `for r in rows`: a row bound to a name is a copy (a retain and release of each string).
+        for i in rows.indices {
+            out.cell(rows[i].id, width: idW)
+            out.append(" " + (rows[i].rating.isEmpty ? "·" : rows[i].rating) + " ")
+            out.cell(rows[i].lead, width: leadW)
             out.append(" ")
-            if let due = r.due {
+            if let due = rows[i].due {
                 out.cell(due.description, width: 11)
             } else {
-                out.cell(r.dueText.isEmpty ? "—" : r.dueText, width: 11)
+                out.cell(rows[i].dueText.isEmpty ? "—" : rows[i].dueText, width: 11)
             }
             if lateW > 0 {
-                out.append(DisplayWidth.pad(r.daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " ")
+                out.append(
+                    DisplayWidth.pad(rows[i].daysOverdue.map { "\($0)d" } ?? "", to: lateW, alignRight: true) + " ")
             }
-            out.cell(r.action, width: textW, pad: false)
+            out.cell(rows[i].action, width: textW, pad: false)
             out.append("\n")
         }
         return out.string

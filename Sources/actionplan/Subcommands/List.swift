@@ -67,7 +67,7 @@ struct Overdue: ParsableCommand {
             let today = try asOf.day()
             // A list shows no log text (`loadListing`); of a file the store wrote, only overdue actions are read.
             let p = try PlanStore.loadListing(plan) { Action.isOverdue(deadline: $0, rating: $1, asOf: today) }
-            let rows = ActionListing.rows(ActionFilter.overdue(in: p, asOf: today), in: p, asOf: today)
+            let rows = ActionListing.overdueRows(in: p, asOf: today)
             printOut(ActionListing.render(rows, format: format.format))
         }
     }
