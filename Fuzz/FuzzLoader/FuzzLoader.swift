@@ -30,6 +30,9 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             let listing = try? encoded.listing(file: "saved.json")
         else { fatalError("an encoding's header or listing does not read") }
         precondition(header == plan.header, "the header of an encoding differs")
+        var outside = plan
+        outside.themes = []
+        precondition((try? encoded.outsideThemes(file: "saved.json")) == outside, "the plan outside the themes differs")
         precondition(listing.allActions.map(\.id) == plan.allActions.map(\.id), "the listing's actions differ")
         precondition(
             zip(listing.allActions, plan.allActions).allSatisfy {

@@ -197,6 +197,9 @@ final class OneActionSaveTests: SamplePlanTestCase {
                 return t
             }
             XCTAssertEqual(listing, expected, "round \(round)")
+            var outside = plan
+            outside.themes = []
+            XCTAssertEqual(try encoded.outsideThemes(file: "p"), outside, "round \(round)")
             let today = draw.day()
             for format in ActionListing.Format.allCases {
                 func overdue(_ p: Plan) -> String {
@@ -234,6 +237,8 @@ final class OneActionSaveTests: SamplePlanTestCase {
             ["summary", plan, "--as-of", "2019-06-30", "--format", "json"], ["list", plan, "--format", "tsv"],
             ["show", plan, "1a(i)"],
             ["show", plan, "5(xii)", "--format", "json", "--as-of", "2019-06-30"],
+            ["snapshots", plan], ["snapshots", plan, "--format", "json"], ["measures", plan, "--format", "tsv"],
+            ["measures", plan],
         ]
         func outputs() throws -> [String] {
             try commands.map { args in
@@ -242,9 +247,21 @@ final class OneActionSaveTests: SamplePlanTestCase {
                 return r.stdout + r.stderr
             } + [try TestSupport.run(["show", plan, "9z"])].map { "\($0.status) \($0.stdout) \($0.stderr)" }
         }
+        // Snapshots and measures, which `snapshots` and `measures` read without the themes from a stamped file.
+        let dashboard = TestSupport.root.appendingPathComponent(
+            "Tests/ActionPlanImportTests/Fixtures/seeds/a10-data-dashboard.txt")
+        for args in [
+            ["snapshot", plan, "--label", "November 2018 committee", "--as-of", "2018-11-15"],
+            ["import-measures", dashboard.path, "--into", plan],
+        ] {
+            let r = try TestSupport.run(args)
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
         try rate("1a(i)", .red, note: "stamped", options: .standard)
         XCTAssertTrue(EncodingStamp.isEncoding(try PlanStore.readFile(plan), of: plan))
         let stamped = try outputs()
+        XCTAssertTrue(stamped[6].contains("November 2018 committee"), stamped[6])
+        XCTAssertTrue(stamped[8].contains("M5.1\t"), stamped[8])
         try FileManager.default.removeItem(atPath: EncodingStamp.path(for: plan))
         XCTAssertEqual(try outputs(), stamped)
         XCTAssertTrue(stamped[0].contains("1a(i)"), stamped[0])

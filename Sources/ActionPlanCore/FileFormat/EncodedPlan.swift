@@ -74,6 +74,11 @@ public struct EncodedPlan: Sendable {
         try bytes.withUnsafeBufferPointer { try View($0, layout).header(file: file) }
     }
 
+    /// ``View/outsideThemes(file:)`` of these bytes.
+    public func outsideThemes(file: String) throws -> Plan {
+        try bytes.withUnsafeBufferPointer { try View($0, layout).outsideThemes(file: file) }
+    }
+
     /// ``View/listing(file:keeping:)`` of these bytes.
     public func listing(
         file: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
@@ -128,6 +133,16 @@ public struct EncodedPlan: Sendable {
             var head = Array(bytes[..<layout.headerEnd])
             head.append(contentsOf: Array("\n}\n".utf8))
             return try PlanCodec.decode(head, file: file)
+        }
+
+        /// The plan without its themes — its ``Plan/header``, snapshots and measures, what `snapshots` and
+        /// `measures` list — read with every check of the plan reader from the file's bytes with the themes'
+        /// array left out (found by the layout, not read).
+        public func outsideThemes(file: String) throws -> Plan {
+            var bytes = Array(self.bytes[..<layout.headerEnd])
+            bytes.append(contentsOf: Array(",\n  \"themes\": []".utf8))
+            bytes.append(contentsOf: self.bytes[layout.themes.upperBound...])
+            return try PlanCodec.decode(bytes, file: file)
         }
 
         /// The plan as the commands that list and count actions (`overdue`, `list`, `summary`) need it: its

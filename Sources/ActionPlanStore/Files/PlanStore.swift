@@ -55,6 +55,14 @@ public enum PlanStore {
         return (plan, at)
     }
 
+    /// The plan at `path` as `snapshots` and `measures` need it: its header, snapshots and measures. From a file
+    /// this store wrote itself (its stamp matches), those read with every check and the themes left unread
+    /// (``EncodedPlan/View/outsideThemes(file:)``), their list empty; from any other file, the whole plan.
+    public static func loadOutsideThemes(_ path: String) throws -> Plan {
+        if let plan = try stampedListing(path, { encoded in try? encoded.outsideThemes(file: path) }) { return plan }
+        return try load(path)
+    }
+
     /// The plan at `path` without its logs (the listing of ``loadListing(_:keeping:)``) when the file is at
     /// least `minimumSize` bytes and carries a stamp that matches it; nil otherwise. The terminal UI draws its
     /// first frame of a large plan from it while it reads the whole plan (every check) behind it.

@@ -13,7 +13,7 @@ struct Measures: ParsableCommand {
 
     func run() throws {
         try reportingBadInput {
-            printOut(MeasureListing.render(try PlanStore.load(plan), format: format.format))
+            printOut(MeasureListing.render(try PlanStore.loadOutsideThemes(plan), format: format.format))
         }
     }
 }

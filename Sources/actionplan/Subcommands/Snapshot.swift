@@ -36,8 +36,8 @@ struct ListSnapshots: ParsableCommand {
 
     func run() throws {
         try reportingBadInput {
-            let p = try PlanStore.load(plan)
-            printOut(SnapshotListing.render(p, format: format.format))
+            // Only the snapshots are listed: of a file the store wrote, the themes are not read.
+            printOut(SnapshotListing.render(try PlanStore.loadOutsideThemes(plan), format: format.format))
         }
     }
 }
