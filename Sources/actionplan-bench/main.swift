@@ -196,6 +196,20 @@ if let path = option("--tui-phases") {
     let listingState = time(3) {
         session = PlanSession(plan: listing ?? loaded!.plan, path: path, fingerprint: nil, asOf: day, user: "bench")
     }
+    // What the TUI's caches save per edit: the index and the search corpus brought up to date for one changed
+    // action, against building them again.
+    let plan = loaded!.plan
+    let changed = PlanChange.action(ActionPath(theme: 0, group: 0, action: 0))
+    var index = PlanIndex(plan)
+    let indexBuilt = time(3) { index = PlanIndex(plan) }
+    let indexUpdated = time(3) { index.apply(changed, newPlan: plan) }
+    var corpus = SearchCorpus(plan)
+    let corpusBuilt = time(3) { corpus = SearchCorpus(plan) }
+    let corpusUpdated = time(3) { corpus.apply(changed, newPlan: plan) }
+    print(
+        String(
+            format: "one action edited: index built %.4f s or updated %.5f s; search corpus built %.4f s or "
+                + "updated %.5f s", indexBuilt, indexUpdated, corpusBuilt, corpusUpdated))
     print(
         String(
             format: "read and check %.3f s, session state %.3f s, 80×24 frame %.4f s (%d actions); listing %@, "
