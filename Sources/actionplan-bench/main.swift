@@ -206,6 +206,25 @@ if let path = option("--tui-phases") {
     var corpus = SearchCorpus(plan)
     let corpusBuilt = time(3) { corpus = SearchCorpus(plan) }
     let corpusUpdated = time(3) { corpus.apply(changed, newPlan: plan) }
+    // Each key of the TUI benchmark's list on its own: handled and drawn, worst of 20.
+    var perKey: [(String, Double)] = []
+    for key: KeyEvent in [
+        .char("j"), .pageDown, .char("G"), .char("g"), .char("o"), .char("a"), .char("S"), .enter, .tab,
+    ] {
+        var worst = 0.0
+        for _ in 0..<20 {
+            worst = max(
+                worst,
+                time(1) {
+                    _ = session!.handle(key)
+                    _ = session!.frame(width: 80, height: 24)
+                })
+        }
+        perKey.append((key.name, worst))
+    }
+    print(
+        "worst of 20 per key: "
+            + perKey.map { String(format: "%@ %.2f ms", $0.0 as NSString, $0.1 * 1000) }.joined(separator: ", "))
     print(
         String(
             format: "one action edited: index built %.4f s or updated %.5f s; search corpus built %.4f s or "

@@ -64,7 +64,7 @@ public struct VisibleRows: Sendable {
             }
             inPlanOrder = inView
             isTree = sort == .plan
-            actions = index.sorted(inView, by: sort).map { index.paths[$0] }
+            actions = Self.paths(inView, sortedBy: sort, everything: everything, index: index)
         }
 
         /// The same actions and counts in `sort`'s order (`index` must be the one these were made from): a new
@@ -72,8 +72,17 @@ public struct VisibleRows: Sendable {
         func sorted(by sort: SortOrder, index: PlanIndex) -> ViewActions {
             var resorted = self
             resorted.isTree = sort == .plan
-            resorted.actions = index.sorted(inPlanOrder, by: sort).map { index.paths[$0] }
+            resorted.actions = Self.paths(inPlanOrder, sortedBy: sort, everything: isEverything, index: index)
             return resorted
+        }
+
+        /// The paths of the index's actions `items` (in plan order) in `sort`'s order; every action of the plan
+        /// in plan order is the index's own list of paths (shared, not copied: `a` at 100,000 actions).
+        private static func paths(_ items: [Int], sortedBy sort: SortOrder, everything: Bool, index: PlanIndex)
+            -> [ActionPath]
+        {
+            if everything && sort == .plan { return index.paths }
+            return index.sorted(items, by: sort).map { index.paths[$0] }
         }
     }
 
