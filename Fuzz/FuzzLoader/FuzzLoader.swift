@@ -33,6 +33,8 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         var outside = plan
         outside.themes = []
         precondition((try? encoded.outsideThemes(file: "saved.json")) == outside, "the plan outside the themes differs")
+        precondition(
+            encoded.wholePlan(file: "saved.json", workers: 2) == plan, "the whole plan read side by side differs")
         precondition(listing.allActions.map(\.id) == plan.allActions.map(\.id), "the listing's actions differ")
         precondition(
             zip(listing.allActions, plan.allActions).allSatisfy {

@@ -179,6 +179,26 @@ if let path = option("--verify") {
     exit(PlanCodec.encode(try PlanCodec.decode(bytes, file: path)) == bytes ? 0 : 1)
 }
 
+// `--decode PATH`: the whole plan at PATH read with every check, by the plan reader alone and with its themes
+// read side by side on 1, 2 and 4 threads (EncodedPlan.wholePlan, what the store does for a file it wrote).
+if let path = option("--decode") {
+    let bytes = try PlanStore.readFile(path)
+    var plan: Plan?
+    let alone = try time(5) { plan = try PlanCodec.decode(bytes, file: path) }
+    var line = String(format: "read and checked: %.3f s by the plan reader", alone)
+    for workers in [1, 2, 4] {
+        var whole: Plan?
+        let t = time(5) { whole = EncodedPlan(bytes: bytes)?.wholePlan(file: path, workers: workers) }
+        guard whole == plan else {
+            print("  \(workers) threads: " + (whole == nil ? "not an encoding" : "DIFFERENT from the plan reader's"))
+            exit(1)
+        }
+        line += String(format: ", %.3f s on %d thread%@", t, workers, workers == 1 ? "" : "s")
+    }
+    print(line + " (the same plan)")
+    exit(0)
+}
+
 // `--tui-phases PATH`: the TUI's first frame on the plan at PATH in its phases (read and check the file, build
 // the session's state, draw 80×24), best of 3 each, for finding where the first frame's time goes.
 if let path = option("--tui-phases") {

@@ -200,6 +200,10 @@ final class OneActionSaveTests: SamplePlanTestCase {
             var outside = plan
             outside.themes = []
             XCTAssertEqual(try encoded.outsideThemes(file: "p"), outside, "round \(round)")
+            // The whole plan with its themes read side by side is the plan, on any number of threads.
+            for workers in [1, 2, 3, 8] {
+                XCTAssertEqual(encoded.wholePlan(file: "p", workers: workers), plan, "round \(round), \(workers)")
+            }
             let today = draw.day()
             for format in ActionListing.Format.allCases {
                 func overdue(_ p: Plan) -> String {
@@ -268,6 +272,44 @@ final class OneActionSaveTests: SamplePlanTestCase {
         XCTAssertTrue(stamped[4].contains("stamped"), "the shown action's history: \(stamped[4])")
         XCTAssertTrue(stamped.last!.hasPrefix("2 "), stamped.last!)
         XCTAssertTrue(stamped.last!.contains("no action with ID \"9z\""), stamped.last!)
+    }
+
+    /// The store reads a large file it wrote with its themes side by side (`PlanStore.decode`): the same plan
+    /// as the plan reader's, for `load`, `loadWithFingerprint` and `check` (duplicate IDs allowed); a file
+    /// changed since, the same error as the plan reader's.
+    func testALargeFileTheStoreWroteReadsAsThePlanReaderReadsIt() throws {
+        let path = NSTemporaryDirectory() + "whole-\(UUID().uuidString).json"
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: PlanBackups.directory(for: path))
+        }
+        try PlanStore.save(SyntheticPlan.make(actions: 2_500, seed: 11), to: path)
+        try PlanStore.updateAction(path, id: "1.1") { _, action in
+            try action.rate(to: .red, note: "stamped", by: "NH", on: CalendarDay(year: 2019, month: 1, day: 31)!)
+        }
+        let bytes = try PlanStore.readFile(path)
+        XCTAssertGreaterThan(bytes.count, 1 << 20)
+        XCTAssertTrue(EncodingStamp.isEncoding(bytes, of: path))
+        XCTAssertNotNil(EncodedPlan(bytes: bytes)?.wholePlan(file: path, workers: 2), "read side by side")
+        let expected = try PlanCodec.decode(bytes, file: path)
+        XCTAssertEqual(try PlanStore.load(path), expected)
+        XCTAssertEqual(try PlanStore.loadWithFingerprint(path).plan, expected)
+        XCTAssertEqual(try PlanStore.decode(bytes, of: path, allowDuplicateIDs: true), expected)
+        // Broken in place after the stamp: the plan reader's error, line and column included.
+        var broken = bytes
+        let at = broken.count / 2
+        broken[at] = UInt8(ascii: "\u{01}")
+        func failure(_ read: () throws -> Plan) -> String {
+            do {
+                _ = try read()
+                return "read"
+            } catch {
+                return "\(error)"
+            }
+        }
+        let plain = failure { try PlanCodec.decode(broken, file: path) }
+        XCTAssertNotEqual(plain, "read")
+        XCTAssertEqual(failure { try PlanStore.decode(broken, of: path) }, plain)
     }
 
     func testTheHashOfBytesInRunsIsTheHashOfTheBytesJoined() {

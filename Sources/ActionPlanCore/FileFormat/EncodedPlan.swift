@@ -74,6 +74,13 @@ public struct EncodedPlan: Sendable {
         try bytes.withUnsafeBufferPointer { try View($0, layout).header(file: file) }
     }
 
+    /// ``View/wholePlan(file:workers:allowDuplicateIDs:)`` of these bytes.
+    public func wholePlan(file: String, workers: Int, allowDuplicateIDs: Bool = false) -> Plan? {
+        bytes.withUnsafeBufferPointer {
+            View($0, layout).wholePlan(file: file, workers: workers, allowDuplicateIDs: allowDuplicateIDs)
+        }
+    }
+
     /// ``View/outsideThemes(file:)`` of these bytes.
     public func outsideThemes(file: String) throws -> Plan {
         try bytes.withUnsafeBufferPointer { try View($0, layout).outsideThemes(file: file) }

@@ -17,8 +17,26 @@ import ActionPlanCore
 public enum PlanStore {
     /// Reads and validates the plan at `path`.
     public static func load(_ path: String) throws -> Plan {
-        let bytes = try readFile(path)
-        return try PlanCodec.decode(bytes, file: path)
+        try decode(readFile(path), of: path)
+    }
+
+    /// The plan in `bytes`, read from `path`, with every check (`PlanCodec.decode`): of a file of a megabyte or
+    /// more that this store wrote itself (its stamp matches), the themes are read side by side on the
+    /// machine's processors (``EncodedPlan/wholePlan(file:workers:allowDuplicateIDs:)``); the same plan and,
+    /// for bytes that do not read, the same error. `hash`: the bytes' ``fingerprint(of:)``, when known.
+    public static func decode(_ bytes: [UInt8], of path: String, allowDuplicateIDs: Bool = false, hash: UInt64? = nil)
+        throws -> Plan
+    {
+        let workers = min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        if bytes.count >= 1 << 20, workers > 1, let plan = try? SaveTarget.resolve(path).path,
+            exists(EncodingStamp.path(for: plan)),
+            EncodingStamp.isEncoding(count: bytes.count, hash: hash ?? fingerprint(of: bytes), of: plan),
+            let whole = EncodedPlan(bytes: bytes)?.wholePlan(
+                file: path, workers: workers, allowDuplicateIDs: allowDuplicateIDs)
+        {
+            return whole
+        }
+        return try PlanCodec.decode(bytes, file: path, allowDuplicateIDs: allowDuplicateIDs)
     }
 
     /// The plan at `path` as the commands that list and count actions need it: from a file this store wrote
@@ -234,7 +252,8 @@ extension PlanStore {
     /// save can tell whether someone else changed the file meanwhile.
     public static func loadWithFingerprint(_ path: String) throws -> Loaded {
         let bytes = try readFile(path)
-        return Loaded(plan: try PlanCodec.decode(bytes, file: path), fingerprint: fingerprint(of: bytes))
+        let hash = fingerprint(of: bytes)
+        return Loaded(plan: try decode(bytes, of: path, hash: hash), fingerprint: hash)
     }
 
     /// The fingerprint of the file at `path` now, or nil when it cannot be read.

@@ -58,7 +58,7 @@ extension PlanStore {
     /// ``update(_:options:_:)`` once the plan is read: decodes it in full, applies `change`, and writes the full
     /// encoding of the result (nothing when it is unchanged).
     static func changeInFull<R>(_ read: LockedRead, _ change: (inout Plan) throws -> R) throws -> R {
-        let base = try PlanCodec.decode(read.bytes, file: read.path)
+        let base = try decode(read.bytes, of: read.path)
         var plan = base
         let result = try change(&plan)
         if plan == base { return result }

@@ -16,7 +16,7 @@ struct Check: ParsableCommand {
         let findings = try reportingBadInput { () -> [PlanCheck.Finding] in
             let today = try asOf.day()
             let bytes = try PlanStore.readFile(plan)
-            let p = try PlanCodec.decode(bytes, file: plan, allowDuplicateIDs: true)
+            let p = try PlanStore.decode(bytes, of: plan, allowDuplicateIDs: true)
             return PlanCheck.run(p, asOf: today)
         }
         let shownPlan = TerminalSafe.escape(plan)
