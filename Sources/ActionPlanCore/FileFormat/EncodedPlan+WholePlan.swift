@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Reading a whole encoding on several threads: its themes side by side.
 ///

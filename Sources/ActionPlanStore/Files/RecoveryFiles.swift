@@ -60,7 +60,10 @@ public enum RecoveryFiles {
             var real = (try? SaveTarget.resolve(plan).path) ?? plan
             if !real.hasPrefix("/") {
                 var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                if getcwd(&buf, buf.count) != nil { real = String(cString: buf) + "/" + real }
+                if getcwd(&buf, buf.count) != nil {
+                    let cwd = buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+                    real = String(decoding: cwd, as: UTF8.self) + "/" + real
+                }
             }
             let hash = String(ContentHash.fnv1a(Array(real.utf8)), radix: 16)
             return Place(
