@@ -35,6 +35,8 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         precondition((try? encoded.outsideThemes(file: "saved.json")) == outside, "the plan outside the themes differs")
         precondition(
             encoded.wholePlan(file: "saved.json", workers: 2) == plan, "the whole plan read side by side differs")
+        precondition(
+            (try? encoded.listing(file: "saved.json", workers: 2)) == listing, "the listing read side by side differs")
         precondition(listing.allActions.map(\.id) == plan.allActions.map(\.id), "the listing's actions differ")
         precondition(
             zip(listing.allActions, plan.allActions).allSatisfy {

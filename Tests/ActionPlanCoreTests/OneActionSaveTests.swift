@@ -197,6 +197,10 @@ final class OneActionSaveTests: SamplePlanTestCase {
                 return t
             }
             XCTAssertEqual(listing, expected, "round \(round)")
+            // Its themes read side by side: the same listing, with and without a filter.
+            for workers in [2, 3] {
+                XCTAssertEqual(try encoded.listing(file: "p", workers: workers), expected, "round \(round)")
+            }
             var outside = plan
             outside.themes = []
             XCTAssertEqual(try encoded.outsideThemes(file: "p"), outside, "round \(round)")
@@ -214,6 +218,10 @@ final class OneActionSaveTests: SamplePlanTestCase {
                 XCTAssertEqual(overdue(listing), overdue(plan), "round \(round)")
                 // `overdue` reads only the actions whose stored deadline and rating make them overdue.
                 let kept = try encoded.listing(file: "p") { Action.isOverdue(deadline: $0, rating: $1, asOf: today) }
+                XCTAssertEqual(
+                    try encoded.listing(
+                        file: "p", keeping: { Action.isOverdue(deadline: $0, rating: $1, asOf: today) }, workers: 2),
+                    kept, "round \(round)")
                 XCTAssertEqual(overdue(kept), overdue(plan), "round \(round)")
                 // The rows `actionplan overdue` makes straight from the plan are ActionFilter.overdue's.
                 XCTAssertEqual(

@@ -11,28 +11,41 @@ extension EncodedPlan.View {
     /// The whole plan, its themes read on up to `workers` threads; nil when the bytes do not read (the caller
     /// then reads them with `PlanCodec.decode`, which says why, with the line and column).
     public func wholePlan(file: String, workers: Int, allowDuplicateIDs: Bool = false) -> Plan? {
-        guard var plan = try? outsideThemes(file: file), let themes = themeRanges() else { return nil }
-        let parts = Self.parts(themes, count: max(1, workers))
-        var read = [[Theme]?](repeating: nil, count: parts.count)
-        read.withUnsafeMutableBufferPointer { read in
-            let shared = Shared(bytes: bytes, read: read)
+        guard var plan = try? outsideThemes(file: file),
+            let themes = themesSideBySide(file: file, workers: workers, read: { r in try PlanCodec.readTheme(&r) })
+        else { return nil }
+        plan.themes = themes
+        if !allowDuplicateIDs && (try? PlanCodec.validateIDs(plan, file: file)) == nil { return nil }
+        return plan
+    }
+
+    /// The themes, each read by `read` from its own bytes, on up to `workers` threads, in order; nil when one
+    /// does not read (or the themes are not laid out as an encoding lays them out).
+    func themesSideBySide(file: String, workers: Int, read: @Sendable (inout JSONReader) throws -> Theme)
+        -> [Theme]?
+    {
+        guard let ranges = themeRanges() else { return nil }
+        let parts = Self.parts(ranges, count: max(1, workers))
+        var done = [[Theme]?](repeating: nil, count: parts.count)
+        done.withUnsafeMutableBufferPointer { done in
+            let shared = Shared(bytes: bytes, read: done)
             DispatchQueue.concurrentPerform(iterations: parts.count) { part in
                 var out: [Theme] = []
                 out.reserveCapacity(parts[part].count)
                 for range in parts[part] {
                     var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: shared.bytes[range]), file: file)
-                    guard let theme = try? PlanCodec.readTheme(&r), (try? r.expectEnd()) != nil else { return }
+                    guard let theme = try? read(&r), (try? r.expectEnd()) != nil else { return }
                     out.append(theme)
                 }
                 shared.read[part] = out
             }
         }
-        for part in read {
+        var themes: [Theme] = []
+        for part in done {
             guard let part else { return nil }
-            plan.themes += part
+            themes += part
         }
-        if !allowDuplicateIDs && (try? PlanCodec.validateIDs(plan, file: file)) == nil { return nil }
-        return plan
+        return themes
     }
 
     /// What the threads share: all read the file's bytes, each writes only its own part's slot.

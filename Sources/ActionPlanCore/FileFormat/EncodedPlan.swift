@@ -86,11 +86,13 @@ public struct EncodedPlan: Sendable {
         try bytes.withUnsafeBufferPointer { try View($0, layout).outsideThemes(file: file) }
     }
 
-    /// ``View/listing(file:keeping:)`` of these bytes.
+    /// ``View/listing(file:keeping:workers:)`` of these bytes.
     public func listing(
-        file: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
+        file: String, keeping: PlanCodec.ListingFilter? = nil, workers: Int = 1
     ) throws -> Plan {
-        try bytes.withUnsafeBufferPointer { try View($0, layout).listing(file: file, keeping: keeping) }
+        try bytes.withUnsafeBufferPointer {
+            try View($0, layout).listing(file: file, keeping: keeping, workers: workers)
+        }
     }
 
     /// Reading an encoding in a buffer the caller owns (a mapped file): what ``EncodedPlan`` reads, valid only
@@ -159,10 +161,23 @@ public struct EncodedPlan: Sendable {
         /// every check; the rest was checked when the file was written. With `keeping`, only the actions whose
         /// deadline and rating it keeps are read at all (`overdue` keeps the overdue ones): the others are left
         /// out.
+        ///
+        /// With `workers` above one, the themes are read side by side on that many threads (as
+        /// ``wholePlan(file:workers:allowDuplicateIDs:)`` reads them); the same listing.
         public func listing(
-            file: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
+            file: String, keeping: PlanCodec.ListingFilter? = nil, workers: Int = 1
         ) throws -> Plan {
             var plan = try header(file: file)
+            if workers > 1,
+                let themes = themesSideBySide(
+                    file: file, workers: workers,
+                    read: { r in
+                        try PlanCodec.readTheme(&r) { r in try PlanCodec.readListedAction(&r, keeping: keeping) }
+                    })
+            {
+                plan.themes = themes
+                return plan
+            }
             var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: bytes[layout.themes]), file: file)
             try r.readArray { r, _ in
                 plan.themes.append(

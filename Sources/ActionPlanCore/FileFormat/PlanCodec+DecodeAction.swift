@@ -82,7 +82,7 @@ extension PlanCodec {
     }
 
     /// Which actions a listing keeps, by their deadline and rating (see ``readListedAction(_:keeping:)``).
-    typealias ListingFilter = (_ deadline: CalendarDay?, _ rating: Rating?) -> Bool
+    public typealias ListingFilter = @Sendable (_ deadline: CalendarDay?, _ rating: Rating?) -> Bool
 
     /// One `revisions` entry: `date` as written, `on`, `by`, `reason`; `on` is required.
     private static func readRevision(_ r: inout JSONReader) throws -> DateRevision {

@@ -27,7 +27,6 @@ public enum PlanStore {
     public static func decode(_ bytes: [UInt8], of path: String, allowDuplicateIDs: Bool = false, hash: UInt64? = nil)
         throws -> Plan
     {
-        let workers = min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         if bytes.count >= 1 << 20, workers > 1, let plan = try? SaveTarget.resolve(path).path,
             exists(EncodingStamp.path(for: plan)),
             EncodingStamp.isEncoding(count: bytes.count, hash: hash ?? fingerprint(of: bytes), of: plan),
@@ -46,9 +45,11 @@ public enum PlanStore {
     /// With `keeping`, a stamped file's listing holds only the actions whose deadline and rating it keeps
     /// (and any other file's all of them), so `keeping` must keep every action the caller's own filter would.
     public static func loadListing(
-        _ path: String, keeping: ((_ deadline: CalendarDay?, _ rating: Rating?) -> Bool)? = nil
+        _ path: String, keeping: PlanCodec.ListingFilter? = nil
     ) throws -> Plan {
-        let listed = try stampedListing(path) { encoded in try? encoded.listing(file: path, keeping: keeping) }
+        let listed = try stampedListing(path) { encoded in
+            try? encoded.listing(file: path, keeping: keeping, workers: workers)
+        }
         if let listed { return listed }
         // Read, not mapped (the outline would otherwise hold the file twice: the mapping and its copy).
         return try PlanOutline(bytes: readFile(path), file: path).plan
@@ -59,7 +60,7 @@ public enum PlanStore {
     /// the plan is refused as ``Plan/requirePath(_:)`` refuses it.
     public static func loadListing(_ path: String, withAllOf id: String) throws -> (plan: Plan, at: ActionPath) {
         let found = try stampedListing(path) { encoded -> (Plan, ActionPath)? in
-            guard var plan = try? encoded.listing(file: path), let at = plan.path(of: id),
+            guard var plan = try? encoded.listing(file: path, workers: workers), let at = plan.path(of: id),
                 let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path)
             else { return nil }
             plan[at] = action
@@ -72,6 +73,9 @@ public enum PlanStore {
         plan[at] = try outline.action(at: at)
         return (plan, at)
     }
+
+    /// How many threads read the themes of a large file the store wrote (the processors, at most four).
+    static var workers: Int { min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
     /// The plan at `path` as `snapshots` and `measures` need it: its header, snapshots and measures. From a file
     /// this store wrote itself (its stamp matches), those read with every check and the themes left unread
@@ -86,7 +90,7 @@ public enum PlanStore {
     /// first frame of a large plan from it while it reads the whole plan (every check) behind it.
     public static func stampedListing(_ path: String, ifAtLeast minimumSize: Int) throws -> Plan? {
         guard let size = FileIdentity.of(path)?.size, size >= minimumSize else { return nil }
-        return try stampedListing(path) { encoded in try? encoded.listing(file: path) }
+        return try stampedListing(path) { encoded in try? encoded.listing(file: path, workers: workers) }
     }
 
     /// What `read` makes of the plan at `path` when it has a stamp that matches it, read mapped; nil when it has
