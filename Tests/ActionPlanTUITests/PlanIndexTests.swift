@@ -78,6 +78,28 @@ final class PlanIndexTests: XCTestCase {
         }
     }
 
+    /// Going back to every action (`a`) reuses that view's actions and counts for the same plan, and an edit
+    /// made in another view is counted when it is shown again: the same rows and counts as a fresh state's.
+    func testEveryActionShownAgainAfterAnEditInAnotherViewIsCountedAfresh() throws {
+        var d = Driver(TUIFixtures.state(try TUIFixtures.barnet()))
+        d.press(.char("o"))
+        d.select("1a(ii)")
+        d.press(.char("r"), .char("b"))
+        d.type("Delivered")
+        d.press(.enter)
+        XCTAssertEqual(d.action("1a(ii)")?.rating, .blue)
+        d.press(.char("a"))
+        var fresh = Driver(TUIFixtures.state(d.state.plan))
+        fresh.press(.char("o"), .char("a"))
+        XCTAssertEqual(d.state.derived.visible.actions, fresh.state.derived.visible.actions)
+        XCTAssertEqual(d.state.derived.visible.themeCounts, fresh.state.derived.visible.themeCounts)
+        XCTAssertEqual(d.state.derived.visible.groupCounts, fresh.state.derived.visible.groupCounts)
+        XCTAssertEqual(d.state.derived.visible.rows.map(\.item), fresh.state.derived.visible.rows.map(\.item))
+        d.press(.char("S"))
+        fresh.press(.char("S"))
+        XCTAssertEqual(d.state.derived.visible.actions, fresh.state.derived.visible.actions)
+    }
+
     func assertSame(_ a: PlanIndex, _ b: PlanIndex, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(a.paths, b.paths, file: file, line: line)
         XCTAssertEqual(a.idWidth, b.idWidth, file: file, line: line)

@@ -17,6 +17,9 @@ extension AppState {
         /// Indexes into `visible.actions` of the actions matching the view's search, ascending; nil when the
         /// rows changed since, until they are needed again (n, N).
         public internal(set) var matches: [Int]? = []
+        /// The actions and counts of the view of every action, for the plan version they were made from:
+        /// going back to it (`a`, Esc) sorts them again at most, and counts nothing.
+        var everything: (plan: Int, actions: VisibleRows.ViewActions)?
         /// Counts changes of the plan, so the rows know when to be rebuilt.
         var planVersion = 0
         /// What the rows were last built from.

@@ -36,15 +36,19 @@ extension AppState {
             derived.planCounts = counts
         }
         // Only the rows depend on the folds: when just they changed, keep the view's filtered, counted, sorted
-        // actions; when just the sort changed, only sort them again.
+        // actions; when just the sort changed, only sort them again (and the view of every action, when it is
+        // shown again on the same plan).
         let viewActions: VisibleRows.ViewActions
         if let old, old.plan == key.plan, old.view == key.view, old.sort == key.sort {
             viewActions = derived.visible.viewActions
         } else if let old, old.plan == key.plan, old.view == key.view {
             viewActions = derived.visible.viewActions.sorted(by: view.sort, index: derived.index)
+        } else if view.mode.filter.isEmpty, let kept = derived.everything, kept.plan == key.plan {
+            viewActions = kept.actions.sorted(by: view.sort, index: derived.index)
         } else {
             viewActions = VisibleRows.ViewActions(index: derived.index, view: view.mode, sort: view.sort, asOf: asOf)
         }
+        if view.mode.filter.isEmpty { derived.everything = (key.plan, viewActions) }
         derived.rowsKey = key
         derived.visible = VisibleRows(
             viewActions, index: derived.index, foldedThemes: view.foldedThemes, foldedGroups: view.foldedGroups)

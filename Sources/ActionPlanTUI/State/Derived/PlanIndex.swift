@@ -242,11 +242,11 @@ public struct PlanIndex: Sendable {
         return true
     }
 
-    /// Global indexes `items` sorted by `sort`, ties in plan order (the order of `items`, which is plan order).
-    public func sorted(_ items: [Int], by sort: SortOrder) -> [Int] {
+    /// The paths of the actions with global indexes `items` (in plan order) sorted by `sort`, ties in plan order.
+    public func paths(of items: [Int], sortedBy sort: SortOrder) -> [ActionPath] {
         let keys: [Int]
         switch sort {
-        case .plan: return items
+        case .plan: return items.map { paths[$0] }
         case .deadline:
             // Days after the earliest deadline; actions without one after every day.
             var earliest = Int.max
@@ -266,6 +266,6 @@ public struct PlanIndex: Sendable {
             let ranks = firsts.map { $0.map { rankOf[$0]! } ?? order.count }
             keys = items.map { ranks[Int(leadSetOf[$0])] }
         }
-        return StableKeySort.sorted(items, keys: keys)
+        return StableKeySort.order(keys).map { paths[items[$0]] }
     }
 }

@@ -82,7 +82,7 @@ public struct VisibleRows: Sendable {
             -> [ActionPath]
         {
             if everything && sort == .plan { return index.paths }
-            return index.sorted(items, by: sort).map { index.paths[$0] }
+            return index.paths(of: items, sortedBy: sort)
         }
     }
 
