@@ -17,7 +17,7 @@ extension Update {
     static func reveal(viewIndex index: Int, _ s: inout AppState) {
         guard s.derived.visible.actions.indices.contains(index) else { return }
         let path = s.derived.visible.actions[index]
-        if s.derived.visible.rowOfAction[index] < 0 {
+        if s.derived.visible.row(ofViewIndex: index) == nil {
             s.view.foldedThemes.remove(path.theme)
             s.view.foldedGroups.remove(GroupKey(theme: path.theme, group: path.group))
             s.rebuild(anchor: .action(s.plan[path].id, at: path))

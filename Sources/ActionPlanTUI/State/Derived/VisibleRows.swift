@@ -89,9 +89,10 @@ public struct VisibleRows: Sendable {
     /// The view's actions and counts the rows are built from.
     public private(set) var viewActions = ViewActions()
     /// The rows, top to bottom, after folding.
-    public var rows: [Row] = []
-    /// For each entry of ``actions``, its row index, or -1 when folded away.
-    public var rowOfAction: [Int] = []
+    public private(set) var rows = Rows()
+    /// A tree's row index of each entry of ``actions``, or -1 when folded away (a flat list stores none: its
+    /// row is the action's index).
+    private var treeRowOfAction: [Int] = []
     /// Every action of the view in view order, folded or not (search runs over these).
     public var actions: [ActionPath] { viewActions.actions }
     /// Counts of the view's actions by theme index.
@@ -119,13 +120,15 @@ public struct VisibleRows: Sendable {
         self.viewActions = viewActions
         let actions = viewActions.actions
         if !viewActions.isTree {
-            rows = actions.indices.map { Row(item: .action(actions[$0]), viewIndex: $0) }
-            rowOfAction = Array(actions.indices)
+            rows = Rows(.flat(actions))
             return
         }
         // A tree: theme headings, titled group headings, actions; folded parts left out.
         let everything = viewActions.isEverything
-        rowOfAction = Array(repeating: -1, count: actions.count)
+        var rows: [Row] = []
+        defer { self.rows = Rows(.stored(rows)) }
+        var rowOfAction = Array(repeating: -1, count: actions.count)
+        defer { treeRowOfAction = rowOfAction }
         rows.reserveCapacity(actions.count + index.themeNumbers.count * 2)
         var i = 0
         for ti in index.groupStart.indices {
@@ -161,11 +164,17 @@ public struct VisibleRows: Sendable {
                 let mid = (lo + hi) / 2
                 if actions[mid] < path { lo = mid + 1 } else { hi = mid }
             }
-            guard lo < actions.count, actions[lo] == path, rowOfAction[lo] >= 0 else { return nil }
-            return rowOfAction[lo]
+            guard lo < actions.count, actions[lo] == path, treeRowOfAction[lo] >= 0 else { return nil }
+            return treeRowOfAction[lo]
         }
         guard let i = actions.firstIndex(of: path) else { return nil }
         return i
+    }
+
+    /// The row of the view's action at `viewIndex` (an index of ``actions``), or nil when it is folded away.
+    public func row(ofViewIndex viewIndex: Int) -> Int? {
+        guard isTree else { return viewIndex }
+        return treeRowOfAction[viewIndex] >= 0 ? treeRowOfAction[viewIndex] : nil
     }
 
     /// The row index of `item`, or nil when it is not shown.
@@ -173,6 +182,36 @@ public struct VisibleRows: Sendable {
         switch item {
         case .action(let p): return row(of: p)
         default: return rows.firstIndex { $0.item == item }
+        }
+    }
+}
+
+extension VisibleRows {
+    /// The rows of the plan pane: stored for a tree; for a flat sorted list, the view's actions themselves (row
+    /// `i` is action `i`), so a sort or a view of 100,000 actions builds no rows.
+    public struct Rows: RandomAccessCollection, Sendable {
+        enum Storage: Sendable {
+            case stored([Row])
+            case flat([ActionPath])
+        }
+
+        let storage: Storage
+
+        init(_ storage: Storage = .stored([])) { self.storage = storage }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int {
+            switch storage {
+            case .stored(let rows): return rows.count
+            case .flat(let actions): return actions.count
+            }
+        }
+
+        public subscript(position: Int) -> Row {
+            switch storage {
+            case .stored(let rows): return rows[position]
+            case .flat(let actions): return Row(item: .action(actions[position]), viewIndex: position)
+            }
         }
     }
 }
