@@ -199,7 +199,9 @@ extension VisibleRows {
 
         init(_ storage: Storage = .stored([])) { self.storage = storage }
 
+        /// The first row's index, 0.
         public var startIndex: Int { 0 }
+        /// The number of rows.
         public var endIndex: Int {
             switch storage {
             case .stored(let rows): return rows.count
@@ -207,6 +209,7 @@ extension VisibleRows {
             }
         }
 
+        /// The row at `position`.
         public subscript(position: Int) -> Row {
             switch storage {
             case .stored(let rows): return rows[position]
