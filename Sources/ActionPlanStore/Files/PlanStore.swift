@@ -27,7 +27,8 @@ public enum PlanStore {
     public static func decode(_ bytes: [UInt8], of path: String, allowDuplicateIDs: Bool = false, hash: UInt64? = nil)
         throws -> Plan
     {
-        if bytes.count >= 1 << 20, workers > 1, let plan = try? SaveTarget.resolve(path).path,
+        let workers = workers(for: bytes.count)
+        if workers > 1, let plan = try? SaveTarget.resolve(path).path,
             exists(EncodingStamp.path(for: plan)),
             EncodingStamp.isEncoding(count: bytes.count, hash: hash ?? fingerprint(of: bytes), of: plan),
             let whole = EncodedPlan(bytes: bytes)?.wholePlan(
@@ -47,7 +48,7 @@ public enum PlanStore {
     public static func loadListing(
         _ path: String, keeping: PlanCodec.ListingFilter? = nil
     ) throws -> Plan {
-        let listed = try stampedListing(path) { encoded in
+        let listed = try stampedListing(path) { encoded, workers in
             try? encoded.listing(file: path, keeping: keeping, workers: workers)
         }
         if let listed { return listed }
@@ -59,7 +60,7 @@ public enum PlanStore {
     /// full (its cross-references, fields, history and notes too), and where that action is. An `id` not in
     /// the plan is refused as ``Plan/requirePath(_:)`` refuses it.
     public static func loadListing(_ path: String, withAllOf id: String) throws -> (plan: Plan, at: ActionPath) {
-        let found = try stampedListing(path) { encoded -> (Plan, ActionPath)? in
+        let found = try stampedListing(path) { encoded, workers -> (Plan, ActionPath)? in
             guard var plan = try? encoded.listing(file: path, workers: workers), let at = plan.path(of: id),
                 let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path)
             else { return nil }
@@ -74,14 +75,18 @@ public enum PlanStore {
         return (plan, at)
     }
 
-    /// How many threads read the themes of a large file the store wrote (the processors, at most four).
-    static var workers: Int { min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    /// How many threads read the themes of a file of `count` bytes the store wrote: the processors, at most
+    /// four, for a file of a megabyte or more (the size from which it is mapped); one for a smaller file, whose
+    /// reading takes less than starting threads.
+    static func workers(for count: Int) -> Int {
+        count >= MappedFile.mapFrom ? min(4, sysconf(Int32(_SC_NPROCESSORS_ONLN))) : 1
+    }
 
     /// The plan at `path` as `snapshots` and `measures` need it: its header, snapshots and measures. From a file
     /// this store wrote itself (its stamp matches), those read with every check and the themes left unread
     /// (``EncodedPlan/View/outsideThemes(file:)``), their list empty; from any other file, the whole plan.
     public static func loadOutsideThemes(_ path: String) throws -> Plan {
-        if let plan = try stampedListing(path, { encoded in try? encoded.outsideThemes(file: path) }) { return plan }
+        if let plan = try stampedListing(path, { encoded, _ in try? encoded.outsideThemes(file: path) }) { return plan }
         return try load(path)
     }
 
@@ -90,17 +95,18 @@ public enum PlanStore {
     /// first frame of a large plan from it while it reads the whole plan (every check) behind it.
     public static func stampedListing(_ path: String, ifAtLeast minimumSize: Int) throws -> Plan? {
         guard let size = FileIdentity.of(path)?.size, size >= minimumSize else { return nil }
-        return try stampedListing(path) { encoded in try? encoded.listing(file: path, workers: workers) }
+        return try stampedListing(path) { encoded, workers in try? encoded.listing(file: path, workers: workers) }
     }
 
-    /// What `read` makes of the plan at `path` when it has a stamp that matches it, read mapped; nil when it has
-    /// none, when `read` gives nil, or when the file was written while it was read (the caller then reads it
-    /// in full, which also gives every error its message).
-    private static func stampedListing<R>(_ path: String, _ read: (EncodedPlan.View) -> R?) throws -> R? {
+    /// What `read` makes of the plan at `path` (and the number of threads to read it on, ``workers(for:)``) when
+    /// it has a stamp that matches it, read mapped; nil when it has none, when `read` gives nil, or when the file
+    /// was written while it was read (the caller then reads it in full, which also gives every error its message).
+    private static func stampedListing<R>(_ path: String, _ read: (EncodedPlan.View, Int) -> R?) throws -> R? {
         // The stamp is beside the file itself; without one, the file is not mapped at all.
         guard let plan = try? SaveTarget.resolve(path).path, exists(EncodingStamp.path(for: plan)) else { return nil }
         let result = try MappedFile.withBytes(path) { buffer in
-            EncodingStamp.isEncoding(buffer, of: plan) ? EncodedPlan.View(bytes: buffer).flatMap(read) : nil
+            EncodingStamp.isEncoding(buffer, of: plan)
+                ? EncodedPlan.View(bytes: buffer).flatMap { read($0, workers(for: buffer.count)) } : nil
         }
         return result ?? nil
     }
