@@ -44,25 +44,12 @@ public enum ActionListing {
     }
 
     /// The rows of `ActionFilter.overdue(in: plan, asOf: today)` — most overdue first, ties in plan order —
-    /// made straight from the plan: only each overdue action's deadline and place are gathered and sorted,
-    /// so no action is copied but into its row (`actionplan overdue` at 100,000 actions).
+    /// made straight from the plan (``ActionFilter/overduePaths(in:asOf:)``): no action is copied but into its
+    /// row (`actionplan overdue` at 100,000 actions).
     public static func overdueRows(in plan: Plan, asOf today: CalendarDay) -> [Row] {
-        var found: [(deadline: Int, path: ActionPath)] = []
-        for ti in plan.themes.indices {
-            for gi in plan.themes[ti].groups.indices {
-                for ai in plan.themes[ti].groups[gi].actions.indices {
-                    let deadline = plan.themes[ti].groups[gi].actions[ai].deadline
-                    let rating = plan.themes[ti].groups[gi].actions[ai].rating
-                    guard Action.isOverdue(deadline: deadline, rating: rating, asOf: today), let d = deadline else {
-                        continue
-                    }
-                    found.append((d.ordinal, ActionPath(theme: ti, group: gi, action: ai)))
-                }
-            }
+        ActionFilter.overduePaths(in: plan, asOf: today).map {
+            row(plan[$0], themeNumber: plan.themes[$0.theme].number, asOf: today)
         }
-        // Most overdue is earliest deadline; `sort` is stable, so ties keep plan order.
-        found.sort { $0.deadline < $1.deadline }
-        return found.map { row(plan[$0.path], themeNumber: plan.themes[$0.path.theme].number, asOf: today) }
     }
 
     private static func row(_ a: Action, themeNumber: Int, asOf today: CalendarDay) -> Row {

@@ -70,10 +70,27 @@ public struct ActionFilter: Hashable, Sendable {
 
     /// Overdue actions of `plan` on `today`, most overdue first, ties in plan order.
     public static func overdue(in plan: Plan, asOf today: CalendarDay) -> [LocatedAction] {
-        var f = ActionFilter()
-        f.overdueOnly = true
-        let found = f.apply(to: plan, asOf: today)
-        let days = found.map { $0.action.daysOverdue(asOf: today) ?? 0 }
-        return found.indices.sorted { x, y in days[x] != days[y] ? days[x] > days[y] : x < y }.map { found[$0] }
+        overduePaths(in: plan, asOf: today).map { LocatedAction(action: plan[$0], path: $0) }
+    }
+
+    /// Where the overdue actions of `plan` are on `today`, most overdue first, ties in plan order: only each
+    /// overdue action's deadline and place are gathered and sorted (no action is copied).
+    public static func overduePaths(in plan: Plan, asOf today: CalendarDay) -> [ActionPath] {
+        var found: [(deadline: Int, path: ActionPath)] = []
+        for ti in plan.themes.indices {
+            for gi in plan.themes[ti].groups.indices {
+                for ai in plan.themes[ti].groups[gi].actions.indices {
+                    let deadline = plan.themes[ti].groups[gi].actions[ai].deadline
+                    let rating = plan.themes[ti].groups[gi].actions[ai].rating
+                    guard Action.isOverdue(deadline: deadline, rating: rating, asOf: today), let d = deadline else {
+                        continue
+                    }
+                    found.append((d.ordinal, ActionPath(theme: ti, group: gi, action: ai)))
+                }
+            }
+        }
+        // Most overdue is earliest deadline; `sort` is stable, so ties keep plan order.
+        found.sort { $0.deadline < $1.deadline }
+        return found.map(\.path)
     }
 }
