@@ -131,7 +131,12 @@ public final class PlanSession: TerminalProgram {
 
     /// Waits until the whole plan is read when the first frame came from its listing, and takes it.
     public func waitUntilRead() {
-        if let reading { take(reading.wait()) }
+        guard let reading else { return }
+        take(reading.wait())
+        // The key about to be handled needs the layout of the whole plan's frame (scrolling, the mouse).
+        if let size = lastFrameSize {
+            state.remember(Renderer.frame(state, width: size.width, height: size.height).1)
+        }
     }
 
     /// The exit status and the message to print once the terminal is restored, when the session ended because
@@ -149,9 +154,6 @@ public final class PlanSession: TerminalProgram {
                 plan: loaded.plan, filePath: path, fingerprint: loaded.fingerprint, asOf: shown.asOf, user: shown.user)
             state.mouseEnabled = shown.mouseEnabled
             checkRecovery()  // one written since the listing was read (none was there then)
-            if let size = lastFrameSize {
-                state.remember(Renderer.frame(state, width: size.width, height: size.height).1)
-            }
         case .failure(let error):
             let message = "actionplan: \(error)"
             ending = (2, message)
