@@ -94,6 +94,22 @@ final class ListingFirstTests: XCTestCase {
         XCTAssertEqual(session.state.plan, try PlanStore.load(path))
     }
 
+    /// A recovery file written between the listing and the whole plan (another session of the plan
+    /// interrupted meanwhile) is offered once the whole plan is taken, not lost with the listing's state.
+    func testARecoveryFileWrittenWhileThePlanIsReadIsOfferedOnTheWholePlan() throws {
+        let plan = try TUIFixtures.barnet()
+        let path = try stampedCopy(of: plan)
+        let listing = try XCTUnwrap(try PlanStore.stampedListing(path, ifAtLeast: 0))
+        let session = PlanSession(
+            listing: listing, reading: PlanReading(path: path), path: path, asOf: asOf, user: "NH")
+        _ = try RecoveryFiles.write(plan: plan, base: plan, for: path, reuse: nil)
+        session.waitUntilRead()
+        XCTAssertEqual(session.state.plan, try PlanStore.load(path))
+        guard case .question(.restoreRecovery) = session.state.mode else {
+            return XCTFail("the recovery file was not offered: \(session.state.mode)")
+        }
+    }
+
     func testAPlanThatCannotBeReadInFullEndsTheSessionWithItsError() throws {
         let path = try stampedCopy(of: try TUIFixtures.barnet())
         let listing = try XCTUnwrap(try PlanStore.stampedListing(path, ifAtLeast: 0))
