@@ -8,12 +8,23 @@ import ActionPlanCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    // Any file laid out as an encoding is read side by side (`PlanStore.load`, with or without a stamp): that
+    // reading gives the plan reader's plan or nothing, never another plan nor a refused file's.
+    let sideBySide = EncodedPlan(bytes: bytes)?.wholePlan(file: "fuzz.json", workers: 2)
+    let lenientSideBySide = EncodedPlan(bytes: bytes)?.wholePlan(file: "fuzz.json", workers: 2, allowDuplicateIDs: true)
+    if let lenientSideBySide {
+        precondition(
+            (try? PlanCodec.decode(bytes, file: "fuzz.json", allowDuplicateIDs: true)) == lenientSideBySide,
+            "the lenient reading side by side differs")
+    }
     guard let plan = try? PlanCodec.decode(bytes, file: "fuzz.json") else {
+        precondition(sideBySide == nil, "a refused file read side by side")
         precondition((try? PlanOutline(bytes: bytes, file: "fuzz.json")) == nil, "the outline read a refused file")
         // Also the lenient reading `check` uses.
         _ = try? PlanCodec.decode(bytes, file: "fuzz.json", allowDuplicateIDs: true)
         return 0
     }
+    precondition(sideBySide == nil || sideBySide == plan, "the plan read side by side differs")
     let saved = PlanCodec.encode(plan)
     // The outline reads the same file the same way, whatever its spacing and escapes.
     guard let outline = try? PlanOutline(bytes: bytes, file: "fuzz.json") else {

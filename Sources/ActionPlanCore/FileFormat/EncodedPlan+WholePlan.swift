@@ -25,7 +25,9 @@ extension EncodedPlan.View {
         -> [Theme]?
     {
         guard let ranges = themeRanges() else { return nil }
-        let parts = Self.parts(ranges, count: max(1, workers))
+        // Several parts a thread, taken in turn as threads come free: themes differ in size, and a thread that
+        // started late or shares its processor does not hold up the rest (one part, on this thread, for one worker).
+        let parts = Self.parts(ranges, count: workers > 1 ? workers * 4 : 1)
         var done = [[Theme]?](repeating: nil, count: parts.count)
         done.withUnsafeMutableBufferPointer { done in
             let shared = Shared(bytes: bytes, read: done)
@@ -75,14 +77,16 @@ extension EncodedPlan.View {
         return ranges
     }
 
-    /// `ranges` in at most `count` runs of neighbours of about the same number of bytes.
+    /// `ranges` in at most `count` runs of neighbours of about the same number of bytes: a range goes to the
+    /// next run when its middle lies past the current run's share.
     static func parts(_ ranges: [Range<Int>], count: Int) -> [[Range<Int>]] {
         let total = ranges.reduce(0) { $0 + $1.count }
         var parts: [[Range<Int>]] = [[]]
         var done = 0
         for range in ranges {
-            // Start the next part once this one holds its share of the bytes.
-            if !parts[parts.count - 1].isEmpty && parts.count < count && done >= total * parts.count / count {
+            if !parts[parts.count - 1].isEmpty && parts.count < count
+                && (done + range.count / 2) * count >= total * parts.count
+            {
                 parts.append([])
             }
             parts[parts.count - 1].append(range)

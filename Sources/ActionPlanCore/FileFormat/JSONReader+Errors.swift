@@ -45,6 +45,11 @@ extension JSONReader {
         }
     }
 
+    /// An unknown field `key` at the current position (its path ends with it), listing the `expected` ones.
+    func unknownField(_ key: String, expected: String) -> PlanError {
+        error("unknown field \"\(key)\" (expected one of: \(expected))")
+    }
+
     func expected(_ what: String) -> PlanError {
         error("expected \(what), found \(describeNext())")
     }

@@ -14,6 +14,26 @@ extension JSONReader {
         return day
     }
 
+    /// A rating written as its plain name in quotes (`"green"`), read without making a string; nil, having read
+    /// nothing but white space, for anything else (the caller reads it as a string, with its errors).
+    mutating func readPlainRating() -> Rating? {
+        skipWhitespace()
+        guard bytes.count - pos >= 5, bytes[pos] == UInt8(ascii: "\"") else { return nil }
+        for (rating, name) in Self.ratingNames {
+            guard bytes.count - pos >= name.count + 2, bytes[pos + name.count + 1] == UInt8(ascii: "\"") else {
+                continue
+            }
+            if name.indices.allSatisfy({ bytes[pos + 1 + $0] == name[$0] }) {
+                pos += name.count + 2
+                return rating
+            }
+        }
+        return nil
+    }
+
+    /// Each rating and the bytes of its name in a file.
+    private static let ratingNames = Rating.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
     /// The byte offset of the next value (white space skipped).
     mutating func offsetOfNextValue() -> Int {
         skipWhitespace()

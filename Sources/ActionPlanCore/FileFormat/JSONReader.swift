@@ -11,7 +11,8 @@ struct JSONReader {
     /// The offset of the next byte to read (moved only by the reader and its extensions).
     var pos = 0
     let file: String
-    private(set) var path: [PathComponent] = []
+    /// Where the reader is, for errors: pushed and popped only by the `readObject` and `readArray` methods.
+    var path: [PathComponent] = []
     /// The keys of the objects being read, innermost last: one buffer for every object, so checking for a
     /// duplicate key allocates nothing.
     private var keys: [String] = []

@@ -133,9 +133,7 @@ extension PlanCodec {
     }
 
     static func unknownField(_ key: String, _ r: JSONReader, expected: String) -> PlanError {
-        var e = r.error("unknown field \"\(key)\" (expected one of: \(expected))")
-        e.path = r.pathString
-        return e
+        r.unknownField(key, expected: expected)
     }
 
     private static func readRAGKey(_ r: inout JSONReader) throws -> RAGKey {
@@ -224,6 +222,7 @@ extension PlanCodec {
 
     static func readRating(_ r: inout JSONReader) throws -> Rating? {
         if r.readNull() { return nil }
+        if let rating = r.readPlainRating() { return rating }
         let s = try r.readString()
         guard let rating = Rating(rawValue: s) else {
             throw r.error("unknown rating \"\(s)\" (expected blue, green, amber, red or null)")

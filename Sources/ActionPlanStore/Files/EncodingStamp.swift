@@ -60,11 +60,4 @@ enum EncodingStamp {
         guard let stamp = SmallFile.contents(of: path(for: plan)), stamp.count < 200 else { return false }
         return stamp == Array(text(count: buffer.count, hash: ContentHash.words(UnsafeRawBufferPointer(buffer))).utf8)
     }
-
-    /// Whether bytes read from `plan`, `count` of them with hash `hash` (``ContentHash/words(_:)``, computed
-    /// already), are what its stamp says the store wrote.
-    static func isEncoding(count: Int, hash: UInt64, of plan: String) -> Bool {
-        guard let stamp = SmallFile.contents(of: path(for: plan)), stamp.count < 200 else { return false }
-        return stamp == Array(text(count: count, hash: hash).utf8)
-    }
 }

@@ -15,28 +15,38 @@ import ActionPlanCore
 /// one, never half of either. (`FileManager.replaceItemAt` loses data on this toolchain, and
 /// `Data.write(options: .atomic)` neither fsyncs nor keeps permissions.)
 public enum PlanStore {
-    /// Reads and validates the plan at `path`.
-    public static func load(_ path: String) throws -> Plan {
-        try decode(readFile(path), of: path)
-    }
-
-    /// The plan in `bytes`, read from `path`, with every check (`PlanCodec.decode`): of a file of a megabyte or
-    /// more that this store wrote itself (its stamp matches), the themes are read side by side on the
-    /// machine's processors (``EncodedPlan/wholePlan(file:workers:allowDuplicateIDs:)``); the same plan and,
-    /// for bytes that do not read, the same error. `hash`: the bytes' ``fingerprint(of:)``, when known.
-    public static func decode(_ bytes: [UInt8], of path: String, allowDuplicateIDs: Bool = false, hash: UInt64? = nil)
-        throws -> Plan
-    {
-        let workers = workers(for: bytes.count)
-        if workers > 1, let plan = try? SaveTarget.resolve(path).path,
-            exists(EncodingStamp.path(for: plan)),
-            EncodingStamp.isEncoding(count: bytes.count, hash: hash ?? fingerprint(of: bytes), of: plan),
-            let whole = EncodedPlan(bytes: bytes)?.wholePlan(
-                file: path, workers: workers, allowDuplicateIDs: allowDuplicateIDs)
+    /// Reads and validates the plan at `path` (every check of `PlanCodec.decode`; with `allowDuplicateIDs`, all
+    /// but the one that IDs are unique, for `check`, which reports them). A file of a megabyte or more is read
+    /// mapped (``sideBySide(_:of:allowDuplicateIDs:)``); a smaller one, one that does not read so and one written
+    /// while it was mapped are read and decoded, which names any error.
+    public static func load(_ path: String, allowDuplicateIDs: Bool = false) throws -> Plan {
+        if let size = FileIdentity.of(path)?.size, Int(size) >= MappedFile.mapFrom,
+            let whole = try MappedFile.withBytes(
+                path, { sideBySide($0, of: path, allowDuplicateIDs: allowDuplicateIDs) })
+                ?? nil
         {
             return whole
         }
-        return try PlanCodec.decode(bytes, file: path, allowDuplicateIDs: allowDuplicateIDs)
+        return try PlanCodec.decode(readFile(path), file: path, allowDuplicateIDs: allowDuplicateIDs)
+    }
+
+    /// The plan in `bytes`, read from `path`, with every check (`PlanCodec.decode`): read side by side when it
+    /// can be (``sideBySide(_:of:allowDuplicateIDs:)``), by the plan reader otherwise; the same plan, and for bytes
+    /// that do not read, the plan reader's error.
+    public static func decode(_ bytes: [UInt8], of path: String, allowDuplicateIDs: Bool = false) throws -> Plan {
+        let whole = bytes.withUnsafeBufferPointer { sideBySide($0, of: path, allowDuplicateIDs: allowDuplicateIDs) }
+        return try whole ?? PlanCodec.decode(bytes, file: path, allowDuplicateIDs: allowDuplicateIDs)
+    }
+
+    /// The plan in `bytes` of a megabyte or more laid out as an encoding — whoever wrote it — with its themes read
+    /// side by side on the machine's processors (``EncodedPlan/View/wholePlan(file:workers:allowDuplicateIDs:)``);
+    /// nil for smaller bytes and any that do not read so. It makes every check the plan reader makes and gives
+    /// its plan, so it needs no stamp (the fuzzer and `SideBySideLoadTests` hold it to that).
+    static func sideBySide(_ bytes: UnsafeBufferPointer<UInt8>, of path: String, allowDuplicateIDs: Bool) -> Plan? {
+        let workers = workers(for: bytes.count)
+        guard workers > 1 else { return nil }
+        return EncodedPlan.View(bytes: bytes)?.wholePlan(
+            file: path, workers: workers, allowDuplicateIDs: allowDuplicateIDs)
     }
 
     /// The plan at `path` as the commands that list and count actions need it: from a file this store wrote
@@ -48,7 +58,7 @@ public enum PlanStore {
     public static func loadListing(
         _ path: String, keeping: PlanCodec.ListingFilter? = nil
     ) throws -> Plan {
-        let listed = try stampedListing(path) { encoded, workers in
+        let listed = try readingStamped(path) { encoded, workers in
             try? encoded.listing(file: path, keeping: keeping, workers: workers)
         }
         if let listed { return listed }
@@ -60,7 +70,7 @@ public enum PlanStore {
     /// full (its cross-references, fields, history and notes too), and where that action is. An `id` not in
     /// the plan is refused as ``Plan/requirePath(_:)`` refuses it.
     public static func loadListing(_ path: String, withAllOf id: String) throws -> (plan: Plan, at: ActionPath) {
-        let found = try stampedListing(path) { encoded, workers -> (Plan, ActionPath)? in
+        let found = try readingStamped(path) { encoded, workers -> (Plan, ActionPath)? in
             guard var plan = try? encoded.listing(file: path, workers: workers), let at = plan.path(of: id),
                 let place = encoded.place(of: id), let action = try? encoded.action(at: place, file: path)
             else { return nil }
@@ -86,7 +96,7 @@ public enum PlanStore {
     /// this store wrote itself (its stamp matches), those read with every check and the themes left unread
     /// (``EncodedPlan/View/outsideThemes(file:)``), their list empty; from any other file, the whole plan.
     public static func loadOutsideThemes(_ path: String) throws -> Plan {
-        if let plan = try stampedListing(path, { encoded, _ in try? encoded.outsideThemes(file: path) }) { return plan }
+        if let plan = try readingStamped(path, { encoded, _ in try? encoded.outsideThemes(file: path) }) { return plan }
         return try load(path)
     }
 
@@ -95,13 +105,13 @@ public enum PlanStore {
     /// first frame of a large plan from it while it reads the whole plan (every check) behind it.
     public static func stampedListing(_ path: String, ifAtLeast minimumSize: Int) throws -> Plan? {
         guard let size = FileIdentity.of(path)?.size, size >= minimumSize else { return nil }
-        return try stampedListing(path) { encoded, workers in try? encoded.listing(file: path, workers: workers) }
+        return try readingStamped(path) { encoded, workers in try? encoded.listing(file: path, workers: workers) }
     }
 
     /// What `read` makes of the plan at `path` (and the number of threads to read it on, ``workers(for:)``) when
     /// it has a stamp that matches it, read mapped; nil when it has none, when `read` gives nil, or when the file
     /// was written while it was read (the caller then reads it in full, which also gives every error its message).
-    private static func stampedListing<R>(_ path: String, _ read: (EncodedPlan.View, Int) -> R?) throws -> R? {
+    private static func readingStamped<R>(_ path: String, _ read: (EncodedPlan.View, Int) -> R?) throws -> R? {
         // The stamp is beside the file itself; without one, the file is not mapped at all.
         guard let plan = try? SaveTarget.resolve(path).path, exists(EncodingStamp.path(for: plan)) else { return nil }
         let result = try MappedFile.withBytes(path) { buffer in
@@ -263,7 +273,7 @@ extension PlanStore {
     public static func loadWithFingerprint(_ path: String) throws -> Loaded {
         let bytes = try readFile(path)
         let hash = fingerprint(of: bytes)
-        return Loaded(plan: try decode(bytes, of: path, hash: hash), fingerprint: hash)
+        return Loaded(plan: try decode(bytes, of: path), fingerprint: hash)
     }
 
     /// The fingerprint of the file at `path` now, or nil when it cannot be read.

@@ -15,8 +15,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let findings = try reportingBadInput { () -> [PlanCheck.Finding] in
             let today = try asOf.day()
-            let bytes = try PlanStore.readFile(plan)
-            let p = try PlanStore.decode(bytes, of: plan, allowDuplicateIDs: true)
+            let p = keptUntilExit(try PlanStore.load(plan, allowDuplicateIDs: true))
             return PlanCheck.run(p, asOf: today)
         }
         let shownPlan = TerminalSafe.escape(plan)

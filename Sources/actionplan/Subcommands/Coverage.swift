@@ -15,7 +15,7 @@ struct Coverage: ParsableCommand {
 
     func run() throws {
         try reportingBadInput {
-            let p = try PlanStore.load(plan)
+            let p = keptUntilExit(try PlanStore.load(plan))
             printOut(CoverageListing.render(p, asOf: try asOf.day(), format: format.format))
         }
     }

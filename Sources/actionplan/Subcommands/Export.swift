@@ -45,7 +45,7 @@ struct Export: ParsableCommand {
                     .invalidValue,
                     path: "--output", message: "\(output) is the plan file itself; export never overwrites the plan")
             }
-            let p = try PlanStore.load(plan)
+            let p = keptUntilExit(try PlanStore.load(plan))
             var bytes = try Exporter.bytes(p, format: fmt, asOf: today, produced: producedDay, since: since)
             if let browser { bytes = try PDFPrinting.print(html: bytes, with: browser) }
             if output == "-" {

@@ -20,7 +20,7 @@ struct Leads: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             let today = try asOf.day()
-            let p = try PlanStore.load(plan)
+            let p = keptUntilExit(try PlanStore.load(plan))
             printOut(LeadListing.render(p, asOf: today, format: format.format))
         }
     }

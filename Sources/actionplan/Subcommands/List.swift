@@ -23,7 +23,7 @@ struct List: ParsableCommand {
         try reportingBadInput {
             let today = try asOf.day()
             // A list shows no log text: the outline is read and checked as fully, and faster.
-            let p = try PlanStore.loadListing(plan)
+            let p = keptUntilExit(try PlanStore.loadListing(plan))
             var f = ActionFilter(theme: theme, lead: lead, overdueOnly: overdue, dueWithin: dueWithin)
             if let rating {
                 let list = try Rating.parseList(rating, path: "--rating")
@@ -66,7 +66,8 @@ struct Overdue: ParsableCommand {
         try reportingBadInput {
             let today = try asOf.day()
             // A list shows no log text (`loadListing`); of a file the store wrote, only overdue actions are read.
-            let p = try PlanStore.loadListing(plan) { Action.isOverdue(deadline: $0, rating: $1, asOf: today) }
+            let p = keptUntilExit(
+                try PlanStore.loadListing(plan) { Action.isOverdue(deadline: $0, rating: $1, asOf: today) })
             let rows = ActionListing.overdueRows(in: p, asOf: today)
             printOut(ActionListing.render(rows, format: format.format))
         }

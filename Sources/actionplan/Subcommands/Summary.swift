@@ -16,7 +16,7 @@ struct Summary: ParsableCommand {
         try reportingBadInput {
             let today = try asOf.day()
             // Counts need no log text: the outline is read and checked as fully, and faster.
-            let p = try PlanStore.loadListing(plan)
+            let p = keptUntilExit(try PlanStore.loadListing(plan))
             printOut(SummaryReport.render(p, asOf: today, format: format.format))
         }
     }
