@@ -7,7 +7,8 @@ import XCTest
 
 /// `PlanStore.load` reads any file of a megabyte or more laid out as an encoding with its themes side by side,
 /// stamped or not (it makes every check, so it needs no stamp): always the plan reader's plan, or the plan
-/// reader's error, whoever wrote the file and however.
+/// reader's error, whoever wrote the file and however; `PlanStore.loadListing` of a file without the stamp, the
+/// outline's plan or error.
 final class SideBySideLoadTests: XCTestCase {
     private var dir = ""
 
@@ -40,6 +41,9 @@ final class SideBySideLoadTests: XCTestCase {
             let loaded = outcome { try PlanStore.load(path, allowDuplicateIDs: lenient) }
             XCTAssertEqual(loaded, expected, "\(name), duplicates allowed: \(lenient)", line: line)
         }
+        // What the listing commands read of a file without the stamp: the outline, logs' text checked, not kept.
+        let outline = outcome { try PlanOutline(bytes: bytes, file: path).plan }
+        XCTAssertEqual(outcome { try PlanStore.loadListing(path) }, outline, "\(name): listing", line: line)
     }
 
     func testAnUnstampedLargeEncodingLoadsAsThePlanReaderReadsIt() throws {

@@ -9,10 +9,18 @@ import Foundation
 /// plan as ``PlanCodec/decode(_:file:allowDuplicateIDs:)`` checks them: the same plan, with every check.
 extension EncodedPlan.View {
     /// The whole plan, its themes read on up to `workers` threads; nil when the bytes do not read (the caller
-    /// then reads them with `PlanCodec.decode`, which says why, with the line and column).
-    public func wholePlan(file: String, workers: Int, allowDuplicateIDs: Bool = false) -> Plan? {
-        guard var plan = try? outsideThemes(file: file),
-            let themes = themesSideBySide(file: file, workers: workers, read: { r in try PlanCodec.readTheme(&r) })
+    /// then reads them with `PlanCodec.decode`, which says why, with the line and column). Without
+    /// `keepingLogText`, the plan ``PlanOutline`` reads: the text of the logs checked, not kept.
+    public func wholePlan(file: String, workers: Int, allowDuplicateIDs: Bool = false, keepingLogText: Bool = true)
+        -> Plan?
+    {
+        guard var plan = try? outsideThemes(file: file, keepingLogText: keepingLogText),
+            let themes = themesSideBySide(
+                file: file, workers: workers,
+                read: { r in
+                    r.keepsText = keepingLogText
+                    return try PlanCodec.readTheme(&r)
+                })
         else { return nil }
         plan.themes = themes
         if !allowDuplicateIDs && (try? PlanCodec.validateIDs(plan, file: file)) == nil { return nil }

@@ -147,11 +147,11 @@ public struct EncodedPlan: Sendable {
         /// The plan without its themes — its ``Plan/header``, snapshots and measures, what `snapshots` and
         /// `measures` list — read with every check of the plan reader from the file's bytes with the themes'
         /// array left out (found by the layout, not read).
-        public func outsideThemes(file: String) throws -> Plan {
+        public func outsideThemes(file: String, keepingLogText: Bool = true) throws -> Plan {
             var bytes = Array(self.bytes[..<layout.headerEnd])
             bytes.append(contentsOf: Array(",\n  \"themes\": []".utf8))
             bytes.append(contentsOf: self.bytes[layout.themes.upperBound...])
-            return try PlanCodec.decode(bytes, file: file)
+            return try PlanCodec.decode(bytes, file: file, keepText: keepingLogText, ranges: false).plan
         }
 
         /// The plan as the commands that list and count actions (`overdue`, `list`, `summary`) need it: its

@@ -3,7 +3,7 @@
 /// apart by their packed words.
 extension JSONReader {
     /// Up to 15 plain ASCII bytes of a key and their count packed into two words; ``none`` for any other key.
-    struct PackedKey: Equatable {
+    struct PackedKey: Equatable, Sendable {
         var low: UInt64
         var high: UInt64
         /// No key packs to this: its count byte is 255.
@@ -35,19 +35,20 @@ extension JSONReader {
         }
     }
 
-    /// The fields an object of a known shape may hold, in the order of a `CaseIterable` enum whose raw values
-    /// count from 0 (`enum Field: Int, CaseIterable { case date, by, text }`), with their packed names:
-    /// ``readObject(_:_:)`` tells a field by comparing two words, not by comparing strings, and a duplicate by a bit.
-    struct Fields<Field: CaseIterable & RawRepresentable<Int>> {
+    /// The fields an object of a known shape may hold: the cases of an enum whose raw values are their names
+    /// (`enum Field: String, CaseIterable { case date, by, text }`), with their packed names, so that
+    /// ``readObject(_:_:)`` tells a field by comparing two words, not strings, and a duplicate by a bit.
+    struct Fields<Field: CaseIterable & RawRepresentable<String> & Sendable>: Sendable {
+        let cases: [Field]
         let names: [String]
         let codes: [PackedKey]
         /// The names as an unknown field's error lists them: `date, by, text`.
         let list: String
 
         init() {
-            names = Field.allCases.map { String(describing: $0) }
-            precondition(
-                Field.allCases.enumerated().allSatisfy { $0.offset == $0.element.rawValue } && names.count <= 64)
+            cases = Array(Field.allCases)
+            names = cases.map(\.rawValue)
+            precondition(names.count <= 64)
             codes = names.map { name in
                 let quoted = Array(name.utf8) + [UInt8(ascii: "\"")]
                 return quoted.withUnsafeBufferPointer { PackedKey.pack($0, from: 0).0 }
@@ -57,20 +58,16 @@ extension JSONReader {
         }
     }
 
-    /// Reads an object whose fields are among `fields`, calling `body` with each while positioned at its value,
-    /// and returns the set of fields read (bit `rawValue`). As ``readObject(_:)``, with the same errors: an
-    /// unknown field, a duplicate one, a missing `:` or `,`.
-    @discardableResult
-    mutating func readObject<Field>(_ fields: Fields<Field>, _ body: (inout JSONReader, Field) throws -> Void) throws
-        -> UInt64
-    {
+    /// Reads an object whose fields are among `fields`, calling `body` with each while positioned at its value.
+    /// As ``readObject(_:)``, with the same errors: an unknown field, a duplicate one, a missing `:` or `,`.
+    mutating func readObject<Field>(_ fields: Fields<Field>, _ body: (inout JSONReader, Field) throws -> Void) throws {
         skipWhitespace()
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: "{") else { throw expected("an object") }
         pos += 1
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
             pos += 1
-            return 0
+            return
         }
         var seen: UInt64 = 0
         while true {
@@ -94,9 +91,9 @@ extension JSONReader {
             }
             pos += 1
             path.append(.key(key))
-            guard let index, let field = Field(rawValue: index) else { throw unknownField(key, expected: fields.list) }
+            guard let index else { throw unknownField(key, expected: fields.list) }
             seen |= 1 << UInt64(index)
-            try body(&self, field)
+            try body(&self, fields.cases[index])
             path.removeLast()
             skipWhitespace()
             guard pos < bytes.count else { throw expected("',' or '}'") }
@@ -106,7 +103,7 @@ extension JSONReader {
             }
             if bytes[pos] == UInt8(ascii: "}") {
                 pos += 1
-                return seen
+                return
             }
             throw expected("',' or '}'")
         }

@@ -5,11 +5,14 @@ extension PlanCodec {
         // Fields are gathered first and the Action built once, so its derived
         // deadline is parsed once rather than on every field assignment.
         var a = ActionFields()
+        var sawID = false
         var storedDeadline: CalendarDay?
-        let read = try r.readObject(actionFields) { r, field in
+        var sawDeadline = false
+        try r.readObject(actionFields) { r, field in
             switch field {
             case .id:
                 a.id = try r.readString()
+                sawID = true
                 if a.id.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     throw r.error("an action's id must not be empty")
                 }
@@ -17,7 +20,9 @@ extension PlanCodec {
             case .text: a.text = try r.readString()
             case .leads: a.leads = try r.readStringArray()
             case .deliveryDate: a.deliveryDate = try r.readString()
-            case .deadline: storedDeadline = try readOptionalDay(&r)
+            case .deadline:
+                storedDeadline = try readOptionalDay(&r)
+                sawDeadline = true
             case .revisions: try r.readArray { r, _ in a.revisions.append(try readRevision(&r)) }
             case .rating: a.rating = try readRating(&r)
             case .status: a.status = try r.readString()
@@ -26,8 +31,7 @@ extension PlanCodec {
             case .notes: try r.readArray { r, _ in a.notes.append(try readNote(&r)) }
             }
         }
-        if read & 1 << ActionKey.id.rawValue == 0 { throw r.error("missing field id in action") }
-        let sawDeadline = read & 1 << ActionKey.deadline.rawValue != 0
+        if !sawID { throw r.error("missing field id in action") }
         let action = Action(
             id: a.id, crossReferences: a.crossReferences, text: a.text, leads: a.leads, deliveryDate: a.deliveryDate,
             revisions: a.revisions, rating: a.rating, status: a.status, fields: a.fields, history: a.history,
@@ -109,9 +113,12 @@ extension PlanCodec {
     /// One `history` entry, a rating change: `date` (required), `from`, `to`, `status`, `by`, `note`.
     private static func readRatingChange(_ r: inout JSONReader) throws -> RatingChange {
         var h = RatingChange(date: CalendarDay(ordinal: 0), from: nil, to: nil, by: "", note: "")
-        let read = try r.readObject(historyFields) { r, field in
+        var sawDate = false
+        try r.readObject(historyFields) { r, field in
             switch field {
-            case .date: h.date = try readDay(&r)
+            case .date:
+                h.date = try readDay(&r)
+                sawDate = true
             case .from: h.from = try readRating(&r)
             case .to: h.to = try readRating(&r)
             case .status: h.status = try r.readString()
@@ -119,34 +126,37 @@ extension PlanCodec {
             case .note: h.note = try r.readText()
             }
         }
-        if read & 1 << HistoryField.date.rawValue == 0 { throw r.error("missing field date in history entry") }
+        if !sawDate { throw r.error("missing field date in history entry") }
         return h
     }
 
     /// The fields of an action (`PlanCodec.encode` writes them in this order).
-    private enum ActionKey: Int, CaseIterable {
+    private enum ActionKey: String, CaseIterable {
         case id, crossReferences, text, leads, deliveryDate, deadline, revisions, rating, status, fields, history, notes
     }
     private static let actionFields = JSONReader.Fields<ActionKey>()
 
     /// The fields of a history entry, and of a note: found by their packed names (`JSONReader.Fields`), these
     /// two make up most of a long-kept plan's objects.
-    private enum HistoryField: Int, CaseIterable { case date, from, to, status, by, note }
-    private enum NoteField: Int, CaseIterable { case date, by, text }
+    private enum HistoryField: String, CaseIterable { case date, from, to, status, by, note }
+    private enum NoteField: String, CaseIterable { case date, by, text }
     private static let historyFields = JSONReader.Fields<HistoryField>()
     private static let noteFields = JSONReader.Fields<NoteField>()
 
     /// One progress note: `date` (required), `by`, `text`.
     private static func readNote(_ r: inout JSONReader) throws -> ProgressNote {
         var n = ProgressNote(date: CalendarDay(ordinal: 0), text: "")
-        let read = try r.readObject(noteFields) { r, field in
+        var sawDate = false
+        try r.readObject(noteFields) { r, field in
             switch field {
-            case .date: n.date = try readDay(&r)
+            case .date:
+                n.date = try readDay(&r)
+                sawDate = true
             case .by: n.by = try r.readText()
             case .text: n.text = try r.readText()
             }
         }
-        if read & 1 << NoteField.date.rawValue == 0 { throw r.error("missing field date in note") }
+        if !sawDate { throw r.error("missing field date in note") }
         return n
     }
 

@@ -124,7 +124,7 @@ enum ReportText {
         var parts: [NarrativePart] = []
         var bullets: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = String(Whitespace.trimmed(line))
             if t.isEmpty { continue }
             if t.hasPrefix("- ") || t.hasPrefix("• ") {
                 bullets.append(String(t.dropFirst(2)))

@@ -17,4 +17,13 @@ public enum Whitespace {
         }
         return out
     }
+
+    /// `s` without white space other than line breaks at either end (as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)`, without its cost per character: a report trims every line).
+    public static func trimmed(_ s: Substring) -> Substring {
+        func blank(_ c: Character) -> Bool { c.isWhitespace && !c.isNewline }
+        guard let first = s.firstIndex(where: { !blank($0) }) else { return s[s.endIndex...] }
+        let last = s.lastIndex(where: { !blank($0) })!
+        return s[first...last]
+    }
 }

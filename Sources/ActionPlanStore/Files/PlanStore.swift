@@ -16,22 +16,28 @@ import ActionPlanCore
 /// `Data.write(options: .atomic)` neither fsyncs nor keeps permissions.)
 public enum PlanStore {
     /// Reads and validates the plan at `path` (every check of `PlanCodec.decode`; with `allowDuplicateIDs`, all
-    /// but the one that IDs are unique, for `check`, which reports them). A file of a megabyte or more is read
-    /// mapped (``sideBySide(_:of:allowDuplicateIDs:)``); a smaller one, one that does not read so and one written
-    /// while it was mapped are read and decoded, which names any error.
+    /// but the one that IDs are unique, for `check`, which reports them): ``mappedSideBySide(_:allowDuplicateIDs:keepingLogText:)``
+    /// when it can be read so, else read and decoded, which names any error.
     public static func load(_ path: String, allowDuplicateIDs: Bool = false) throws -> Plan {
-        if let size = FileIdentity.of(path)?.size, Int(size) >= MappedFile.mapFrom,
-            let whole = try MappedFile.withBytes(
-                path, { sideBySide($0, of: path, allowDuplicateIDs: allowDuplicateIDs) })
-                ?? nil
-        {
-            return whole
-        }
+        if let whole = try mappedSideBySide(path, allowDuplicateIDs: allowDuplicateIDs) { return whole }
         return try PlanCodec.decode(readFile(path), file: path, allowDuplicateIDs: allowDuplicateIDs)
     }
 
+    /// The plan in the file at `path`, of a megabyte or more, read mapped (no copy) and side by side
+    /// (``sideBySide(_:of:allowDuplicateIDs:keepingLogText:)``, every check); nil for a smaller file, one that
+    /// does not read so, and one written while it was mapped: the caller reads it again, which names any error.
+    static func mappedSideBySide(_ path: String, allowDuplicateIDs: Bool = false, keepingLogText: Bool = true) throws
+        -> Plan?
+    {
+        guard let size = FileIdentity.of(path)?.size, Int(size) >= MappedFile.mapFrom else { return nil }
+        let read = try MappedFile.withBytes(path) {
+            sideBySide($0, of: path, allowDuplicateIDs: allowDuplicateIDs, keepingLogText: keepingLogText)
+        }
+        return read ?? nil
+    }
+
     /// The plan in `bytes`, read from `path`, with every check (`PlanCodec.decode`): read side by side when it
-    /// can be (``sideBySide(_:of:allowDuplicateIDs:)``), by the plan reader otherwise; the same plan, and for bytes
+    /// can be (``sideBySide(_:of:allowDuplicateIDs:keepingLogText:)``), by the plan reader otherwise; the same plan, and for bytes
     /// that do not read, the plan reader's error.
     public static func decode(_ bytes: [UInt8], of path: String, allowDuplicateIDs: Bool = false) throws -> Plan {
         let whole = bytes.withUnsafeBufferPointer { sideBySide($0, of: path, allowDuplicateIDs: allowDuplicateIDs) }
@@ -42,17 +48,21 @@ public enum PlanStore {
     /// side by side on the machine's processors (``EncodedPlan/View/wholePlan(file:workers:allowDuplicateIDs:)``);
     /// nil for smaller bytes and any that do not read so. It makes every check the plan reader makes and gives
     /// its plan, so it needs no stamp (the fuzzer and `SideBySideLoadTests` hold it to that).
-    static func sideBySide(_ bytes: UnsafeBufferPointer<UInt8>, of path: String, allowDuplicateIDs: Bool) -> Plan? {
+    /// Without `keepingLogText`, the plan ``PlanOutline`` reads.
+    static func sideBySide(
+        _ bytes: UnsafeBufferPointer<UInt8>, of path: String, allowDuplicateIDs: Bool, keepingLogText: Bool = true
+    ) -> Plan? {
         let workers = workers(for: bytes.count)
         guard workers > 1 else { return nil }
         return EncodedPlan.View(bytes: bytes)?.wholePlan(
-            file: path, workers: workers, allowDuplicateIDs: allowDuplicateIDs)
+            file: path, workers: workers, allowDuplicateIDs: allowDuplicateIDs, keepingLogText: keepingLogText)
     }
 
     /// The plan at `path` as the commands that list and count actions need it: from a file this store wrote
     /// itself and no one has changed since (its `EncodingStamp` matches), ``EncodedPlan/listing(file:)`` —
     /// IDs, texts, leads, dates, ratings and statuses, without the logs, read in a fraction of the time;
-    /// from any other file, the outline (``PlanOutline``: every check).
+    /// from any other file, the outline (``PlanOutline``: every check), read side by side when it can be
+    /// (``mappedSideBySide(_:allowDuplicateIDs:keepingLogText:)``).
     /// With `keeping`, a stamped file's listing holds only the actions whose deadline and rating it keeps
     /// (and any other file's all of them), so `keeping` must keep every action the caller's own filter would.
     public static func loadListing(
@@ -62,6 +72,7 @@ public enum PlanStore {
             try? encoded.listing(file: path, keeping: keeping, workers: workers)
         }
         if let listed { return listed }
+        if let outline = try mappedSideBySide(path, keepingLogText: false) { return outline }
         // Read, not mapped (the outline would otherwise hold the file twice: the mapping and its copy).
         return try PlanOutline(bytes: readFile(path), file: path).plan
     }
