@@ -12,6 +12,10 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     // reading gives the plan reader's plan or nothing, never another plan nor a refused file's.
     let sideBySide = EncodedPlan(bytes: bytes)?.wholePlan(file: "fuzz.json", workers: 2)
     let lenientSideBySide = EncodedPlan(bytes: bytes)?.wholePlan(file: "fuzz.json", workers: 2, allowDuplicateIDs: true)
+    // The terminal UI shows the listing of any file laid out as an encoding while it reads the whole plan
+    // (`PlanStore.listingToShow`): whatever the bytes, it reads or refuses, never crashes.
+    _ = try? EncodedPlan(bytes: bytes)?.listing(file: "fuzz.json", workers: 2)
+    _ = try? EncodedPlan(bytes: bytes)?.listing(file: "fuzz.json")
     if let lenientSideBySide {
         precondition(
             (try? PlanCodec.decode(bytes, file: "fuzz.json", allowDuplicateIDs: true)) == lenientSideBySide,

@@ -212,7 +212,7 @@ if let path = option("--tui-phases") {
     }
     let frame = time(3) { _ = session!.frame(width: 80, height: 24) }
     var listing: Plan?
-    let listed = try time(3) { listing = try PlanStore.stampedListing(path, ifAtLeast: 0) }
+    let listed = try time(3) { listing = try PlanStore.listingToShow(path, ifAtLeast: 0) }
     let listingState = time(3) {
         session = PlanSession(plan: listing ?? loaded!.plan, path: path, fingerprint: nil, asOf: day, user: "bench")
     }

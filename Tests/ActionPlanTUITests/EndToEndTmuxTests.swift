@@ -113,7 +113,7 @@ final class EndToEndTmuxTests: XCTestCase {
             try action.rate(to: .amber, note: "saved once", by: "NH", on: TUIFixtures.asOf)
         }
         XCTAssertGreaterThan(try PlanStore.readFile(path).count, 4 << 20)
-        XCTAssertNotNil(try PlanStore.stampedListing(path, ifAtLeast: 0), "stamped")
+        XCTAssertNotNil(try PlanStore.listingToShow(path, ifAtLeast: 0), "shown from its listing first")
         let before = try PlanStore.load(path)
         try start(build)
         // Typed before the first frame may even be drawn.

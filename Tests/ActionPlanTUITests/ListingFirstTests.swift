@@ -1,6 +1,7 @@
 import ActionPlanCore
 import ActionPlanStore
 import ActionPlanSynthetic
+import Foundation
 import XCTest
 
 @testable import ActionPlanTUI
@@ -31,9 +32,16 @@ final class ListingFirstTests: XCTestCase {
     }
 
     func testTheFirstFrameFromTheListingIsTheWholePlansFirstFrame() throws {
-        for (name, plan) in try plans() {
-            let path = try stampedCopy(of: plan)
-            let listing = try XCTUnwrap(try PlanStore.stampedListing(path, ifAtLeast: 0), "\(name): not stamped")
+        for (name, plan) in try plans() + (try plans()).map({ ("\($0.0), not saved by actionplan", $0.1) }) {
+            let path: String
+            if name.hasSuffix("not saved by actionplan") {
+                // Written as an encoding, without the store's stamp (an import, a copy): listed all the same.
+                path = try temporaryDirectory() + "/plain.json"
+                try PlanStore.save(plan, to: path)
+            } else {
+                path = try stampedCopy(of: plan)
+            }
+            let listing = try XCTUnwrap(try PlanStore.listingToShow(path, ifAtLeast: 0), "\(name): no listing")
             let whole = try PlanStore.loadWithFingerprint(path)
             XCTAssertNotEqual(listing, whole.plan, "\(name): the listing leaves the logs out")
             for (width, height) in [(80, 24), (120, 40), (30, 8), (200, 60), (1, 1)] {
@@ -99,7 +107,7 @@ final class ListingFirstTests: XCTestCase {
     func testARecoveryFileWrittenWhileThePlanIsReadIsOfferedOnTheWholePlan() throws {
         let plan = try TUIFixtures.barnet()
         let path = try stampedCopy(of: plan)
-        let listing = try XCTUnwrap(try PlanStore.stampedListing(path, ifAtLeast: 0))
+        let listing = try XCTUnwrap(try PlanStore.listingToShow(path, ifAtLeast: 0))
         let session = PlanSession(
             listing: listing, reading: PlanReading(path: path), path: path, asOf: asOf, user: "NH")
         _ = try RecoveryFiles.write(plan: plan, base: plan, for: path, reuse: nil)
@@ -112,7 +120,7 @@ final class ListingFirstTests: XCTestCase {
 
     func testAPlanThatCannotBeReadInFullEndsTheSessionWithItsError() throws {
         let path = try stampedCopy(of: try TUIFixtures.barnet())
-        let listing = try XCTUnwrap(try PlanStore.stampedListing(path, ifAtLeast: 0))
+        let listing = try XCTUnwrap(try PlanStore.listingToShow(path, ifAtLeast: 0))
         let missing = try temporaryDirectory() + "/gone.json"
         let session = PlanSession(
             listing: listing, reading: PlanReading(path: missing), path: path, asOf: asOf, user: "NH")
@@ -127,12 +135,15 @@ final class ListingFirstTests: XCTestCase {
         XCTAssertTrue(farewell.message.contains("gone.json"), farewell.message)
     }
 
-    func testAPlanNotStampedSmallOrWithARecoveryFileIsReadInFullFirst() throws {
+    func testAPlanLaidOutOtherwiseSmallOrWithARecoveryFileIsReadInFullFirst() throws {
         let plan = try TUIFixtures.barnet()
-        // Not saved by actionplan: no stamp.
-        let plain = try temporaryDirectory() + "/plan.json"
-        try PlanStore.save(plan, to: plain)
-        XCTAssertNil(try PlanSession(path: plain, asOf: asOf, user: "NH", listingFirstFrom: 0).reading)
+        // Written on one line by another program: not laid out as an encoding, so there is no listing.
+        let oneLine = try temporaryDirectory() + "/plan.json"
+        let object = try JSONSerialization.jsonObject(with: Data(PlanCodec.encode(plan)))
+        try PlanStore.writeAtomically([UInt8](try JSONSerialization.data(withJSONObject: object)), to: oneLine)
+        let whole = try PlanSession(path: oneLine, asOf: asOf, user: "NH", listingFirstFrom: 0)
+        XCTAssertNil(whole.reading)
+        XCTAssertEqual(whole.state.plan, plan)
         // Smaller than the size from which the listing comes first (the default: 4 MiB).
         let small = try stampedCopy(of: plan)
         XCTAssertNil(try PlanSession(path: small, asOf: asOf, user: "NH").reading)

@@ -111,12 +111,17 @@ public enum PlanStore {
         return try load(path)
     }
 
-    /// The plan at `path` without its logs (the listing of ``loadListing(_:keeping:)``) when the file is at
-    /// least `minimumSize` bytes and carries a stamp that matches it; nil otherwise. The terminal UI draws its
-    /// first frame of a large plan from it while it reads the whole plan (every check) behind it.
-    public static func stampedListing(_ path: String, ifAtLeast minimumSize: Int) throws -> Plan? {
-        guard let size = FileIdentity.of(path)?.size, size >= minimumSize else { return nil }
-        return try readingStamped(path) { encoded, workers in try? encoded.listing(file: path, workers: workers) }
+    /// The plan at `path` without its logs, only to be shown while the whole plan is read (the terminal UI's
+    /// first frame of a large plan): the listing of ``loadListing(_:keeping:)`` of the file mapped, when it is at
+    /// least `minimumSize` bytes and laid out as an encoding — whoever wrote it; nil otherwise. What the listing
+    /// skips is not checked here, so nothing may be edited or saved from it: the whole plan, read with every
+    /// check, replaces it first (`PlanSession`), and a file that does not read ends the session with its error.
+    public static func listingToShow(_ path: String, ifAtLeast minimumSize: Int) throws -> Plan? {
+        guard let size = FileIdentity.of(path)?.size, Int(size) >= minimumSize else { return nil }
+        let listed = try MappedFile.withBytes(path) { buffer in
+            EncodedPlan.View(bytes: buffer).flatMap { try? $0.listing(file: path, workers: workers(for: buffer.count)) }
+        }
+        return listed ?? nil
     }
 
     /// What `read` makes of the plan at `path` (and the number of threads to read it on, ``workers(for:)``) when

@@ -53,7 +53,7 @@ public final class PlanSession: TerminalProgram {
     /// recovery file is reported and left alone.
     /// `clock` says the real day; it is read once per key press, and edits are dated with it.
     ///
-    /// A plan of `listingFirstFrom` bytes or more that this store wrote itself (its stamp matches) is first
+    /// A plan of `listingFirstFrom` bytes or more laid out as an encoding (as actionplan writes it) is first
     /// shown from its listing — every action without its logs, what the first frame shows — while the whole
     /// plan is read and checked on another thread; the session takes it before it handles the first key (or
     /// when a frame is drawn after it is read), so no key ever acts on the listing. A file that cannot be
@@ -64,7 +64,7 @@ public final class PlanSession: TerminalProgram {
         listingFirstFrom: Int = PlanSession.listingFirstSize
     ) throws {
         if RecoveryFiles.find(for: path).isEmpty,
-            let listing = try PlanStore.stampedListing(path, ifAtLeast: listingFirstFrom)
+            let listing = try PlanStore.listingToShow(path, ifAtLeast: listingFirstFrom)
         {
             self.init(
                 listing: listing, reading: PlanReading(path: path), path: path, asOf: asOf, user: user, mouse: mouse,
