@@ -126,9 +126,9 @@ func compareWithTaskwarrior(actions count: Int, actionplan: String, dir: String)
     if !identical { exit(1) }
 }
 
-/// `--commands`: every CLI command, best of 5 whole-process runs, on each plan of `targets`, with its peak memory.
+/// `--commands`: every CLI command, best of 10 whole-process runs, on each plan of `targets`, with its peak memory.
 func timeEveryCommand(_ targets: [(label: String, path: String, id: String)], actionplan: String, dir: String) throws {
-    print("\nEvery command, whole process (best of 5; peak RSS; the plan file's size)")
+    print("\nEvery command, whole process (best of 10 on this shared machine; peak RSS; the plan file's size)")
     for (label, path, id) in targets {
         let fileMiB = Double(try PlanStore.readFile(path).count) / 1_048_576
         // The commands run on a copy saved once by actionplan, as users' plans are (stamped: see
@@ -160,7 +160,7 @@ func timeEveryCommand(_ targets: [(label: String, path: String, id: String)], ac
             // the same bytes to a new file (what any save of it must do, on this machine, now).
             let floor: (Int) -> [String] = { r in ["if=\(copy)", "of=\(dir)/dd-\(r % 2).json", "bs=4M", "conv=fsync"] }
             let saving = name.hasPrefix("rate")
-            let r = alternate([(actionplan, args)] + (saving ? [("/bin/dd", floor)] : []), runs: 5)
+            let r = alternate([(actionplan, args)] + (saving ? [("/bin/dd", floor)] : []), runs: 10)
             worst = max(worst, r[0].best)
             print(
                 String(
