@@ -75,13 +75,13 @@ extension JSONReader {
             let keyStart = pos
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { throw expected("a field name in quotes") }
             let (code, end) = PackedKey.pack(bytes, from: pos + 1)
-            var index = code == .none ? nil : fields.codes.firstIndex(of: code)
-            var key: String
-            if index != nil {
-                key = fields.names[index!]
+            let key: String
+            let index: Int?
+            if code != .none, let known = fields.codes.firstIndex(of: code) {
+                (key, index) = (fields.names[known], known)
                 pos = end + 1
             } else {
-                key = try readKey().0
+                key = try readKey().0  // escaped, long or unknown: its text decides
                 index = fields.names.firstIndex(of: key)
             }
             if let index, seen & (1 << UInt64(index)) != 0 { throw error("duplicate field \"\(key)\"", at: keyStart) }
