@@ -111,7 +111,12 @@ extension PlanCodec {
     }
 
     /// One `history` entry, a rating change: `date` (required), `from`, `to`, `status`, `by`, `note`.
-    private static func readRatingChange(_ r: inout JSONReader) throws -> RatingChange {
+    static func readRatingChange(_ r: inout JSONReader) throws -> RatingChange {
+        try r.readPlainHistoryEntry() ?? readAnyRatingChange(&r)
+    }
+
+    /// ``readRatingChange(_:)`` by the general object reader: any spacing, order or escapes, and every error.
+    static func readAnyRatingChange(_ r: inout JSONReader) throws -> RatingChange {
         var h = RatingChange(date: CalendarDay(ordinal: 0), from: nil, to: nil, by: "", note: "")
         var sawDate = false
         try r.readObject(historyFields) { r, field in
@@ -144,7 +149,12 @@ extension PlanCodec {
     private static let noteFields = JSONReader.Fields<NoteField>()
 
     /// One progress note: `date` (required), `by`, `text`.
-    private static func readNote(_ r: inout JSONReader) throws -> ProgressNote {
+    static func readNote(_ r: inout JSONReader) throws -> ProgressNote {
+        try r.readPlainNote() ?? readAnyNote(&r)
+    }
+
+    /// ``readNote(_:)`` by the general object reader.
+    static func readAnyNote(_ r: inout JSONReader) throws -> ProgressNote {
         var n = ProgressNote(date: CalendarDay(ordinal: 0), text: "")
         var sawDate = false
         try r.readObject(noteFields) { r, field in
