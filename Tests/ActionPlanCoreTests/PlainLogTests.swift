@@ -44,35 +44,35 @@ final class PlainLogTests: XCTestCase {
             r.keepsText = keepingText
             try? r.readObject { r, key in
                 try r.readArray { r, i in
-                    var plain = r
-                    var general = r
+                    let entry = "\(what): \(key)[\(i)]"
                     if key == "history" {
-                        let p = plain.readPlainHistoryEntry()
-                        let g = try? PlanCodec.readAnyRatingChange(&general)
-                        if let p {
-                            plainlyRead += 1
-                            XCTAssertEqual(p, g, "\(what): history[\(i)]")
-                            XCTAssertEqual(plain.pos, general.pos, "\(what): history[\(i)] position")
-                        } else {
-                            XCTAssertEqual(plain.pos, r.pos, "\(what): history[\(i)] moved without reading")
-                        }
+                        plainlyRead += compare(r, { $0.readPlainHistoryEntry() }, PlanCodec.readAnyRatingChange, entry)
                         _ = try PlanCodec.readAnyRatingChange(&r)
                     } else {
-                        let p = plain.readPlainNote()
-                        let g = try? PlanCodec.readAnyNote(&general)
-                        if let p {
-                            plainlyRead += 1
-                            XCTAssertEqual(p, g, "\(what): notes[\(i)]")
-                            XCTAssertEqual(plain.pos, general.pos, "\(what): notes[\(i)] position")
-                        } else {
-                            XCTAssertEqual(plain.pos, r.pos, "\(what): notes[\(i)] moved without reading")
-                        }
+                        plainlyRead += compare(r, { $0.readPlainNote() }, PlanCodec.readAnyNote, entry)
                         _ = try PlanCodec.readAnyNote(&r)
                     }
                 }
             }
         }
         return plainlyRead
+    }
+
+    /// The plain and the general reading of the entry at `r`'s position, compared; 1 when the plain one read it.
+    private func compare<T: Equatable>(
+        _ r: JSONReader, _ plain: (inout JSONReader) -> T?, _ general: (inout JSONReader) throws -> T, _ entry: String
+    ) -> Int {
+        var p = r
+        var g = r
+        let plainly = plain(&p)
+        let generally = try? general(&g)
+        guard let plainly else {
+            XCTAssertEqual(p.pos, r.pos, "\(entry): moved without reading")
+            return 0
+        }
+        XCTAssertEqual(plainly, generally, entry)
+        XCTAssertEqual(p.pos, g.pos, "\(entry): position")
+        return 1
     }
 
     func testThePlainReadingReadsWhatTheGeneralReadingReadsOrNothing() {
