@@ -14,7 +14,7 @@ struct ActionPlanCommand: ParsableCommand {
             unknown ID, invalid rating or date, an import that would overwrite a plan, an unknown export format \
             or snapshot label, no Chromium to print a PDF), 3 not saved because someone else changed the same \
             field meanwhile (both values are printed; the file is unchanged), 64 a usage mistake (a mistyped \
-            command says which one was probably meant).
+            command says which one was probably meant), 74 the output could not be written (a full disk).
             """,
         version: ProgramVersion.current,
         subcommands: [

@@ -1,5 +1,6 @@
 import ActionPlanStore
 import Foundation
+import TestProcess
 import XCTest
 
 @testable import ActionPlanCore
@@ -14,6 +15,21 @@ final class CommandLineTests: SamplePlanTestCase {
         XCTAssertTrue(lines[0].hasPrefix("ID"))
         XCTAssertTrue(lines[1].hasPrefix("6(ii)    A DS      2017-10-31   457d Ensure all staff"), String(lines[1]))
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of(String($0)) <= 80 })
+    }
+
+    /// Output to a full disk (`/dev/full`) is refused in words with status 74, in both builds — not a crash with a
+    /// stack trace, and not a listing cut short in silence; the same for an export to standard output.
+    func testOutputThatCannotBeWrittenIsReportedNotACrash() throws {
+        guard FileManager.default.isWritableFile(atPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        for binary in [TestSupport.binary, try ReleaseBuild.actionplan()] {
+            for args in [["list", plan, "--as-of", "2019-01-31"], ["export", plan, "-o", "-", "--format", "csv"]] {
+                let line = ([binary] + args).map { "'\($0)'" }.joined(separator: " ") + " > /dev/full"
+                let r = try TestSupport.run("/bin/sh", ["-c", line])
+                XCTAssertEqual(r.status, 74, "\(args[0]): \(r.stderr)")
+                XCTAssertTrue(r.stderr.hasPrefix("actionplan: cannot write the output: "), r.stderr)
+                XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr)
+            }
+        }
     }
 
     func testTSVColumnsAndJSON() throws {

@@ -50,7 +50,8 @@ func reportingBadInput<T>(_ body: () throws -> T) throws -> T {
 /// Nothing is escaped here: callers pass plan text, file names and error messages through
 /// `TerminalSafe.escape` first (docs/reliability.md lists every output and how it is escaped).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    var line = message + "\n"
+    line.withUTF8 { StandardStreams.err(UnsafeRawBufferPointer($0)) }
 }
 
 /// Writes `text` to standard output as is.
@@ -58,7 +59,8 @@ func printError(_ message: String) {
 /// Listings arrive escaped by their renderer (the table and TSV through `TerminalSafe`, JSON with
 /// `\uXXXX`); messages escape each plan string and file name they quote.
 func printOut(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var text = text
+    text.withUTF8 { StandardStreams.out(UnsafeRawBufferPointer($0)) }
 }
 
 /// The user recorded in history: `--by`/`--user`, else `$ACTIONPLAN_USER`, else `$USER`, else the

@@ -49,7 +49,7 @@ struct Export: ParsableCommand {
             var bytes = try Exporter.bytes(p, format: fmt, asOf: today, produced: producedDay, since: since)
             if let browser { bytes = try PDFPrinting.print(html: bytes, with: browser) }
             if output == "-" {
-                FileHandle.standardOutput.write(Data(bytes))
+                bytes.withUnsafeBytes { StandardStreams.out($0) }
                 return
             }
             try PlanStore.writeAtomically(bytes, to: output)
