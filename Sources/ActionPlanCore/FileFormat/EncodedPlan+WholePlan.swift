@@ -27,79 +27,94 @@ extension EncodedPlan.View {
         return plan
     }
 
-    /// The themes, each read by `read` from its own bytes, on up to `workers` threads, in order; nil when one
-    /// does not read (or the themes are not laid out as an encoding lays them out).
+    /// The themes, each read by `read`, on up to `workers` threads, in order; nil when one does not read (or the
+    /// themes are not laid out as an encoding lays them out).
     func themesSideBySide(file: String, workers: Int, read: @Sendable (inout JSONReader) throws -> Theme)
         -> [Theme]?
     {
-        guard let ranges = themeRanges() else { return nil }
-        // Several parts a thread, taken in turn as threads come free: themes differ in size, and a thread that
-        // started late or shares its processor does not hold up the rest (one part, on this thread, for one worker).
-        let parts = Self.parts(ranges, count: workers > 1 ? workers * 4 : 1)
-        var done = [[Theme]?](repeating: nil, count: parts.count)
+        // Several runs a thread, taken in turn as threads come free: themes differ in size, and a thread that
+        // started late or shares its processor does not hold up the rest (one run, on this thread, for one worker).
+        guard let runs = themeRuns(count: workers > 1 ? workers * 4 : 1) else { return nil }
+        var done = [[Theme]?](repeating: nil, count: runs.count)
         done.withUnsafeMutableBufferPointer { done in
             let shared = Shared(bytes: bytes, read: done)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+                // A run is themes separated by commas; all but the last end with the comma before the next run.
+                var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: shared.bytes[runs[run]]), file: file)
+                let last = run == runs.count - 1
                 var out: [Theme] = []
-                out.reserveCapacity(parts[part].count)
-                for range in parts[part] {
-                    var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: shared.bytes[range]), file: file)
-                    guard let theme = try? read(&r), (try? r.expectEnd()) != nil else { return }
+                while true {
+                    guard let theme = try? read(&r) else { return }
                     out.append(theme)
+                    r.skipWhitespace()
+                    if r.pos == r.bytes.count {
+                        if last { break } else { return }
+                    }
+                    guard r.bytes[r.pos] == UInt8(ascii: ",") else { return }
+                    r.pos += 1
+                    r.skipWhitespace()
+                    if r.pos == r.bytes.count {
+                        if last { return } else { break }
+                    }
                 }
-                shared.read[part] = out
+                shared.read[run] = out
             }
         }
         var themes: [Theme] = []
-        for part in done {
-            guard let part else { return nil }
-            themes += part
+        for run in done {
+            guard let run else { return nil }
+            themes += run
         }
         return themes
     }
 
-    /// What the threads share: all read the file's bytes, each writes only its own part's slot.
+    /// What the threads share: all read the file's bytes, each writes only its own run's slot.
     private struct Shared: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         let read: UnsafeMutableBufferPointer<[Theme]?>
     }
 
-    /// The byte ranges of the themes, in order (each from its `{` to its `}`), found by their layout
-    /// (``JSONReader/skipEncodedValue()``: the line closing each at its depth), or nil when the themes'
-    /// array is not laid out as an encoding lays it out.
-    func themeRanges() -> [Range<Int>]? {
-        var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: bytes[layout.themes]), file: "")
-        let base = layout.themes.lowerBound
-        var ranges: [Range<Int>] = []
-        do {
-            try r.readArray { r, _ in
-                r.skipWhitespace()
-                let start = r.pos
-                try r.skipEncodedValue()
-                ranges.append((base + start)..<(base + r.pos))
-            }
-            try r.expectEnd()
-        } catch {
+    /// The themes' array in at most `count` runs of whole neighbouring themes, each from a theme's `{` to the next
+    /// run's, the last to the array's `]`; none for an empty array; nil when the array does not open as an
+    /// encoding's does. A run starts at the first line `    {` after an evenly spaced offset — a theme's opening:
+    /// a string holds no line break and no deeper line has four spaces before a brace — found line by line from
+    /// there, so the themes are not read to be split (a pass over every line of a plan was a tenth of reading it,
+    /// on one thread). Bytes cut anywhere else would not read as themes, and then neither does the plan here.
+    func themeRuns(count: Int) -> [Range<Int>]? {
+        let close = layout.themes.upperBound - 1
+        guard bytes[layout.themes.lowerBound] == UInt8(ascii: "["), bytes[close] == UInt8(ascii: "]") else {
             return nil
         }
-        return ranges
+        var first = layout.themes.lowerBound + 1
+        while first < close, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[first]) { first += 1 }
+        if first == close { return [] }
+        guard opensTheme(at: first) else { return nil }
+        var starts = [first]
+        for k in 1..<max(1, count) {
+            let target = first + (close - first) * k / count
+            guard let next = nextThemeOpening(from: max(target, starts[starts.count - 1] + 1), before: close) else {
+                break
+            }
+            starts.append(next)
+        }
+        return zip(starts, starts.dropFirst() + [close]).map { $0..<$1 }
     }
 
-    /// `ranges` in at most `count` runs of neighbours of about the same number of bytes: a range goes to the
-    /// next run when its middle lies past the current run's share.
-    static func parts(_ ranges: [Range<Int>], count: Int) -> [[Range<Int>]] {
-        let total = ranges.reduce(0) { $0 + $1.count }
-        var parts: [[Range<Int>]] = [[]]
-        var done = 0
-        for range in ranges {
-            if !parts[parts.count - 1].isEmpty && parts.count < count
-                && (done + range.count / 2) * count >= total * parts.count
-            {
-                parts.append([])
-            }
-            parts[parts.count - 1].append(range)
-            done += range.count
+    /// Whether a theme opens at `at`: a line that is `    {`.
+    private func opensTheme(at: Int) -> Bool {
+        at >= 5 && at + 1 < bytes.count && bytes[at] == UInt8(ascii: "{") && bytes[at + 1] == 0x0A
+            && bytes[at - 5] == 0x0A && bytes[(at - 4)..<at].allSatisfy { $0 == 0x20 }
+    }
+
+    /// The offset of the first theme's opening `{` on a line starting after `from`, before `end`; nil when none.
+    private func nextThemeOpening(from: Int, before end: Int) -> Int? {
+        let base = bytes.baseAddress!
+        var at = from
+        while at < end, let found = memchr(base + at, 0x0A, end - at) {
+            let lineBreak = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if lineBreak + 5 < end, opensTheme(at: lineBreak + 5) { return lineBreak + 5 }
+            at = lineBreak + 1
         }
-        return parts
+        return nil
     }
 }
