@@ -75,7 +75,7 @@ extension PlanCodec {
                             }
                             l.rating = rating
                             sawRating = true
-                        default: throw unknownField(key, r, expected: "name, letter, definition, rating")
+                        default: throw r.unknownField(key, expected: "name, letter, definition, rating")
                         }
                     }
                     if l.name.isEmpty || !sawRating { throw r.error("a rating-scale level needs a name and a rating") }
@@ -91,7 +91,7 @@ extension PlanCodec {
                         case "source": rec.source = try r.readString()
                         case "text": rec.text = try r.readString()
                         case "actions": rec.actions = try r.readStringArray()
-                        default: throw unknownField(key, r, expected: "id, source, text, actions")
+                        default: throw r.unknownField(key, expected: "id, source, text, actions")
                         }
                     }
                     plan.recommendations.append(rec)
@@ -105,7 +105,7 @@ extension PlanCodec {
                         case "code": o.code = try r.readString()
                         case "name": o.name = try r.readString()
                         case "role": o.role = try r.readString()
-                        default: throw unknownField(key, r, expected: "code, name, role")
+                        default: throw r.unknownField(key, expected: "code, name, role")
                         }
                     }
                     plan.officers.append(o)
@@ -116,8 +116,8 @@ extension PlanCodec {
                 try r.readArray { r, _ in plan.snapshots.append(try readSnapshot(&r)) }
             case "measures": plan.measures = try readMeasures(&r)
             default:
-                throw unknownField(
-                    key, r,
+                throw r.unknownField(
+                    key,
                     expected: "schemaVersion, title, organisation, version, period, ragKey, ratingScale, "
                         + "recommendations, narrative, officers, themes, snapshots, measures"
                 )
@@ -132,10 +132,6 @@ extension PlanCodec {
         return plan
     }
 
-    static func unknownField(_ key: String, _ r: JSONReader, expected: String) -> PlanError {
-        r.unknownField(key, expected: expected)
-    }
-
     private static func readRAGKey(_ r: inout JSONReader) throws -> RAGKey {
         var k = RAGKey.standard
         try r.readObject { r, key in
@@ -144,7 +140,7 @@ extension PlanCodec {
             case "green": k.green = try r.readString()
             case "amber": k.amber = try r.readString()
             case "red": k.red = try r.readString()
-            default: throw unknownField(key, r, expected: "blue, green, amber, red")
+            default: throw r.unknownField(key, expected: "blue, green, amber, red")
             }
         }
         return k
@@ -178,12 +174,12 @@ extension PlanCodec {
                                 let end = r.offset
                                 r.actionRanges?.append(start..<end)
                             }
-                        default: throw unknownField(key, r, expected: "title, actions")
+                        default: throw r.unknownField(key, expected: "title, actions")
                         }
                     }
                     t.groups.append(g)
                 }
-            default: throw unknownField(key, r, expected: "number, title, leads, narrative, groups")
+            default: throw r.unknownField(key, expected: "number, title, leads, narrative, groups")
             }
         }
         if !sawNumber { throw r.error("missing field number in theme") }
@@ -198,7 +194,7 @@ extension PlanCodec {
                 switch key {
                 case "heading": b.heading = try r.readString()
                 case "text": b.text = try r.readString()
-                default: throw unknownField(key, r, expected: "heading, text")
+                default: throw r.unknownField(key, expected: "heading, text")
                 }
             }
             out.append(b)
@@ -245,12 +241,12 @@ extension PlanCodec {
                         case "deadline": e.deadline = try readOptionalDay(&r)
                         case "latestNote": e.latestNote = try r.readText()
                         case "updates": e.updates = try r.readInt()
-                        default: throw unknownField(key, r, expected: "id, rating, deadline, latestNote, updates")
+                        default: throw r.unknownField(key, expected: "id, rating, deadline, latestNote, updates")
                         }
                     }
                     s.actions.append(e)
                 }
-            default: throw unknownField(key, r, expected: "label, date, actions")
+            default: throw r.unknownField(key, expected: "label, date, actions")
             }
         }
         return s

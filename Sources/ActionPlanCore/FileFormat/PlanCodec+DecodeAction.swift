@@ -90,7 +90,7 @@ extension PlanCodec {
                 sawOn = true
             case "by": v.by = try r.readText()
             case "reason": v.reason = try r.readText()
-            default: throw unknownField(key, r, expected: "date, on, by, reason")
+            default: throw r.unknownField(key, expected: "date, on, by, reason")
             }
         }
         if !sawOn { throw r.error("missing field on (the day the date was revised)") }
@@ -104,7 +104,7 @@ extension PlanCodec {
             switch key {
             case "name": f.name = try r.readText()
             case "value": f.value = try r.readText()
-            default: throw unknownField(key, r, expected: "name, value")
+            default: throw r.unknownField(key, expected: "name, value")
             }
         }
         return f

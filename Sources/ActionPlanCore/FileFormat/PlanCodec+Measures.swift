@@ -80,7 +80,7 @@ extension PlanCodec {
                         switch key {
                         case "period": o.period = try r.readString()
                         case "value": o.value = try r.readString()
-                        default: throw unknownField(key, r, expected: "period, value")
+                        default: throw r.unknownField(key, expected: "period, value")
                         }
                     }
                     if MeasureValue(o.value) == nil {
@@ -94,8 +94,8 @@ extension PlanCodec {
             case "subMeasures":
                 try r.readArray { r, _ in m.subMeasures.append(try readMeasure(&r, seen: &seen)) }
             default:
-                throw unknownField(
-                    key, r,
+                throw r.unknownField(
+                    key,
                     expected: "id, title, unit, polarity, target, planIDs, observations, note, section, subMeasures")
             }
         }

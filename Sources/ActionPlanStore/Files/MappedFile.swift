@@ -24,11 +24,14 @@ public enum MappedFile {
 
     /// Calls `body` with the bytes of the file at `path` (mapped, or read), with the checks and errors of
     /// ``PlanStore/readFile(_:)``, and returns what it returned — or nil when the file was written while it was
-    /// mapped, so what `body` saw may mix two versions.
-    public static func withBytes<R>(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R? {
+    /// mapped, so what `body` saw may mix two versions, or when it is smaller than `minimumSize` (not read).
+    public static func withBytes<R>(
+        _ path: String, ifAtLeast minimumSize: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+    ) throws -> R? {
         let (fd, st) = try PlanStore.openForReading(path, shown: path)
         defer { close(fd) }
         let size = Int(st.st_size)
+        guard size >= minimumSize else { return nil }
         if size >= mapFrom, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
             map != UnsafeMutableRawPointer(bitPattern: -1)
         {

@@ -25,8 +25,7 @@ extension PlanStore {
     static func mappedSideBySide(_ path: String, allowDuplicateIDs: Bool = false, keepingLogText: Bool = true) throws
         -> Plan?
     {
-        guard let size = FileIdentity.of(path)?.size, Int(size) >= MappedFile.mapFrom else { return nil }
-        let read = try MappedFile.withBytes(path) {
+        let read = try MappedFile.withBytes(path, ifAtLeast: MappedFile.mapFrom) {
             sideBySide($0, of: path, allowDuplicateIDs: allowDuplicateIDs, keepingLogText: keepingLogText)
         }
         return read ?? nil
@@ -113,8 +112,7 @@ extension PlanStore {
     /// skips is not checked here, so nothing may be edited or saved from it: the whole plan, read with every
     /// check, replaces it first (`PlanSession`), and a file that does not read ends the session with its error.
     public static func listingToShow(_ path: String, ifAtLeast minimumSize: Int) throws -> Plan? {
-        guard let size = FileIdentity.of(path)?.size, Int(size) >= minimumSize else { return nil }
-        let listed = try MappedFile.withBytes(path) { buffer in
+        let listed = try MappedFile.withBytes(path, ifAtLeast: minimumSize) { buffer in
             EncodedPlan.View(bytes: buffer).flatMap { try? $0.listing(file: path, workers: workers(for: buffer.count)) }
         }
         return listed ?? nil
