@@ -1,8 +1,8 @@
-import ActionPlanStore
 import Foundation
 import XCTest
 
 @testable import ActionPlanCore
+@testable import ActionPlanStore
 
 /// Every save keeps the version it replaces; `restore --list` shows them and `restore --from N` puts one back.
 final class BackupTests: SamplePlanTestCase {
@@ -38,6 +38,28 @@ final class BackupTests: SamplePlanTestCase {
         try rate(4, env: ["ACTIONPLAN_BACKUPS": "0"])
         XCTAssertFalse(PlanStore.exists(PlanBackups.directory(for: plan)))
         XCTAssertEqual(PlanStore.SaveOptions(environment: ["ACTIONPLAN_BACKUPS": "x"]), .standard)
+    }
+
+    func testABackupPushedOutWaitsUnderAnotherNameAndTheNextSaveRemovesIt() throws {
+        let env = ["ACTIONPLAN_BACKUPS": "2"]
+        for n in 1...2 { try rate(n, env: env) }
+        let oldest = try PlanStore.readFile(PlanBackups.path(for: plan, number: 2))
+        let names = { PlanStore.names(in: PlanBackups.directory(for: self.plan)).sorted() }
+        XCTAssertFalse(names().contains { $0.contains("dropped") })
+        // The third save pushes the oldest out: not a backup any more (restore does not list it), removed later.
+        try rate(3, env: env)
+        XCTAssertEqual(PlanBackups.list(for: plan).map(\.number), [1, 2])
+        XCTAssertEqual(try PlanStore.readFile(PlanBackups.droppedPath(for: plan, number: 2)), oldest)
+        let listed = try TestSupport.run(["restore", plan, "--list"])
+        XCTAssertFalse(listed.stdout.contains("dropped"), listed.stdout)
+        // The next save removes it while it writes, whichever way it saves, and pushes the next one out.
+        let pushed = try PlanStore.readFile(PlanBackups.path(for: plan, number: 2))
+        try rate(4, env: env)
+        XCTAssertEqual(try PlanStore.readFile(PlanBackups.droppedPath(for: plan, number: 2)), pushed)
+        // A save in full (five backups kept by default) removes it too, and pushes nothing out.
+        try PlanStore.update(plan) { $0.version = "saved in full" }
+        XCTAssertEqual(names().filter { $0.contains("dropped") }, [])
+        XCTAssertEqual(PlanBackups.list(for: plan).map(\.number), [1, 2, 3])
     }
 
     func testRestoreListsAndRestoresAndCanBeUndone() throws {

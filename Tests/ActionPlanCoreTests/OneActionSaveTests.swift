@@ -320,6 +320,95 @@ final class OneActionSaveTests: SamplePlanTestCase {
         XCTAssertEqual(failure { try PlanStore.decode(broken, of: path) }, plain)
     }
 
+    /// A plan of `actions` actions saved by the store (so stamped), at least the size saves map (4 MB).
+    private func largeStampedPlan(actions: Int = 5_000) throws -> [UInt8] {
+        var large = SyntheticPlan.make(actions: actions, seed: 3)
+        large.version = "large"
+        try PlanStore.writeAtomically(PlanCodec.encode(large), to: plan)
+        try PlanStore.update(plan) { $0.version = "large, stamped" }
+        let bytes = try PlanStore.readFile(plan)
+        XCTAssertGreaterThanOrEqual(bytes.count, FileSnapshot.rereadBelow, "mapped by the save")
+        XCTAssertTrue(EncodingStamp.isEncoding(bytes, of: plan))
+        return bytes
+    }
+
+    func testALargePlanIsChangedFromItsMappingAndWrittenAsAFullSaveWritesIt() throws {
+        var before = try largeStampedPlan()
+        let ids = try PlanCodec.decode(before, file: "large").allActions.map(\.id)
+        for (n, id) in [ids[0], ids[ids.count / 2], ids[ids.count - 1], ids[0]].enumerated() {
+            let spliced = Flag()
+            try rate(id, n % 2 == 0 ? .red : .blue, note: "mapped \(n)", options: options(spliced))
+            XCTAssertTrue(spliced.isSet, "save \(n): one action replaced")
+            let after = try PlanStore.readFile(plan)
+            XCTAssertEqual(after, try fullSave(of: before, rating: id, n % 2 == 0 ? .red : .blue, note: "mapped \(n)"))
+            XCTAssertTrue(EncodingStamp.isEncoding(after, of: plan), "stamped again")
+            XCTAssertEqual(try PlanStore.readFile(PlanBackups.path(for: plan, number: 1)), before, "backup kept")
+            before = after
+        }
+        // What users run: the release build, its two threads and its mapping, writes the same bytes.
+        for binary in [TestSupport.binary, try ReleaseBuild.actionplan()] {
+            let r = try TestSupport.run(
+                binary, ["rate", plan, ids[7], "A", "--note", "from \(binary)", "--by", "BJ", "--as-of", "2019-02-01"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let after = try PlanStore.readFile(plan)
+            XCTAssertEqual(after, try fullSave(of: before, rating: ids[7], .amber, note: "from \(binary)"), binary)
+            XCTAssertTrue(EncodingStamp.isEncoding(after, of: plan), binary)
+            before = after
+        }
+    }
+
+    func testALargePlanWrittenInPlaceWhileOneActionIsSavedIsSavedAfreshWithBothChanges() throws {
+        let bytes = try largeStampedPlan()
+        let actions = try PlanCodec.decode(bytes, file: "large").allActions
+        // Theirs: an action rated green or amber, rated the other (the same length, so the size stays).
+        let other = actions.indices.first { $0 > 0 && [.green, .amber].contains(actions[$0].rating) }!
+        let theirRating: Rating = actions[other].rating == .green ? .amber : .green
+        let stages = StageLog()
+        var options = PlanStore.SaveOptions()
+        let plan = self.plan
+        let once = ErrorBox()
+        options.stage = { stage in
+            stages.add(stage)
+            guard case .readyToRename = stage, once.all.isEmpty else { return }
+            once.add(PlanError(.invalidValue, message: "once"))
+            // A program that ignores the lock rewrites the file in place, keeping its size.
+            do {
+                var text = String(decoding: try PlanStore.readFile(plan), as: UTF8.self)
+                let at = text.range(of: "\"id\": \"\(actions[other].id)\",")!.upperBound
+                let rating = text.range(of: "\"rating\": \"", range: at..<text.endIndex)!
+                let end = text.index(rating.upperBound, offsetBy: 5)
+                text.replaceSubrange(rating.upperBound..<end, with: theirRating.rawValue)
+                let changed = Array(text.utf8)
+                XCTAssertEqual(changed.count, bytes.count)
+                let fd = open(plan, O_WRONLY)
+                XCTAssertEqual(changed.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }, changed.count)
+                close(fd)
+            } catch { XCTFail("\(error)") }
+        }
+        try PlanStore.updateAction(plan, id: actions[0].id, options: options) { _, a in
+            try a.rate(to: .red, note: "ours", by: "BJ", on: CalendarDay(year: 2019, month: 2, day: 1)!)
+        }
+        XCTAssertTrue(stages.changedMeanwhile, "noticed right before the rename")
+        let after = try PlanStore.load(plan).allActions
+        XCTAssertEqual(after[0].history.last?.note, "ours", "our change, made again on their version")
+        XCTAssertEqual(after[0].history.filter { $0.note == "ours" }.count, 1, "made once")
+        XCTAssertEqual(after[other].rating, theirRating, "their change survives")
+        XCTAssertTrue(EncodingStamp.isEncoding(try PlanStore.readFile(plan), of: plan))
+    }
+
+    func testTwoPiecesOfWorkDoneAtOnceGiveBothResultsAndTheirErrors() throws {
+        let (a, b) = try Concurrently.both({ (0..<1000).reduce(0, +) }, { "b" })
+        XCTAssertEqual(a, 499_500)
+        XCTAssertEqual(b, "b")
+        let done = ErrorBox()
+        XCTAssertThrowsError(
+            try Concurrently.both(
+                { () throws -> Int in throw PlanError(.invalidValue, message: "a failed") },
+                { done.add(PlanError(.invalidValue, message: "b")) })
+        ) { XCTAssertTrue("\($0)".contains("a failed"), "\($0)") }
+        XCTAssertEqual(done.all.count, 1, "the other piece still ran to its end")
+    }
+
     func testTheHashOfBytesInRunsIsTheHashOfTheBytesJoined() {
         var rng = SyntheticPlan.SplitMix(5)
         for length in [0, 1, 31, 32, 33, 64, 95, 1000] {

@@ -131,6 +131,25 @@ public struct EncodedPlan: Sendable {
             return Place(range: (at - 1)..<(close + end.count))
         }
 
+        /// The action at `place` (which was `old`) replaced by `new`: exactly what encoding the changed plan
+        /// writes. Nil when the ID changes (that needs the check that IDs are unique) and when the change could
+        /// lower the file's schema version (the action was the plan's only use of version 2): only the whole plan
+        /// tells, so the caller encodes it in full.
+        public func splice(_ place: Place, old: Action, with new: Action, header: Plan) -> Splice? {
+            guard new.id == old.id else { return nil }
+            let versionAt = EncodedPlan.versionPrefix.count  // the digit after `{\n  "schemaVersion": `
+            guard bytes.count > versionAt + 1, bytes[versionAt + 1] == 0x2C else { return nil }
+            var version = bytes[versionAt]
+            if new.needsVersion2 {
+                version = UInt8(ascii: "2")
+            } else if old.needsVersion2 && !header.headerNeedsVersion2 {
+                return nil
+            }
+            var w = JSONWriter(capacity: place.range.count + 4096, depth: 6)
+            PlanCodec.encode(new, &w)
+            return Splice(version: version, place: place, action: w.bytes)
+        }
+
         /// The action at `place`, read in full with every check of the plan reader.
         public func action(at place: Place, file: String) throws -> Action {
             var r = JSONReader(bytes: UnsafeBufferPointer(rebasing: bytes[place.range]), file: file)
@@ -188,25 +207,48 @@ public struct EncodedPlan: Sendable {
     }
 
     /// The bytes of the plan with the action at `place` (which was `old`) replaced by `new`: exactly what
-    /// encoding the changed plan writes. Nil when the change could lower the file's schema version (the action
-    /// was the plan's only use of version 2): only the whole plan tells, so the caller encodes it in full.
+    /// encoding the changed plan writes (``View/splice(_:old:with:header:)``), the file's own bytes around the new
+    /// action shared, not copied. Nil when only the whole plan can tell.
     public func replacing(_ place: Place, old: Action, with new: Action, header: Plan) -> FileBytes? {
-        guard new.id == old.id else { return nil }  // a new ID needs the check that IDs are unique
-        let versionAt = EncodedPlan.versionPrefix.count  // the digit after `{\n  "schemaVersion": `
-        guard bytes.count > versionAt + 1, bytes[versionAt + 1] == 0x2C else { return nil }
-        var version = bytes[versionAt]
-        if new.needsVersion2 {
-            version = UInt8(ascii: "2")
-        } else if old.needsVersion2 && !header.headerNeedsVersion2 {
-            return nil
-        }
-        var w = JSONWriter(capacity: place.range.count + 4096, depth: 6)
-        PlanCodec.encode(new, &w)
-        // The file's own bytes around the new action: shared, not copied.
+        let view = { (bytes: UnsafeBufferPointer<UInt8>) in View(bytes, self.layout) }
+        guard
+            let splice = bytes.withUnsafeBufferPointer({ view($0).splice(place, old: old, with: new, header: header) })
+        else { return nil }
+        let v = EncodedPlan.versionPrefix.count
         return FileBytes(runs: [
-            bytes[..<versionAt], [version][...], bytes[(versionAt + 1)..<place.range.lowerBound], w.bytes[...],
+            bytes[..<v], [splice.version][...], bytes[(v + 1)..<place.range.lowerBound], splice.action[...],
             bytes[place.range.upperBound...],
         ])
+    }
+
+    /// One action of an encoding replaced: what to write instead of the file's bytes at its place, and the digit
+    /// of the schema version the file then has. The rest is the file's own bytes, written as they are.
+    public struct Splice: Sendable {
+        /// The schema version's digit (the byte after `{\n  "schemaVersion": `).
+        public let version: UInt8
+        /// Where the old action's bytes are.
+        public let place: Place
+        /// The new action's encoding, to write in their place.
+        public let action: [UInt8]
+
+        /// Calls `body` with the bytes of the changed plan in order, in runs: the file's own (`bytes`, read as the
+        /// ``View`` that made this splice) around the new action's. Stops at the first run `body` returns false
+        /// for, and returns whether every run was taken.
+        public func forEachRun(
+            of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeRawBufferPointer) throws -> Bool
+        ) rethrows -> Bool {
+            let v = EncodedPlan.versionPrefix.count
+            let raw = UnsafeRawBufferPointer(bytes)
+            guard try body(UnsafeRawBufferPointer(rebasing: raw[..<v])),
+                try withUnsafeBytes(of: version, body),
+                try body(UnsafeRawBufferPointer(rebasing: raw[(v + 1)..<place.range.lowerBound])),
+                try action.withUnsafeBytes(body)
+            else { return false }
+            return try body(UnsafeRawBufferPointer(rebasing: raw[place.range.upperBound...]))
+        }
+
+        /// The size of the changed plan, from the size of the file's bytes.
+        public func newSize(from size: Int) -> Int { size - place.range.count + action.count }
     }
 
     /// The offset of the last occurrence of `pattern` in `bytes[from..<to]`, or nil: Horspool's search run

@@ -77,12 +77,12 @@ public enum PlanBackups {
         }
     }
 
-    /// Keeps the version about to be replaced (the file at `target`, whose contents are `bytes`) as the incoming
-    /// backup of `target` — a hard link to it, else a copy of `bytes` — in a backups directory with the plan's
+    /// Keeps the version about to be replaced (the file at `target`, whose contents `bytes()` gives) as the incoming
+    /// backup of `target` — a hard link to it, else a copy of `bytes()` — in a backups directory with the plan's
     /// group and a mode that lets everyone who may write the plan use it. Called right before the rename.
     /// Best effort: a backup that cannot be written is reported through `options.warn` and skipped (nil).
     static func prepare(
-        _ bytes: [UInt8], of target: SaveTarget, attributes: FileAttributes?, options: PlanStore.SaveOptions
+        _ bytes: () -> [UInt8]?, of target: SaveTarget, attributes: FileAttributes?, options: PlanStore.SaveOptions
     ) -> Incoming? {
         let plan = target.path
         let dir = directory(for: plan)
@@ -114,6 +114,7 @@ public enum PlanBackups {
         // renamed into place this is the old one's only name. Where links cannot be made, a copy.
         if link(plan, incoming) == 0 { return Incoming(plan: plan, count: options.backups) }
         TemporaryFiles.sweep(beside: incoming)
+        guard let bytes = bytes() else { return skip("its bytes were not read") }
         do {
             let tmp = try TemporaryFiles.write(
                 bytes, beside: incoming, shown: incoming, attributes: nil, newFileMode: attributes?.mode ?? 0o644,
@@ -156,15 +157,34 @@ public enum PlanBackups {
         return stat(path(for: plan, number: 0), &b) == 0 && b.st_dev == st.st_dev && b.st_ino == st.st_ino
     }
 
-    /// Shifts the backups of `plan` up by one, keeping at most `count`, and makes the incoming one number 1.
+    /// Shifts the backups of `plan` up by one, keeping at most `count`, and makes the incoming one number 1. Those
+    /// pushed out wait under another name for the next save to remove them (``removeDropped(of:)``).
     static func rotate(_ plan: String, count: Int) {
-        for b in list(for: plan) where b.number >= count { unlink(b.path) }
+        for b in list(for: plan) where b.number >= count {
+            if rename(b.path, droppedPath(for: plan, number: b.number)) != 0 { unlink(b.path) }
+        }
         var n = count - 1
         while n >= 1 {
             _ = rename(path(for: plan, number: n), path(for: plan, number: n + 1))
             n -= 1
         }
         _ = rename(path(for: plan, number: 0), path(for: plan, number: 1))
+    }
+
+    /// Where backup `number` of `plan`, pushed out by a save, waits to be removed: `NAME.dropped-N`, which is not
+    /// a backup's name.
+    static func droppedPath(for plan: String, number: Int) -> String {
+        directory(for: plan) + "/" + PlanStore.fileName(of: plan) + ".dropped-\(number)"
+    }
+
+    /// Removes the backups of `plan` that earlier saves pushed out. Each save does this beside writing its new
+    /// version (`PlanStore.lockedWrite`): deleting a large file frees its pages, which takes a third as long as
+    /// writing it, and a save that did it after its rename kept its user waiting for that (docs/performance.md).
+    /// So one version more than the backups kept is on disk between saves.
+    static func removeDropped(of plan: String) {
+        let dir = directory(for: plan)
+        let prefix = PlanStore.fileName(of: plan) + ".dropped-"
+        for name in PlanStore.names(in: dir) where name.hasPrefix(prefix) { unlink(dir + "/" + name) }
     }
 
     /// Replaces `plan` with backup `number` under the plan's lock, after checking the backup is a

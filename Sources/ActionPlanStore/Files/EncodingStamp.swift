@@ -23,22 +23,27 @@ enum EncodingStamp {
         PlanBackups.directory(for: plan) + "/" + PlanStore.fileName(of: plan) + ".encoded"
     }
 
-    /// The stamp's text for `count` bytes with hash `hash` (``ContentHash/words(_:)``).
-    static func text(count: Int, hash: UInt64) -> String {
-        "actionplan \(ProgramVersion.current) \(count) \(String(hash, radix: 16))\n"
+    /// What a stamp says of the bytes it stamps: how many there are and their hash (``ContentHash/words(_:)``).
+    struct Mark: Equatable {
+        let count: Int
+        let hash: UInt64
     }
 
-    /// Records that `bytes`, just renamed into place as `plan`, are an encoding (best effort: no backups
-    /// directory, or one that cannot be written, means no stamp).
-    static func record(_ bytes: FileBytes, for plan: String) {
+    /// The stamp's text for `mark`.
+    static func text(_ mark: Mark) -> String {
+        "actionplan \(ProgramVersion.current) \(mark.count) \(String(mark.hash, radix: 16))\n"
+    }
+
+    /// Records that the bytes `mark` stamps, just renamed into place as `plan`, are an encoding (best effort: no
+    /// backups directory, or one that cannot be written, means no stamp).
+    static func record(_ mark: Mark, for plan: String) {
         let stamp = path(for: plan)
         var st = stat()
         guard stat(PlanBackups.directory(for: plan), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return }
         TemporaryFiles.sweep(beside: stamp)
         guard
             let tmp = try? TemporaryFiles.write(
-                Array(text(count: bytes.count, hash: bytes.hash).utf8), beside: stamp, shown: stamp, attributes: nil,
-                newFileMode: 0o644,
+                Array(text(mark).utf8), beside: stamp, shown: stamp, attributes: nil, newFileMode: 0o644,
                 durable: false)
         else { return }
         if rename(tmp, stamp) != 0 { unlink(tmp) }
@@ -55,9 +60,13 @@ enum EncodingStamp {
         bytes.withUnsafeBufferPointer { isEncoding($0, of: plan) }
     }
 
-    /// Whether the bytes in `buffer`, read from `plan`, are what its stamp says the store wrote.
+    /// Whether the bytes in `buffer`, read from `plan`, are what its stamp says the store wrote. Their hash is
+    /// taken only when the stamp is this version's and names their size.
     static func isEncoding(_ buffer: UnsafeBufferPointer<UInt8>, of plan: String) -> Bool {
         guard let stamp = SmallFile.contents(of: path(for: plan)), stamp.count < 200 else { return false }
-        return stamp == Array(text(count: buffer.count, hash: ContentHash.words(UnsafeRawBufferPointer(buffer))).utf8)
+        let unhashed = text(Mark(count: buffer.count, hash: 0)).utf8.dropLast(2)  // without "0\n"
+        guard stamp.starts(with: unhashed) else { return false }
+        return stamp
+            == Array(text(Mark(count: buffer.count, hash: ContentHash.words(UnsafeRawBufferPointer(buffer)))).utf8)
     }
 }

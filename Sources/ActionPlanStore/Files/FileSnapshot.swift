@@ -46,6 +46,14 @@ struct FileSnapshot {
         return FileSnapshot(bytes: bytes, identity: identity, attributes: FileAttributes(st), target: target)
     }
 
+    /// A snapshot of the file open with status `st`, whose `bytes` were read from it — or, for a file of
+    /// ``rereadBelow`` bytes or more, nil when they were mapped, not read: such a file is compared by its
+    /// identity alone (``isCurrent()``), and a mapping is no copy to compare with.
+    static func opened(_ st: stat, bytes: [UInt8]?, target: SaveTarget) -> FileSnapshot {
+        precondition(bytes != nil || Int(st.st_size) >= rereadBelow, "a small file's bytes are compared")
+        return FileSnapshot(bytes: bytes, identity: FileIdentity(st), attributes: FileAttributes(st), target: target)
+    }
+
     /// Whether the file is still the one read: same identity (device, inode, size, times) and, for a small
     /// file, the same bytes; or still absent when there was none.
     func isCurrent() -> Bool {

@@ -30,8 +30,24 @@ public enum MappedFile {
     ) throws -> R? {
         let (fd, st) = try PlanStore.openForReading(path, shown: path)
         defer { close(fd) }
+        guard Int(st.st_size) >= minimumSize else { return nil }
+        return try withContents(of: fd, st, shown: path, mapFrom: mapFrom) { bytes, mapped in
+            let result = try body(bytes)
+            var now = stat()
+            guard !mapped || (fstat(fd, &now) == 0 && FileIdentity(now) == FileIdentity(st)) else { return nil }
+            return result
+        }
+    }
+
+    /// Calls `body` with the bytes of the file open as `fd`, whose status was `st` when opened (`path` names it in
+    /// messages): mapped when there are at least `mapFrom` of them, with the SIGBUS guard set while `body` runs
+    /// (`mapped` is true), else read. A mapping shows writes made into the file meanwhile: the caller compares
+    /// the file's identity.
+    static func withContents<R>(
+        of fd: Int32, _ st: stat, shown path: String, mapFrom: Int,
+        _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ mapped: Bool) throws -> R
+    ) throws -> R {
         let size = Int(st.st_size)
-        guard size >= minimumSize else { return nil }
         if size >= mapFrom, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0),
             map != UnsafeMutableRawPointer(bitPattern: -1)
         {
@@ -42,12 +58,9 @@ public enum MappedFile {
                 + "being read; nothing was changed. Run the command again.\n"
             _ = signal_trap_install_bus_handler(message, &old)
             defer { _ = signal_trap_restore_handler(SIGBUS, &old) }
-            let result = try body(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size))
-            var now = stat()
-            guard fstat(fd, &now) == 0, FileIdentity(now) == FileIdentity(st) else { return nil }
-            return result
+            return try body(UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size), true)
         }
         let bytes = try PlanStore.readOpened(fd, st, shown: path)
-        return try bytes.withUnsafeBufferPointer(body)
+        return try bytes.withUnsafeBufferPointer { try body($0, false) }
     }
 }

@@ -102,10 +102,13 @@ extension PlanStore {
     static func writeAll(_ fd: Int32, _ bytes: FileBytes) -> Bool { bytes.runs.allSatisfy { writeAll(fd, $0) } }
 
     /// Writes all of `bytes` to `fd`, retrying short writes and EINTR.
-    static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
+    static func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool { bytes.withUnsafeBytes { writeAll(fd, $0) } }
+
+    /// Writes all of `raw` to `fd`, retrying short writes and EINTR.
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Bool {
         var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+        while done < raw.count {
+            let n = write(fd, raw.baseAddress! + done, raw.count - done)
             if n < 0 {
                 if errno == EINTR { continue }
                 return false

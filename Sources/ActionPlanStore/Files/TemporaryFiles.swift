@@ -38,6 +38,17 @@ enum TemporaryFiles {
         _ bytes: FileBytes, beside path: String, shown: String, attributes: FileAttributes?, newFileMode: mode_t,
         durable: Bool
     ) throws -> String {
+        try write(beside: path, shown: shown, attributes: attributes, newFileMode: newFileMode, durable: durable) {
+            PlanStore.writeAll($0, bytes)
+        }
+    }
+
+    /// ``write(_:beside:shown:attributes:newFileMode:durable:)`` of the bytes `fill` writes to the descriptor it is
+    /// given (false, with `errno` set, when it could not).
+    static func write(
+        beside path: String, shown: String, attributes: FileAttributes?, newFileMode: mode_t, durable: Bool,
+        _ fill: (Int32) -> Bool
+    ) throws -> String {
         var tmp = ""
         var fd: Int32 = -1
         for attempt in 0..<100 {
@@ -64,7 +75,7 @@ enum TemporaryFiles {
                 .notSaved, file: shown, message: "cannot save: \(PlanStore.errnoText()); the previous file is unchanged"
             )
         }
-        if !PlanStore.writeAll(fd, bytes) { throw failed() }
+        if !fill(fd) { throw failed() }
         if let attributes {
             try attributes.apply(to: fd, file: shown)
         } else if fchmod(fd, newFileMode) != 0 {

@@ -16,7 +16,8 @@ extension PlanStore {
     /// 1. Read the file (or take `initial`, bytes already read under this lock).
     /// 2. `decide` what to write given what is there (merging, refusing a clash, or nil: nothing to write).
     /// 3. Refuse a result larger than the loader reads; write it to a temporary file beside the plan with the
-    ///    plan's owner, group and mode, and flush it.
+    ///    plan's owner, group and mode, and flush it; meanwhile, remove the backups earlier saves pushed out
+    ///    (`PlanBackups.removeDropped(of:)`).
     /// 4. Last checks, immediately before the rename: the lock is still ours (a save frozen past the stale age
     ///    on a share where `flock` does not reach writes nothing), and the file is still the one read. When it
     ///    changed (a program that ignores the lock wrote it) the temporary file is discarded and the save
@@ -35,44 +36,64 @@ extension PlanStore {
         for attempt in 1...maxSaveAttempts {
             guard let bytes = try decide(snapshot.bytes) else { return }
             try refuseOversized(count: bytes.count, file: target.shown)
-            let tmp = try TemporaryFiles.write(
-                bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
-                newFileMode: lock.attributes?.mode ?? 0o644, durable: true)
+            let (tmp, _) = try Concurrently.both(
+                {
+                    try TemporaryFiles.write(
+                        bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
+                        newFileMode: lock.attributes?.mode ?? 0o644, durable: true)
+                }, { PlanBackups.removeDropped(of: target.path) })
             options.stage?(.readyToRename(temporary: tmp))
-            guard lock.isStillHeld else {
-                unlink(tmp)
-                throw PlanError(
-                    .locked,
-                    file: target.shown,
-                    message: "cannot save: this save was held up for longer than \(Int(options.staleLockAge)) s and "
-                        + "its lock was taken over by another process; nothing was written, try again")
+            let stamp = { encoded ? EncodingStamp.Mark(count: bytes.count, hash: bytes.hash) : nil }
+            if try renameIntoPlace(
+                tmp, over: snapshot, lock: lock, options: options, stamp: stamp, old: { snapshot.bytes })
+            {
+                return
             }
-            guard snapshot.isCurrent() else {
-                unlink(tmp)
-                options.stage?(.changedMeanwhile(attempt: attempt))
-                snapshot = try FileSnapshot.read(target)
-                continue
-            }
-            var backup: PlanBackups.Incoming?
-            if let old = snapshot.bytes, options.backups > 0 {
-                backup = PlanBackups.prepare(old, of: target, attributes: snapshot.attributes, options: options)
-            }
-            if rename(tmp, target.path) != 0 {
-                let why = errnoText()
-                unlink(tmp)
-                backup?.discard()
-                throw PlanError(
-                    .notSaved, file: target.shown, message: "cannot save: \(why); the previous file is unchanged")
-            }
-            syncDirectory(target.directory)
-            backup?.rotate()
-            if encoded { EncodingStamp.record(bytes, for: target.path) }
-            return
+            options.stage?(.changedMeanwhile(attempt: attempt))
+            snapshot = try FileSnapshot.read(target)
         }
         throw PlanError(
             .notSaved,
             file: target.shown,
             message: "cannot save: the file kept changing while this save was being made (\(maxSaveAttempts) tries); "
                 + "another program is writing it without the lock. Nothing was written; try again")
+    }
+
+    /// Steps 4 to 6 of ``lockedWrite(_:lock:options:initial:encoded:_:)`` for a new version written and flushed to
+    /// `tmp`: the last checks (the lock is still ours — else throws, writing nothing — and the file is still the
+    /// one `snapshot` read — else returns false with `tmp` removed), the backup of the version replaced (a second
+    /// name for it, else a copy of `old()`, its bytes), the rename, and the stamp `stamp()` gives, if any.
+    static func renameIntoPlace(
+        _ tmp: String, over snapshot: FileSnapshot, lock: PlanLock, options: SaveOptions,
+        stamp: () -> EncodingStamp.Mark?, old: () -> [UInt8]?
+    ) throws -> Bool {
+        let target = snapshot.target
+        guard lock.isStillHeld else {
+            unlink(tmp)
+            throw PlanError(
+                .locked,
+                file: target.shown,
+                message: "cannot save: this save was held up for longer than \(Int(options.staleLockAge)) s and "
+                    + "its lock was taken over by another process; nothing was written, try again")
+        }
+        guard snapshot.isCurrent() else {
+            unlink(tmp)
+            return false
+        }
+        var backup: PlanBackups.Incoming?
+        if snapshot.identity != nil, options.backups > 0 {
+            backup = PlanBackups.prepare(old, of: target, attributes: snapshot.attributes, options: options)
+        }
+        if rename(tmp, target.path) != 0 {
+            let why = errnoText()
+            unlink(tmp)
+            backup?.discard()
+            throw PlanError(
+                .notSaved, file: target.shown, message: "cannot save: \(why); the previous file is unchanged")
+        }
+        syncDirectory(target.directory)
+        backup?.rotate()
+        if let mark = stamp() { EncodingStamp.record(mark, for: target.path) }
+        return true
     }
 }

@@ -42,6 +42,16 @@ extension PlanStore {
     /// Finds the plan at `path` (links followed), refuses one that cannot be replaced, takes its lock, reads
     /// it, and gives `body` what it read; the lock is released when `body` returns.
     static func readUnderLock<R>(_ path: String, options: SaveOptions, _ body: (LockedRead) throws -> R) throws -> R {
+        try underLock(path, options: options) { target, lock in
+            try body(readLocked(path, target, lock, options))
+        }
+    }
+
+    /// Finds the plan at `path` (links followed), refuses one that cannot be replaced, takes its lock and calls
+    /// `body` with them; the lock is released when `body` returns.
+    static func underLock<R>(
+        _ path: String, options: SaveOptions, _ body: (SaveTarget, PlanLock) throws -> R
+    ) throws -> R {
         let target = try SaveTarget.resolve(path)
         guard let st = target.status() else {
             _ = try readFile(path)  // "cannot open: …", not a complaint about the lock
@@ -50,41 +60,37 @@ extension PlanStore {
         try target.checkReplaceable(st)
         let lock = try PlanLock.acquire(for: target, options: options)
         defer { lock.release() }
+        return try body(target, lock)
+    }
+
+    /// The plan at `target` (`path` as the user gave it), read under `lock`.
+    static func readLocked(_ path: String, _ target: SaveTarget, _ lock: PlanLock, _ options: SaveOptions) throws
+        -> LockedRead
+    {
         let (bytes, identity) = try readFileAndIdentity(target.path, shown: path)
-        return try body(
-            LockedRead(path: path, target: target, lock: lock, options: options, bytes: bytes, identity: identity))
+        return LockedRead(path: path, target: target, lock: lock, options: options, bytes: bytes, identity: identity)
     }
 
     /// ``update(_:options:_:)`` once the plan is read: decodes it in full, applies `change`, and writes the full
-    /// encoding of the result (nothing when it is unchanged).
+    /// encoding of the result (nothing when it is unchanged); if something that ignores the lock wrote the file
+    /// meanwhile, merges the change with what it wrote (a clash throws ``PlanConflictError`` and writes nothing).
     static func changeInFull<R>(_ read: LockedRead, _ change: (inout Plan) throws -> R) throws -> R {
         let base = try decode(read.bytes, of: read.path)
         var plan = base
         let result = try change(&plan)
         if plan == base { return result }
-        // A full encoding: only a file the store stamped may have one action's bytes replaced (updateAction).
-        try writeChange(FileBytes(PlanCodec.encode(plan)), read, base: { base }, ours: { _ in plan })
-        return result
-    }
-
-    /// Writes `encoded` — `PlanCodec.encode`'s bytes of the plan `ours` makes from the `base` read — over the plan
-    /// read; if something that ignores the lock wrote the file meanwhile, merges the change with what it wrote
-    /// (a clash throws ``PlanConflictError`` and writes nothing). `base` and `ours` are asked for only then.
-    static func writeChange(
-        _ encoded: FileBytes, _ read: LockedRead, base: () throws -> Plan, ours: (Plan) throws -> Plan
-    ) throws {
+        let encoded = FileBytes(PlanCodec.encode(plan))
         let initial = try FileSnapshot.given(read.bytes, identity: read.identity, target: read.target)
         try lockedWrite(read.target, lock: read.lock, options: read.options, initial: initial, encoded: true) {
             current in
             guard let current, !sameBytes(current, read.bytes) else { return encoded }
             // Written meanwhile by something that ignores the lock: merge with it.
-            let base = try base()
-            let merged = PlanMerge.merge(
-                base: base, ours: try ours(base), theirs: try decodeChanged(current, read.path))
+            let merged = PlanMerge.merge(base: base, ours: plan, theirs: try decodeChanged(current, read.path))
             if !merged.isClean { throw PlanConflictError(file: read.path, conflicts: merged.conflicts) }
             let again = PlanCodec.encode(merged.plan)
             return sameBytes(again, current) ? nil : FileBytes(again)
         }
+        return result
     }
 
     /// Saves `plan`, edited from `base` (read from bytes with `baseFingerprint`), to `path`,

@@ -1,5 +1,11 @@
 import ActionPlanCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Changing one action of a plan (a rating, a note, a revised date) without reading and writing the whole plan.
 extension PlanStore {
     /// Changes the action with `id` in the plan at `path` under its lock, as ``update(_:options:_:)`` does:
@@ -8,46 +14,104 @@ extension PlanStore {
     ///
     /// When the file is one this store wrote and no one has changed since (its `EncodingStamp` matches), the
     /// header and the action are read from its bytes and the new action's encoding replaces the old one's
-    /// (`EncodedPlan`): the file written is byte for byte the full encoding of the changed plan, without
-    /// reading or encoding the other actions, which were checked when the file was written. Any other file —
-    /// and any change this cannot place exactly — is read, checked and written in full. An `id` not in the
-    /// plan is refused as ``update(_:options:_:)`` refuses it.
+    /// (``replacingOneAction(_:_:shown:id:options:_:)``): the file written is byte for byte the full encoding of the
+    /// changed plan, without reading or encoding the other actions, which were checked when the file was written.
+    /// Any other file — and any change this cannot place exactly — is read, checked and written in full, and so
+    /// is a file written meanwhile by a program that ignores the lock: `change` is then applied again, to the
+    /// action as that file has it (so it must not do more than change the action). An `id` not in the plan is
+    /// refused as ``update(_:options:_:)`` refuses it.
     @discardableResult
     public static func updateAction<R>(
         _ path: String, id: String, options: SaveOptions = .standard,
         _ change: (_ header: Plan, _ action: inout Action) throws -> R
     ) throws -> R {
-        try readUnderLock(path, options: options) { read in
-            if let encoded = EncodingStamp.encoded(read.bytes, of: read.target.path), let place = encoded.place(of: id)
+        try underLock(path, options: options) { target, lock in
+            if case .done(let result) = try replacingOneAction(
+                target, lock, shown: path, id: id, options: options, change)
             {
-                let header = try encoded.header(file: path)
-                let old = try encoded.action(at: place, file: path)
-                var action = old
-                let result = try change(header, &action)
-                if action == old { return result }
-                if let bytes = encoded.replacing(place, old: old, with: action, header: header) {
-                    options.stage?(.replacingOneAction)
-                    let base = { try PlanCodec.decode(read.bytes, file: path) }
-                    try writeChange(bytes, read, base: base) { base in try replacing(id, with: action, in: base) }
-                    return result
-                }
-                // The change may lower the schema version: only the whole plan tells.
-                return try changeInFull(read) { plan in
-                    plan = try replacing(id, with: action, in: plan)
-                    return result
-                }
+                return result
             }
-            return try changeInFull(read) { plan in
+            return try changeInFull(readLocked(path, target, lock, options)) { plan in
                 let at = try plan.requirePath(id)
                 return try change(plan.header, &plan[at])
             }
         }
     }
 
-    /// `plan` with the action with `id` replaced by `action`.
-    private static func replacing(_ id: String, with action: Action, in plan: Plan) throws -> Plan {
-        var plan = plan
-        plan[try plan.requirePath(id)] = action
-        return plan
+    /// What ``replacingOneAction(_:_:shown:id:options:_:)`` did: saved (or found nothing to change), or left the
+    /// change to be made in full.
+    enum OneAction<R> {
+        case done(R)
+        case inFull
+    }
+
+    /// Changes the action with `id` in place in a file this store wrote (see ``updateAction(_:id:options:_:)``),
+    /// or says it is to be done in full.
+    ///
+    /// A file of ``FileSnapshot/rereadBelow`` bytes or more is mapped, not copied (`MappedFile`: most of what
+    /// reading 27 MB cost, docs/performance.md), and its new version written from the mapping around the new
+    /// action's bytes. Its stamp's hash is checked on one processor while the action is searched for on the other,
+    /// and while the new version is written the hash for its stamp is taken and the backups earlier saves pushed out
+    /// are removed (as ``lockedWrite(_:lock:options:initial:encoded:_:)`` does). A mapping shows writes made into
+    /// the file meanwhile, which only programs that ignore the lock make, and which change its identity: right
+    /// before the rename the file must still be the one opened (as for every save), and a file that changed — or
+    /// was cut short, so the new version could not be written from it — is done in full, afresh.
+    static func replacingOneAction<R>(
+        _ target: SaveTarget, _ lock: PlanLock, shown path: String, id: String, options: SaveOptions,
+        _ change: (_ header: Plan, _ action: inout Action) throws -> R
+    ) throws -> OneAction<R> {
+        let (fd, st) = try openForReading(target.path, shown: path)
+        defer { close(fd) }
+        return try MappedFile.withContents(of: fd, st, shown: path, mapFrom: FileSnapshot.rereadBelow) {
+            bytes, mapped in
+            guard let view = EncodedPlan.View(bytes: bytes) else { return .inFull }
+            let (ours, place) = try Concurrently.both(
+                { EncodingStamp.isEncoding(bytes, of: target.path) }, { view.place(of: id) })
+            guard ours, let place else { return .inFull }
+            let header = try view.header(file: path)
+            let old = try view.action(at: place, file: path)
+            var action = old
+            let result = try change(header, &action)
+            if action == old { return .done(result) }
+            guard let splice = view.splice(place, old: old, with: action, header: header) else { return .inFull }
+            options.stage?(.replacingOneAction)
+            try refuseOversized(count: splice.newSize(from: bytes.count), file: target.shown)
+            TemporaryFiles.sweep(beside: target.path)
+            TemporaryFiles.sweep(beside: PlanBackups.path(for: target.path, number: 0))
+            let snapshot = FileSnapshot.opened(st, bytes: mapped ? nil : Array(bytes), target: target)
+            let tmp: String
+            let mark: EncodingStamp.Mark
+            do {
+                (tmp, mark) = try Concurrently.both(
+                    {
+                        try TemporaryFiles.write(
+                            beside: target.path, shown: target.shown, attributes: snapshot.attributes,
+                            newFileMode: lock.attributes?.mode ?? 0o644, durable: true
+                        ) { fd in splice.forEachRun(of: bytes) { writeAll(fd, $0) } }
+                    },
+                    {
+                        var hash = ContentHash.Words()
+                        _ = splice.forEachRun(of: bytes) { run in
+                            hash.add(run)
+                            return true
+                        }
+                        PlanBackups.removeDropped(of: target.path)
+                        return EncodingStamp.Mark(count: splice.newSize(from: bytes.count), hash: hash.value)
+                    })
+            } catch let error as PlanError where mapped && !snapshot.isCurrent() {
+                _ = error  // cut short under the mapping: the write could not read it
+                options.stage?(.changedMeanwhile(attempt: 1))
+                return .inFull
+            }
+            options.stage?(.readyToRename(temporary: tmp))
+            let renamed = try renameIntoPlace(
+                tmp, over: snapshot, lock: lock, options: options, stamp: { mark },
+                old: { snapshot.bytes ?? Array(bytes) })
+            guard renamed else {
+                options.stage?(.changedMeanwhile(attempt: 1))
+                return .inFull
+            }
+            return .done(result)
+        }
     }
 }
