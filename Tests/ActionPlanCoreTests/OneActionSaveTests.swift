@@ -407,6 +407,8 @@ final class OneActionSaveTests: SamplePlanTestCase {
                 { done.add(PlanError(.invalidValue, message: "b")) })
         ) { XCTAssertTrue("\($0)".contains("a failed"), "\($0)") }
         XCTAssertEqual(done.all.count, 1, "the other piece still ran to its end")
+        let (c, d) = try Concurrently.both({ 1 }, { 2 }, inParallel: false)
+        XCTAssertEqual([c, d], [1, 2], "small work, one thread: the same results")
     }
 
     func testTheHashOfBytesInRunsIsTheHashOfTheBytesJoined() {

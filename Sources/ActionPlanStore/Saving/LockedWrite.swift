@@ -41,7 +41,8 @@ extension PlanStore {
                     try TemporaryFiles.write(
                         bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
                         newFileMode: lock.attributes?.mode ?? 0o644, durable: true)
-                }, { PlanBackups.removeDropped(of: target.path) })
+                }, { PlanBackups.removeDropped(of: target.path) },
+                inParallel: bytes.count >= Concurrently.worthASecondThread)
             options.stage?(.readyToRename(temporary: tmp))
             let stamp = { encoded ? EncodingStamp.Mark(count: bytes.count, hash: bytes.hash) : nil }
             if try renameIntoPlace(

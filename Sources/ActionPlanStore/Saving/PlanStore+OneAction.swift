@@ -65,8 +65,9 @@ extension PlanStore {
         return try MappedFile.withContents(of: fd, st, shown: path, mapFrom: FileSnapshot.rereadBelow) {
             bytes, mapped in
             guard let view = EncodedPlan.View(bytes: bytes) else { return .inFull }
+            let large = bytes.count >= Concurrently.worthASecondThread
             let (ours, place) = try Concurrently.both(
-                { EncodingStamp.isEncoding(bytes, of: target.path) }, { view.place(of: id) })
+                { EncodingStamp.isEncoding(bytes, of: target.path) }, { view.place(of: id) }, inParallel: large)
             guard ours, let place else { return .inFull }
             let header = try view.header(file: path)
             let old = try view.action(at: place, file: path)
@@ -97,7 +98,7 @@ extension PlanStore {
                         }
                         PlanBackups.removeDropped(of: target.path)
                         return EncodingStamp.Mark(count: splice.newSize(from: bytes.count), hash: hash.value)
-                    })
+                    }, inParallel: large)
             } catch let error as PlanError where mapped && !snapshot.isCurrent() {
                 _ = error  // cut short under the mapping: the write could not read it
                 options.stage?(.changedMeanwhile(attempt: 1))
