@@ -43,12 +43,25 @@ struct JSONReader {
     // MARK: - Structure
 
     mutating func skipWhitespace() {
-        while pos < bytes.count {
-            switch bytes[pos] {
-            case 0x20, 0x0A, 0x0D, 0x09: pos += 1
-            default: return
+        // Counted in a local (the reader's `pos` is written back once, not at every byte), and the indentation
+        // after a line break eight spaces at a time: a plan file is a fifth white space, mostly indentation.
+        var i = pos
+        let n = bytes.count
+        while i < n {
+            switch bytes[i] {
+            case 0x0A:
+                i += 1
+                let raw = UnsafeRawPointer(bytes.baseAddress!)
+                while n - i >= 8 && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    i += 8
+                }
+            case 0x20, 0x0D, 0x09: i += 1
+            default:
+                pos = i
+                return
             }
         }
+        pos = i
     }
 
     private mutating func consume(_ byte: UInt8) -> Bool {
