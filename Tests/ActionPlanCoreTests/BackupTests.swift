@@ -4,6 +4,10 @@ import XCTest
 @testable import ActionPlanCore
 @testable import ActionPlanStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Every save keeps the version it replaces; `restore --list` shows them and `restore --from N` puts one back.
 final class BackupTests: SamplePlanTestCase {
 
@@ -60,6 +64,56 @@ final class BackupTests: SamplePlanTestCase {
         try PlanStore.update(plan) { $0.version = "saved in full" }
         XCTAssertEqual(names().filter { $0.contains("dropped") }, [])
         XCTAssertEqual(PlanBackups.list(for: plan).map(\.number), [1, 2, 3])
+    }
+
+    func testTheNextSaveWritesIntoTheBackupPushedOutOnlyWhenNoOneElseCouldSeeIt() throws {
+        let env = ["ACTIONPLAN_BACKUPS": "1"]
+        let dropped = PlanBackups.droppedPath(for: plan, number: 1)
+        /// The bytes of the file open as `fd`, from its start.
+        func contents(_ fd: Int32) -> [UInt8] {
+            lseek(fd, 0, SEEK_SET)
+            return PlanStore.readAll(fd, chunk: 1 << 16, maxBytes: 1 << 26) ?? []
+        }
+        for n in 1...2 { try rate(n, env: env) }
+        XCTAssertTrue(PlanStore.exists(dropped))
+        // Written over, its own file: a descriptor left open on it sees the new version.
+        let mine = open(dropped, O_RDONLY)
+        defer { close(mine) }
+        let before = contents(mine)
+        try rate(3, env: env)
+        XCTAssertTrue(contents(mine) == (try PlanStore.readFile(plan)), "the new version was written into it")
+        XCTAssertFalse(contents(mine) == before)
+
+        // With a second name elsewhere (someone kept the old version): left as it is.
+        let keep = dir + "/kept-by-someone.json"
+        XCTAssertEqual(link(dropped, keep), 0)
+        let kept = try PlanStore.readFile(keep)
+        try rate(4, env: env)
+        XCTAssertTrue(try PlanStore.readFile(keep) == kept, "another name's contents are never written over")
+
+        // Another user's file: left as it is (only root can make one here).
+        if geteuid() == 0 {
+            XCTAssertEqual(chown(dropped, 65534, 65534), 0)
+            let theirs = open(dropped, O_RDONLY)
+            defer { close(theirs) }
+            let was = contents(theirs)
+            try rate(5, env: env)
+            XCTAssertTrue(contents(theirs) == was, "not this user's file: not written over")
+        }
+
+        // A pipe or a link under that name: the save neither hangs nor writes through it.
+        unlink(dropped)
+        XCTAssertEqual(mkfifo(dropped, 0o600), 0)
+        try rate(6, env: env)
+        let target = dir + "/elsewhere.json"
+        try PlanStore.writeAtomically(Array("elsewhere".utf8), to: target)
+        unlink(dropped)
+        XCTAssertEqual(symlink(target, dropped), 0)
+        try rate(7, env: env)
+        XCTAssertEqual(try PlanStore.readFile(target), Array("elsewhere".utf8))
+        XCTAssertEqual(PlanBackups.list(for: plan).map(\.number), [1])
+        XCTAssertEqual(try PlanStore.load(plan).allActions.first { $0.id == "1a(i)" }?.history.last?.note, "save 7")
+        XCTAssertEqual(PlanStore.names(in: dir).filter { $0.contains(".tmp-") }, [], "no temporary file left")
     }
 
     func testRestoreListsAndRestoresAndCanBeUndone() throws {

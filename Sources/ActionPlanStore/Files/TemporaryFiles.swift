@@ -33,25 +33,26 @@ enum TemporaryFiles {
             durable: durable)
     }
 
-    /// ``write(_:beside:shown:attributes:newFileMode:durable:)`` of bytes in runs.
+    /// ``write(_:beside:shown:attributes:newFileMode:durable:over:_:)`` of bytes in runs.
     static func write(
         _ bytes: FileBytes, beside path: String, shown: String, attributes: FileAttributes?, newFileMode: mode_t,
-        durable: Bool
+        durable: Bool, over taken: Taken? = nil
     ) throws -> String {
-        try write(beside: path, shown: shown, attributes: attributes, newFileMode: newFileMode, durable: durable) {
-            PlanStore.writeAll($0, bytes)
-        }
+        try write(
+            beside: path, shown: shown, attributes: attributes, newFileMode: newFileMode, durable: durable, over: taken
+        ) { PlanStore.writeAll($0, bytes) }
     }
 
     /// ``write(_:beside:shown:attributes:newFileMode:durable:)`` of the bytes `fill` writes to the descriptor it is
-    /// given (false, with `errno` set, when it could not).
+    /// given (false, with `errno` set, when it could not) — into `taken` when given (``take(_:beside:)``), written
+    /// over from its start and cut to what was written, else into a new file.
     static func write(
         beside path: String, shown: String, attributes: FileAttributes?, newFileMode: mode_t, durable: Bool,
-        _ fill: (Int32) -> Bool
+        over taken: Taken? = nil, _ fill: (Int32) -> Bool
     ) throws -> String {
-        var tmp = ""
-        var fd: Int32 = -1
-        for attempt in 0..<100 {
+        var tmp = taken?.path ?? ""
+        var fd: Int32 = taken?.fd ?? -1
+        for attempt in 0..<100 where taken == nil {
             tmp = self.path(for: path, attempt: attempt)
             fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd >= 0 || errno != EEXIST { break }
@@ -76,6 +77,8 @@ enum TemporaryFiles {
             )
         }
         if !fill(fd) { throw failed() }
+        let end = lseek(fd, 0, SEEK_CUR)  // a file taken to be written over may have been longer
+        if end < 0 || ftruncate(fd, end) != 0 { throw failed() }
         if let attributes {
             try attributes.apply(to: fd, file: shown)
         } else if fchmod(fd, newFileMode) != 0 {
@@ -87,6 +90,45 @@ enum TemporaryFiles {
         if closed != 0 { throw failed() }
         done = true
         return tmp
+    }
+
+    /// A file given a temporary file's name and opened to be written over (``take(_:beside:)``).
+    struct Taken {
+        /// Its temporary name.
+        let path: String
+        /// Open for writing, at its start.
+        let fd: Int32
+    }
+
+    /// `file` — a backup an earlier save pushed out (`PlanBackups.takeDropped(of:)`) — given this process's next
+    /// free temporary name beside `path` and opened to be written over, made private first (0600); or nil, with
+    /// `file` removed, unless only this save could change it: a regular file this user owns, with no other name
+    /// (a hard link to it elsewhere would have its contents changed under it). Writing into a file's pages costs
+    /// far less than writing into new ones on a virtual machine (docs/performance.md). Never replaces a file:
+    /// the new name is made with `link`, which fails on an existing name.
+    static func take(_ file: String, beside path: String) -> Taken? {
+        var tmp = ""
+        var linked = false
+        for attempt in 0..<100 {
+            tmp = self.path(for: path, attempt: attempt)
+            if link(file, tmp) == 0 {
+                linked = true
+                break
+            }
+            if errno != EEXIST { break }
+        }
+        unlink(file)
+        guard linked else { return nil }
+        let fd = open(tmp, O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        var st = stat()
+        guard fd >= 0, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1,
+            st.st_uid == geteuid(), fchmod(fd, 0o600) == 0, fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == 0
+        else {
+            if fd >= 0 { close(fd) }
+            unlink(tmp)
+            return nil
+        }
+        return Taken(path: tmp, fd: fd)
     }
 
     /// Removes `.NAME.tmp-HOST-PID-N` files beside `path` whose process on this host is dead,

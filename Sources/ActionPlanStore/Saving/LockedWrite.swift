@@ -16,7 +16,8 @@ extension PlanStore {
     /// 1. Read the file (or take `initial`, bytes already read under this lock).
     /// 2. `decide` what to write given what is there (merging, refusing a clash, or nil: nothing to write).
     /// 3. Refuse a result larger than the loader reads; write it to a temporary file beside the plan with the
-    ///    plan's owner, group and mode, and flush it; meanwhile, remove the backups earlier saves pushed out
+    ///    plan's owner, group and mode, and flush it — written over a backup an earlier save pushed out, when
+    ///    there is one (`PlanBackups.takeDropped(of:)`); meanwhile, remove any others
     ///    (`PlanBackups.removeDropped(of:)`).
     /// 4. Last checks, immediately before the rename: the lock is still ours (a save frozen past the stale age
     ///    on a share where `flock` does not reach writes nothing), and the file is still the one read. When it
@@ -36,11 +37,12 @@ extension PlanStore {
         for attempt in 1...maxSaveAttempts {
             guard let bytes = try decide(snapshot.bytes) else { return }
             try refuseOversized(count: bytes.count, file: target.shown)
+            let taken = PlanBackups.takeDropped(of: target.path)
             let (tmp, _) = try Concurrently.both(
                 {
                     try TemporaryFiles.write(
                         bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
-                        newFileMode: lock.attributes?.mode ?? 0o644, durable: true)
+                        newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: taken)
                 }, { PlanBackups.removeDropped(of: target.path) },
                 inParallel: bytes.count >= Concurrently.worthASecondThread)
             options.stage?(.readyToRename(temporary: tmp))

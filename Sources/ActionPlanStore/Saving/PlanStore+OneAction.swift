@@ -82,12 +82,13 @@ extension PlanStore {
             let snapshot = FileSnapshot.opened(st, bytes: mapped ? nil : Array(bytes), target: target)
             let tmp: String
             let mark: EncodingStamp.Mark
+            let taken = PlanBackups.takeDropped(of: target.path)
             do {
                 (tmp, mark) = try Concurrently.both(
                     {
                         try TemporaryFiles.write(
                             beside: target.path, shown: target.shown, attributes: snapshot.attributes,
-                            newFileMode: lock.attributes?.mode ?? 0o644, durable: true
+                            newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: taken
                         ) { fd in splice.forEachRun(of: bytes) { writeAll(fd, $0) } }
                     },
                     {
