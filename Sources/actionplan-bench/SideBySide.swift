@@ -56,9 +56,10 @@ func taskwarriorTasks(of plan: Plan) throws -> Data {
 }
 
 /// `--taskwarrior N`: `actionplan overdue` against `task +OVERDUE count`, and `actionplan rate` (one rating
-/// changed and saved) against `task 1 annotate`, on the same N tasks, alternating, best of 5; the ratio of each
-/// pair; peak memory against the plan file's size; and the saved file checked byte for byte against a full
-/// re-encode. Without Taskwarrior, actionplan's figures alone.
+/// changed and saved) against `task 1 annotate`, on the same N tasks, alternating, best of 5 — the first saves
+/// of a new plan, then five more of the plan in use, with its backups kept; the ratio of each pair; peak memory
+/// against the plan file's size; and the saved file checked byte for byte against a full re-encode. Without
+/// Taskwarrior, actionplan's figures alone.
 func compareWithTaskwarrior(actions count: Int, actionplan: String, dir: String) throws {
     // The plan and the tasks are made by a child process: a process started from this one would otherwise
     // report this one's peak memory as its own (Linux carries the peak across exec).
@@ -108,6 +109,9 @@ func compareWithTaskwarrior(actions count: Int, actionplan: String, dir: String)
         "/bin/dd", { round in ["if=\(path)", "of=\(dir)/dd-\(round % 2).json", "bs=4M", "conv=fsync"] }
     )
     let second = alternate([rateRun, floorRun] + taskRuns.dropFirst(), runs: 5)
+    // Then as a plan in use is saved: after these six saves its five backups are kept and each save pushes the
+    // oldest out, whose file the next save writes into (PlanBackups.takeDropped; docs/performance.md).
+    let inUse = alternate([rateRun, floorRun] + taskRuns.dropFirst(), runs: 5)
     func line(_ what: String, _ ours: (best: Double, peakMiB: Double), _ theirs: (best: Double, peakMiB: Double)?) {
         var s = String(
             format: "  %@ %8.3f s  %7.1f MiB (%.2f× file)", padded(what, 42) as NSString, ours.best, ours.peakMiB,
@@ -120,7 +124,12 @@ func compareWithTaskwarrior(actions count: Int, actionplan: String, dir: String)
     line("actionplan overdue   vs task +OVERDUE count", first[0], first.count > 1 ? first[1] : nil)
     line("  the same, plan not saved by actionplan", unstamped, first.count > 1 ? first[1] : nil)
     line("actionplan rate+save vs task 1 annotate", second[0], second.count > 2 ? second[2] : nil)
-    print(String(format: "    (dd copying the plan file, fsync: %.3f s, in the same turns)", second[1].best))
+    print(
+        String(
+            format: "    (the first five saves of a new plan, no backups yet; dd copying the plan file, fsync: %.3f s, "
+                + "in the same turns)", second[1].best))
+    line("  the same, a plan in use (backups kept)", inUse[0], inUse.count > 2 ? inUse[2] : nil)
+    print(String(format: "    (dd copying the plan file, fsync: %.3f s, in the same turns)", inUse[1].best))
     let identical = runProcess(me, ["--verify", path]).2 == 0
     print("  saved file byte-identical to a full re-encode: \(identical ? "yes" : "NO")")
     if !identical { exit(1) }
