@@ -51,8 +51,8 @@ extension PlanStore {
     /// A file of ``FileSnapshot/rereadBelow`` bytes or more is mapped, not copied (`MappedFile`: most of what
     /// reading 27 MB cost, docs/performance.md), and its new version written from the mapping around the new
     /// action's bytes. Its stamp's hash is checked on one processor while the action is searched for on the other,
-    /// and while the new version is written the hash for its stamp is taken and the backups earlier saves pushed out
-    /// are removed (as ``lockedWrite(_:lock:options:initial:encoded:_:)`` does). A mapping shows writes made into
+    /// and the new version is written as ``lockedWrite(_:lock:options:initial:encoded:_:)`` writes one (over the
+    /// backup the previous save pushed out) while the hash for its stamp is taken on the other. A mapping shows writes made into
     /// the file meanwhile, which only programs that ignore the lock make, and which change its identity: right
     /// before the rename the file must still be the one opened (as for every save), and a file that changed — or
     /// was cut short, so the new version could not be written from it — is done in full, afresh.
@@ -80,34 +80,18 @@ extension PlanStore {
             TemporaryFiles.sweep(beside: target.path)
             TemporaryFiles.sweep(beside: PlanBackups.path(for: target.path, number: 0))
             let snapshot = FileSnapshot.opened(st, bytes: mapped ? nil : Array(bytes), target: target)
-            let tmp: String
-            let mark: EncodingStamp.Mark
-            let taken = PlanBackups.takeDropped(of: target.path)
+            let written: (tmp: String, mark: EncodingStamp.Mark)
             do {
-                (tmp, mark) = try Concurrently.both(
-                    {
-                        try TemporaryFiles.write(
-                            beside: target.path, shown: target.shown, attributes: snapshot.attributes,
-                            newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: taken
-                        ) { fd in splice.forEachRun(of: bytes) { writeAll(fd, $0) } }
-                    },
-                    {
-                        var hash = ContentHash.Words()
-                        _ = splice.forEachRun(of: bytes) { run in
-                            hash.add(run)
-                            return true
-                        }
-                        PlanBackups.removeDropped(of: target.path)
-                        return EncodingStamp.Mark(count: splice.newSize(from: bytes.count), hash: hash.value)
-                    }, inParallel: large)
-            } catch let error as PlanError where mapped && !snapshot.isCurrent() {
-                _ = error  // cut short under the mapping: the write could not read it
+                written = try write(
+                    splice, of: bytes, beside: target, snapshot: snapshot, lock: lock, inParallel: large)
+            } catch is PlanError where mapped && !snapshot.isCurrent() {
+                // Cut short under the mapping: the new version could not be written from it.
                 options.stage?(.changedMeanwhile(attempt: 1))
                 return .inFull
             }
-            options.stage?(.readyToRename(temporary: tmp))
+            options.stage?(.readyToRename(temporary: written.tmp))
             let renamed = try renameIntoPlace(
-                tmp, over: snapshot, lock: lock, options: options, stamp: { mark },
+                written.tmp, over: snapshot, lock: lock, options: options, stamp: { written.mark },
                 old: { snapshot.bytes ?? Array(bytes) })
             guard renamed else {
                 options.stage?(.changedMeanwhile(attempt: 1))
@@ -115,5 +99,31 @@ extension PlanStore {
             }
             return .done(result)
         }
+    }
+
+    /// Writes the plan that `splice` makes of `bytes` to a temporary file beside `target` — over the backup the
+    /// previous save pushed out, when it can be taken (`PlanBackups.takeDropped(of:)`) — and, meanwhile, takes
+    /// the hash for its stamp and removes any other pushed-out backups; returns the file and the stamp's mark.
+    private static func write(
+        _ splice: EncodedPlan.Splice, of bytes: UnsafeBufferPointer<UInt8>, beside target: SaveTarget,
+        snapshot: FileSnapshot, lock: PlanLock, inParallel: Bool
+    ) throws -> (tmp: String, mark: EncodingStamp.Mark) {
+        let taken = PlanBackups.takeDropped(of: target.path)
+        return try Concurrently.both(
+            {
+                try TemporaryFiles.write(
+                    beside: target.path, shown: target.shown, attributes: snapshot.attributes,
+                    newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: taken
+                ) { fd in splice.forEachRun(of: bytes) { writeAll(fd, $0) } }
+            },
+            {
+                var hash = ContentHash.Words()
+                _ = splice.forEachRun(of: bytes) { run in
+                    hash.add(run)
+                    return true
+                }
+                PlanBackups.removeDropped(of: target.path)
+                return EncodingStamp.Mark(count: splice.newSize(from: bytes.count), hash: hash.value)
+            }, inParallel: inParallel)
     }
 }
