@@ -98,6 +98,28 @@ final class SharedDriveTests: SamplePlanTestCase {
         XCTAssertEqual(p[p.path(of: "1a(ii)")!].history.last?.note, "Alice's rating")
     }
 
+    func testALeadsSaveWritesOnlyIntoABackupItsOwnSavePushedOut() throws {
+        let plan = try makeSharedDrive()
+        let one = ["ACTIONPLAN_BACKUPS": "1"]
+        let dir = PlanBackups.directory(for: plan)
+        let dropped = { PlanStore.names(in: dir).filter { $0.contains("dropped") } }
+        // Turns of Alice and Bob, keeping one backup: every save but the first pushes one out, written by the
+        // other lead, so the next save (the other lead's) may not write into it; every save still succeeds.
+        for (n, user) in [alice, bob, alice, bob, bob, alice, alice].enumerated() {
+            let r = try run(
+                as: user, ["rate", plan, "1a(i)", n % 2 == 0 ? "red" : "amber", "--note", "turn \(n)", "--by", "u"],
+                env: one)
+            XCTAssertEqual(r.status, 0, "turn \(n): \(r.stderr)")
+            let st = status(plan)
+            XCTAssertEqual([st.st_uid, st.st_gid, gid_t(st.st_mode & 0o777)], [user.uid, leads, 0o660], "turn \(n)")
+            XCTAssertLessThanOrEqual(dropped().count, 1, "turn \(n)")
+        }
+        XCTAssertEqual(PlanBackups.list(for: plan).map(\.number), [1])
+        XCTAssertEqual(PlanStore.names(in: shared).filter { $0.contains(".tmp-") }, [], "no temporary file left")
+        let p = try PlanStore.load(plan)
+        XCTAssertEqual(p[p.path(of: "1a(i)")!].history.map(\.note).suffix(7), (0..<7).map { "turn \($0)" })
+    }
+
     func testRootSavingALeadsPlanKeepsItsOwner() throws {
         let plan = try makeSharedDrive()
         let r = try TestSupport.run(["rate", plan, "1a(i)", "red", "--note", "admin", "--as-of", "2019-02-01"])
