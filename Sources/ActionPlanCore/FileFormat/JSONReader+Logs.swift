@@ -92,6 +92,20 @@ extension JSONReader {
         skipWhitespace()
         guard pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") else { return nil }
         var i = pos + 1
+        // Eight bytes at a time up to the word holding the closing quote (or anything else the loop below looks
+        // at: a backslash, a control character, a byte beyond ASCII), then byte by byte.
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while bytes.count - i >= 8 {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let quote = w ^ (0x22 &* ones)
+            let backslash = w ^ (0x5C &* ones)
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- 0x20 &* ones) & ~w) | w
+            if special & high != 0 { break }
+            i += 8
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
