@@ -46,6 +46,42 @@ final class SideBySideLoadTests: XCTestCase {
         XCTAssertEqual(outcome { try PlanStore.loadListing(path) }, outline, "\(name): listing", line: line)
     }
 
+    func testThemesAreSplitAtTheFirstThemeOpeningAfterEachEvenlySpacedOffset() throws {
+        let plan = SyntheticPlan.make(actions: 3_000, seed: 9)
+        let bytes = PlanCodec.encode(plan)
+        try bytes.withUnsafeBufferPointer { buffer in
+            let view = try XCTUnwrap(EncodedPlan.View(bytes: buffer))
+            // Every theme's opening, found plainly: a line that is `    {` inside the themes' array (the
+            // recommendations before it and the snapshots after it are laid out the same way).
+            let pattern = Array("\n    {\n".utf8)
+            let key = Array("\n  \"themes\": [".utf8)
+            let start = try XCTUnwrap(
+                (0..<(buffer.count - key.count)).first { at in key.indices.allSatisfy { buffer[at + $0] == key[$0] } })
+            let end = try XCTUnwrap(view.themeRuns(count: 1)?.last?.upperBound)
+            let openings = (start..<(end - pattern.count)).filter { at in
+                buffer[at] == 0x0A && pattern.indices.allSatisfy { buffer[at + $0] == pattern[$0] }
+            }.map { $0 + 5 }
+            XCTAssertEqual(openings.count, plan.themes.count)
+            for count in [1, 2, 3, 8, 40] {
+                let runs = try XCTUnwrap(view.themeRuns(count: count), "count \(count)")
+                XCTAssertEqual(runs.first?.lowerBound, openings.first, "count \(count)")
+                XCTAssertEqual(zip(runs, runs.dropFirst()).filter { $0.upperBound != $1.lowerBound }.count, 0)
+                XCTAssertEqual(buffer[runs.last!.upperBound], UInt8(ascii: "]"), "the last run ends at the array's end")
+                // Each later run starts at the first opening on a line after its offset.
+                let first = openings[0]
+                let close = runs.last!.upperBound
+                var expected = [first]
+                for k in 1..<count {
+                    let target = first + (close - first) * k / count
+                    guard let next = openings.first(where: { $0 - 5 >= max(target, expected.last! + 1) }) else { break }
+                    expected.append(next)
+                }
+                XCTAssertEqual(runs.map(\.lowerBound), expected, "count \(count)")
+                XCTAssertGreaterThan(runs.count, min(count, plan.themes.count) / 2, "count \(count): split")
+            }
+        }
+    }
+
     func testAnUnstampedLargeEncodingLoadsAsThePlanReaderReadsIt() throws {
         let plan = SyntheticPlan.make(actions: 2_500, seed: 21)
         let bytes = PlanCodec.encode(plan)

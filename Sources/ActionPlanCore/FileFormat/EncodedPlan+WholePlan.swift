@@ -107,13 +107,15 @@ extension EncodedPlan.View {
     }
 
     /// The offset of the first theme's opening `{` on a line starting after `from`, before `end`; nil when none.
+    /// Found brace by brace (`memchr`), not line by line: a plan has five lines to each brace, and looking for
+    /// each line was a twentieth of reading a plan kept for ten years, on one thread before the others start.
     private func nextThemeOpening(from: Int, before end: Int) -> Int? {
         let base = bytes.baseAddress!
-        var at = from
-        while at < end, let found = memchr(base + at, 0x0A, end - at) {
-            let lineBreak = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if lineBreak + 5 < end, opensTheme(at: lineBreak + 5) { return lineBreak + 5 }
-            at = lineBreak + 1
+        var at = from + 5
+        while at < end, let found = memchr(base + at, Int32(UInt8(ascii: "{")), end - at) {
+            let brace = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if opensTheme(at: brace) { return brace }
+            at = brace + 1
         }
         return nil
     }
