@@ -214,10 +214,9 @@ public struct EncodedPlan: Sendable {
         guard
             let splice = bytes.withUnsafeBufferPointer({ view($0).splice(place, old: old, with: new, header: header) })
         else { return nil }
-        let v = EncodedPlan.versionPrefix.count
+        let kept = splice.keptRanges(count: bytes.count)
         return FileBytes(runs: [
-            bytes[..<v], [splice.version][...], bytes[(v + 1)..<place.range.lowerBound], splice.action[...],
-            bytes[place.range.upperBound...],
+            bytes[kept.head], [splice.version][...], bytes[kept.middle], splice.action[...], bytes[kept.tail],
         ])
     }
 
@@ -237,14 +236,21 @@ public struct EncodedPlan: Sendable {
         public func forEachRun(
             of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeRawBufferPointer) throws -> Bool
         ) rethrows -> Bool {
-            let v = EncodedPlan.versionPrefix.count
+            let kept = keptRanges(count: bytes.count)
             let raw = UnsafeRawBufferPointer(bytes)
-            guard try body(UnsafeRawBufferPointer(rebasing: raw[..<v])),
+            guard try body(UnsafeRawBufferPointer(rebasing: raw[kept.head])),
                 try withUnsafeBytes(of: version, body),
-                try body(UnsafeRawBufferPointer(rebasing: raw[(v + 1)..<place.range.lowerBound])),
+                try body(UnsafeRawBufferPointer(rebasing: raw[kept.middle])),
                 try action.withUnsafeBytes(body)
             else { return false }
-            return try body(UnsafeRawBufferPointer(rebasing: raw[place.range.upperBound...]))
+            return try body(UnsafeRawBufferPointer(rebasing: raw[kept.tail]))
+        }
+
+        /// The file's own bytes the changed plan keeps, of `count`: up to the version's digit, from it to the old
+        /// action, and after the old action (the version's digit and the new action go between them).
+        func keptRanges(count: Int) -> (head: Range<Int>, middle: Range<Int>, tail: Range<Int>) {
+            let v = EncodedPlan.versionPrefix.count
+            return (0..<v, (v + 1)..<place.range.lowerBound, place.range.upperBound..<count)
         }
 
         /// The size of the changed plan, from the size of the file's bytes.
