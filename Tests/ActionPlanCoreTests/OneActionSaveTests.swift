@@ -397,18 +397,19 @@ final class OneActionSaveTests: SamplePlanTestCase {
     }
 
     func testTwoPiecesOfWorkDoneAtOnceGiveBothResultsAndTheirErrors() throws {
-        let (a, b) = try Concurrently.both({ (0..<1000).reduce(0, +) }, { "b" })
-        XCTAssertEqual(a, 499_500)
-        XCTAssertEqual(b, "b")
-        let done = ErrorBox()
-        XCTAssertThrowsError(
-            try Concurrently.both(
-                { () throws -> Int in throw PlanError(.invalidValue, message: "a failed") },
-                { done.add(PlanError(.invalidValue, message: "b")) })
-        ) { XCTAssertTrue("\($0)".contains("a failed"), "\($0)") }
-        XCTAssertEqual(done.all.count, 1, "the other piece still ran to its end")
-        let (c, d) = try Concurrently.both({ 1 }, { 2 }, inParallel: false)
-        XCTAssertEqual([c, d], [1, 2], "small work, one thread: the same results")
+        // On two threads (large work) and on one (small work): the same results, and the same error.
+        for inParallel in [true, false] {
+            let (a, b) = try Concurrently.both({ (0..<1000).reduce(0, +) }, { "b" }, inParallel: inParallel)
+            XCTAssertEqual(a, 499_500)
+            XCTAssertEqual(b, "b")
+            let done = ErrorBox()
+            XCTAssertThrowsError(
+                try Concurrently.both(
+                    { () throws -> Int in throw PlanError(.invalidValue, message: "a failed") },
+                    { done.add(PlanError(.invalidValue, message: "b")) }, inParallel: inParallel)
+            ) { XCTAssertTrue("\($0)".contains("a failed"), "\($0)") }
+            XCTAssertEqual(done.all.count, 1, "the other piece still ran to its end (in parallel: \(inParallel))")
+        }
     }
 
     func testTheHashOfBytesInRunsIsTheHashOfTheBytesJoined() {

@@ -158,7 +158,7 @@ public enum PlanBackups {
     }
 
     /// Shifts the backups of `plan` up by one, keeping at most `count`, and makes the incoming one number 1. Those
-    /// pushed out wait under another name for the next save to remove them (``removeDropped(of:)``).
+    /// pushed out wait under another name for the next save to take or remove (``takeDropped(of:)``).
     static func rotate(_ plan: String, count: Int) {
         for b in list(for: plan) where b.number >= count {
             if rename(b.path, droppedPath(for: plan, number: b.number)) != 0 { unlink(b.path) }
@@ -177,28 +177,43 @@ public enum PlanBackups {
         directory(for: plan) + "/" + PlanStore.fileName(of: plan) + ".dropped-\(number)"
     }
 
-    /// Removes the backups of `plan` that earlier saves pushed out, but the one a save takes to write its new
-    /// version into (``takeDropped(of:)``). Each save does this beside writing its new version
-    /// (`PlanStore.lockedWrite`): deleting a large file frees its pages, which takes a third as long as writing it,
-    /// and a save that did it after its rename kept its user waiting for that (docs/performance.md). So one
-    /// version more than the backups kept is on disk between saves.
-    static func removeDropped(of plan: String) {
-        let dir = directory(for: plan)
-        let prefix = PlanStore.fileName(of: plan) + ".dropped-"
-        for name in PlanStore.names(in: dir) where name.hasPrefix(prefix) { unlink(dir + "/" + name) }
+    /// The backups of `plan` that earlier saves pushed out (`NAME.dropped-N`), found once per save: the one it
+    /// writes its new version into, and the others, which it removes meanwhile.
+    struct Dropped {
+        /// Taken to be written over as the save's temporary file (`TemporaryFiles.take(_:beside:)`): its pages are
+        /// in memory, and writing into them instead of new ones took a save of 95 MiB 67–72 ms rather than
+        /// 96–383 (docs/performance.md). It is no longer a backup, so nothing kept is lost if the save fails
+        /// half-way. Nil when there is none that can be.
+        let taken: TemporaryFiles.Taken?
+        /// The others' paths.
+        let others: [String]
+
+        /// Removes the others. Each save does this beside writing its new version (`PlanStore.lockedWrite`):
+        /// deleting a large file frees its pages, which takes a third as long as writing it, and a save that did
+        /// it after its rename kept its user waiting for that (docs/performance.md). So one version more than
+        /// the backups kept is on disk between saves.
+        func removeOthers() {
+            for path in others { unlink(path) }
+        }
     }
 
-    /// A backup of `plan` an earlier save pushed out, taken to be written over as this save's temporary file
-    /// (`TemporaryFiles.take(_:beside:)`): its pages are in memory, and writing into them instead of new ones took
-    /// a save of 95 MiB 67–72 ms rather than 96–383 (docs/performance.md). It is no longer a backup, so nothing
-    /// kept is lost if the save fails half-way. Nil when there is none that can be.
-    static func takeDropped(of plan: String) -> TemporaryFiles.Taken? {
+    /// The backups of `plan` that earlier saves pushed out, the first that can be taken taken (called under the
+    /// plan's lock, so no save pushes another out meanwhile).
+    static func takeDropped(of plan: String) -> Dropped {
         let dir = directory(for: plan)
         let prefix = PlanStore.fileName(of: plan) + ".dropped-"
+        var taken: TemporaryFiles.Taken?
+        var others: [String] = []
         for name in PlanStore.names(in: dir) where name.hasPrefix(prefix) {
-            if let taken = TemporaryFiles.take(dir + "/" + name, beside: plan) { return taken }
+            let path = dir + "/" + name
+            if taken == nil, let t = TemporaryFiles.take(path, beside: plan) {
+                taken = t
+            } else {
+                // Not taken: removed, whether or not `take` already gave it another name and let it go.
+                others.append(path)
+            }
         }
-        return nil
+        return Dropped(taken: taken, others: others)
     }
 
     /// Replaces `plan` with backup `number` under the plan's lock, after checking the backup is a

@@ -131,6 +131,13 @@ enum TemporaryFiles {
         return Taken(path: tmp, fd: fd)
     }
 
+    /// Removes what saves of `plan` that died left behind, before a save under its lock writes its own: their
+    /// temporary files beside the plan and beside its incoming backup (a copy being made where links cannot be).
+    static func sweepSaves(of plan: String) {
+        sweep(beside: plan)
+        sweep(beside: PlanBackups.path(for: plan, number: 0))
+    }
+
     /// Removes `.NAME.tmp-HOST-PID-N` files beside `path` whose process on this host is dead,
     /// and any left by another host more than a day ago.
     static func sweep(beside path: String) {

@@ -11,7 +11,7 @@ enum Concurrently {
     /// Runs `a` and `b` at the same time — or, when not `inParallel`, one after the other on this thread — and
     /// returns both results once both are done; an error either throws is thrown (`a`'s first), after both are
     /// done.
-    static func both<A, B>(_ a: () throws -> A, _ b: () throws -> B, inParallel: Bool = true) throws -> (A, B) {
+    static func both<A, B>(_ a: () throws -> A, _ b: () throws -> B, inParallel: Bool) throws -> (A, B) {
         guard inParallel else {
             let ra = Result(catching: a)
             let rb = Result(catching: b)

@@ -18,7 +18,7 @@ extension PlanStore {
     /// 3. Refuse a result larger than the loader reads; write it to a temporary file beside the plan with the
     ///    plan's owner, group and mode, and flush it — written over a backup an earlier save pushed out, when
     ///    there is one (`PlanBackups.takeDropped(of:)`); meanwhile, remove any others
-    ///    (`PlanBackups.removeDropped(of:)`).
+    ///    (`PlanBackups.Dropped.removeOthers()`).
     /// 4. Last checks, immediately before the rename: the lock is still ours (a save frozen past the stale age
     ///    on a share where `flock` does not reach writes nothing), and the file is still the one read. When it
     ///    changed (a program that ignores the lock wrote it) the temporary file is discarded and the save
@@ -31,19 +31,18 @@ extension PlanStore {
         _ target: SaveTarget, lock: PlanLock, options: SaveOptions, initial: FileSnapshot? = nil,
         encoded: Bool = false, _ decide: (_ current: [UInt8]?) throws -> FileBytes?
     ) throws {
-        TemporaryFiles.sweep(beside: target.path)
-        TemporaryFiles.sweep(beside: PlanBackups.path(for: target.path, number: 0))
+        TemporaryFiles.sweepSaves(of: target.path)
         var snapshot = try initial ?? FileSnapshot.read(target)
         for attempt in 1...maxSaveAttempts {
             guard let bytes = try decide(snapshot.bytes) else { return }
             try refuseOversized(count: bytes.count, file: target.shown)
-            let taken = PlanBackups.takeDropped(of: target.path)
+            let dropped = PlanBackups.takeDropped(of: target.path)
             let (tmp, _) = try Concurrently.both(
                 {
                     try TemporaryFiles.write(
                         bytes, beside: target.path, shown: target.shown, attributes: snapshot.attributes,
-                        newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: taken)
-                }, { PlanBackups.removeDropped(of: target.path) },
+                        newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: dropped.taken)
+                }, { dropped.removeOthers() },
                 inParallel: bytes.count >= Concurrently.worthASecondThread)
             options.stage?(.readyToRename(temporary: tmp))
             let stamp = { encoded ? EncodingStamp.Mark(count: bytes.count, hash: bytes.hash) : nil }

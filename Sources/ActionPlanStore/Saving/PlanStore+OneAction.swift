@@ -77,8 +77,7 @@ extension PlanStore {
             guard let splice = view.splice(place, old: old, with: action, header: header) else { return .inFull }
             options.stage?(.replacingOneAction)
             try refuseOversized(count: splice.newSize(from: bytes.count), file: target.shown)
-            TemporaryFiles.sweep(beside: target.path)
-            TemporaryFiles.sweep(beside: PlanBackups.path(for: target.path, number: 0))
+            TemporaryFiles.sweepSaves(of: target.path)
             let snapshot = FileSnapshot.opened(st, bytes: mapped ? nil : Array(bytes), target: target)
             let written: (tmp: String, mark: EncodingStamp.Mark)
             do {
@@ -108,12 +107,12 @@ extension PlanStore {
         _ splice: EncodedPlan.Splice, of bytes: UnsafeBufferPointer<UInt8>, beside target: SaveTarget,
         snapshot: FileSnapshot, lock: PlanLock, inParallel: Bool
     ) throws -> (tmp: String, mark: EncodingStamp.Mark) {
-        let taken = PlanBackups.takeDropped(of: target.path)
+        let dropped = PlanBackups.takeDropped(of: target.path)
         return try Concurrently.both(
             {
                 try TemporaryFiles.write(
                     beside: target.path, shown: target.shown, attributes: snapshot.attributes,
-                    newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: taken
+                    newFileMode: lock.attributes?.mode ?? 0o644, durable: true, over: dropped.taken
                 ) { fd in splice.forEachRun(of: bytes) { writeAll(fd, $0) } }
             },
             {
@@ -122,7 +121,7 @@ extension PlanStore {
                     hash.add(run)
                     return true
                 }
-                PlanBackups.removeDropped(of: target.path)
+                dropped.removeOthers()
                 return EncodingStamp.Mark(count: splice.newSize(from: bytes.count), hash: hash.value)
             }, inParallel: inParallel)
     }
