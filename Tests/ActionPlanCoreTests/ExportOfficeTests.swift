@@ -296,5 +296,24 @@ final class ExportOfficeTests: XCTestCase {
         XCTAssertTrue(document.contains("Duty and Assessment"))
         XCTAssertTrue(document.contains("Inadequate audits"))
         XCTAssertGreaterThan(try ExternalTools.pageCount(dir + "/document.pdf"), 5)
+        // No column title breaks inside a word (the columns are at least as wide as their titles' longest words
+        // in the widest font LibreOffice puts in Calibri's place): "Overdu" and "e" on two lines was seen.
+        let day = TestSupport.day("2019-01-31")
+        let titles = ReportDocument.make(try StatusReport.make(r.plan, asOf: day, produced: day)).blocks.flatMap {
+            block -> [String] in
+            if case .table(let t) = block { return t.columns }
+            return []
+        }
+        let words = Set(
+            try ExternalTools.pdfText(dir + "/document.pdf").split(whereSeparator: \.isWhitespace).map(String.init))
+        // A piece of four letters or more standing alone, with the rest standing alone too (shorter pieces are
+        // words of the text: "not" and "e").
+        for word in Set(titles.flatMap { $0.split(separator: " ").map(String.init) }) where word.count >= 5 {
+            for k in 4..<word.count {
+                let (head, tail) = (String(word.prefix(k)), String(word.dropFirst(k)))
+                XCTAssertFalse(
+                    words.contains(head) && words.contains(tail), "the title word \"\(word)\" broke as \(head)|\(tail)")
+            }
+        }
     }
 }

@@ -73,8 +73,10 @@ public enum DOCXWriter {
     }
 
     /// Each column's width in twentieths of a point: the given per cents, the rest shared equally, each
-    /// at least as wide as the longest word of its title in table text (8 pt bold, about 100 twips a
-    /// character, plus the cell's margins), the room that takes coming out of the widest columns.
+    /// at least as wide as the longest word of its title in table text (8 pt bold, plus the cell's margins),
+    /// the room that takes coming out of the widest columns. A character is counted at 115 twips, what the
+    /// widest font a reader may see in Calibri's place takes (DejaVu Sans Bold, where LibreOffice has neither
+    /// Calibri nor Carlito): at 100, "Overdue" broke inside the word there.
     static func widths(_ t: WordTable) -> [Int] {
         let given = t.widths.compactMap { $0 }.reduce(0, +)
         let free = t.widths.filter { $0 == nil }.count
@@ -82,7 +84,7 @@ public enum DOCXWriter {
         let total = max(1, given + share * free)
         var w = t.widths.map { textWidth * ($0 ?? share) / total }
         let least = t.columns.map { title in
-            (title.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0) * 100 + 160
+            (title.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0) * 115 + 160
         }
         for i in w.indices where w[i] < least[i] {
             let need = least[i] - w[i]
