@@ -69,7 +69,7 @@ final class ExportOfficeTests: XCTestCase {
         out = {}
         for ws in wb.worksheets:
             rows = [[{'v': c.value, 't': c.data_type, 'fill': c.fill.fgColor.rgb if c.fill.fill_type else None,
-                      'q': bool(c.quotePrefix)} for c in row] for row in ws.iter_rows()]
+                      'q': bool(c.quotePrefix), 'fmt': c.number_format} for c in row] for row in ws.iter_rows()]
             widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(ws.max_column)]
             out[ws.title] = {'freeze': ws.freeze_panes, 'rows': rows, 'widths': widths}
         z = zipfile.ZipFile(sys.argv[1])
@@ -111,6 +111,16 @@ final class ExportOfficeTests: XCTestCase {
         let summary = try XCTUnwrap((book["Summary by theme"] as? [String: Any])?["rows"] as? [[[String: Any]]])
         XCTAssertEqual(summary.last?[0]["v"] as? String, "All themes")
         XCTAssertEqual(summary.last?[1]["t"] as? String, "n", "counts are numbers")
+        // Per cents are the numbers they stand for, shown as per cents: they sort, sum and chart.
+        XCTAssertEqual(summary[0][7]["v"] as? String, "% complete")
+        for row in summary.dropFirst() {
+            XCTAssertEqual(row[7]["t"] as? String, "n", "\(row[0]["v"] ?? ""): % complete is a number")
+            XCTAssertEqual(row[7]["fmt"] as? String, "0%")
+        }
+        let headline = try XCTUnwrap((book["Headline"] as? [String: Any])?["rows"] as? [[[String: Any]]])
+        let overdue = try XCTUnwrap(headline.first { $0[0]["v"] as? String == "Overdue" })
+        XCTAssertEqual(overdue[2]["v"] as? Double, 0.49, "28 of 57 actions, 49 %")
+        XCTAssertEqual(overdue[2]["fmt"] as? String, "0%")
         let recommendations = try XCTUnwrap(
             (book["Recommendations"] as? [String: Any])?["rows"] as? [[[String: Any]]])
         XCTAssertEqual(recommendations.count, 25, "a header and the 24 recommendations")
@@ -221,6 +231,17 @@ final class ExportOfficeTests: XCTestCase {
             XCTAssertEqual(c["q"] as? Bool, true, "\(c): quote-prefixed, so editing keeps it text")
         }
         XCTAssertTrue(formulaLike.contains { ($0["v"] as? String)?.hasPrefix("=HYPERLINK(\"http://e\"") == true })
+    }
+
+    func testAWholePerCentIsWrittenAsTheExactNumberItStandsFor() {
+        let cases: [(Int, String)] = [
+            (0, "0"), (5, "0.05"), (10, "0.1"), (49, "0.49"), (100, "1"), (101, "1.01"), (250, "2.5"), (-5, "-0.05"),
+            (-100, "-1"),
+        ]
+        for (p, text) in cases { XCTAssertEqual(XLSXWriter.hundredths(p), text, "\(p)") }
+        XCTAssertEqual(SheetCell(.number("49%")), .percent(49))
+        XCTAssertEqual(SheetCell(.number("49")), .number(49))
+        XCTAssertEqual(SheetCell(.number("4.9%")), .text("4.9%"), "not a whole per cent: text as written")
     }
 
     func testSheetNamesAndWidthsFollowExcelsRules() {

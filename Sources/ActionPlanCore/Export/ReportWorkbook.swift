@@ -33,7 +33,7 @@ public enum ReportWorkbook {
         for row in ReportText.headlineRows(r) {
             let label: SheetCell =
                 row.rating.map { .rating($0, label: "\($0.letter) — \(row.label)") } ?? .strong(row.label)
-            rows.append([label, .number(row.count), row.percent.map { .text("\($0)%") } ?? .text("")])
+            rows.append([label, .number(row.count), row.percent.map { .percent($0) } ?? .text("")])
         }
         return Sheet(name: "Headline", columns: ["Measure", "Actions", "% of all actions"], rows: rows)
     }

@@ -49,16 +49,26 @@ public enum SheetCell: Hashable, Sendable {
     /// A figure that may have decimals (a measure's value, change or target), written as a number and
     /// shown as `MeasureValue.plain` prints it.
     case figure(Double)
+    /// A whole per cent (`49` for 49 %), written as the number it stands for (0.49) in the `0%` format, so it
+    /// sorts, sums and charts as a number.
+    case percent(Int)
     /// A rating: the letter and name (`G Green`, `· Unrated`) on the rating's colour.
     case rating(Rating?, label: String)
     /// Text in bold (a total row's label, LATE).
     case strong(String)
 
-    /// The cell a report cell becomes: numbers that are whole numbers as numbers, ratings and levels
-    /// coloured with their letter, everything else as text.
+    /// The cell a report cell becomes: numbers that are whole numbers or whole per cents as numbers, ratings and
+    /// levels coloured with their letter, everything else as text.
     init(_ cell: ReportCell) {
         switch cell {
-        case .number(let s): self = Int(s).map(SheetCell.number) ?? .text(s)
+        case .number(let s):
+            if let n = Int(s) {
+                self = .number(n)
+            } else if s.hasSuffix("%"), let n = Int(s.dropLast()) {
+                self = .percent(n)
+            } else {
+                self = .text(s)
+            }
         case .rating(let r): self = .rating(r, label: cell.plain)
         case .level(let l): self = .rating(l?.rating, label: cell.plain)
         case .strong(let s): self = .strong(s)
@@ -71,6 +81,7 @@ public enum SheetCell: Hashable, Sendable {
         switch self {
         case .text(let s), .strong(let s), .rating(_, let s): return s
         case .number(let n): return String(n)
+        case .percent(let n): return "\(n)%"
         case .figure(let f): return MeasureValue.plain(f)
         }
     }

@@ -52,6 +52,8 @@ public enum XLSXWriter {
         case unrated
         /// A figure with decimals (General format).
         case figure
+        /// A whole per cent (`0%`).
+        case percent
     }
 
     /// The `s` attribute of `cell`.
@@ -61,6 +63,7 @@ public enum XLSXWriter {
         case .strong: return .strong
         case .number: return .number
         case .figure: return .figure
+        case .percent: return .percent
         case .rating(let r, _):
             switch r {
             case .blue?: return .blue
@@ -70,6 +73,17 @@ public enum XLSXWriter {
             case nil: return .unrated
             }
         }
+    }
+
+    /// Whole per cent `p` as the number it stands for, exactly (`49` → `0.49`, `100` → `1`, `-5` → `-0.05`),
+    /// without a binary fraction's rounding.
+    static func hundredths(_ p: Int) -> String {
+        let sign = p < 0 ? "-" : ""
+        let m = p.magnitude
+        let (whole, rest) = (m / 100, m % 100)
+        if rest == 0 { return sign + String(whole) }
+        let digits = rest < 10 ? "0" + String(rest) : String(rest)
+        return sign + String(whole) + "." + (digits.hasSuffix("0") ? String(digits.dropLast()) : digits)
     }
 
     /// `A`, `B`, … `Z`, `AA`, … for 0-based column `index`.
@@ -209,6 +223,8 @@ public enum XLSXWriter {
                 x.raw("<c r=\"" + ref + "\" s=\"" + s + "\"><v>" + String(n) + "</v></c>")
             } else if case .figure(let f) = cell {
                 x.raw("<c r=\"" + ref + "\" s=\"" + s + "\"><v>" + MeasureValue.plain(f) + "</v></c>")
+            } else if case .percent(let p) = cell {
+                x.raw("<c r=\"" + ref + "\" s=\"" + s + "\"><v>" + hundredths(p) + "</v></c>")
             } else {
                 x.raw("<c r=\"" + ref + "\" s=\"" + s + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
                 OfficeXML.append(cell.shown, to: &x)
@@ -280,7 +296,7 @@ public enum XLSXWriter {
         x += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         let top = "<alignment vertical=\"top\" wrapText=\"1\"/>"
         let centre = "<alignment horizontal=\"center\" vertical=\"top\"/>"
-        // plain, header, text, quoted, number, strong, then blue, green, amber, red, unrated, figure.
+        // plain, header, text, quoted, number, strong, then blue, green, amber, red, unrated, figure, percent.
         var xfs = [
             "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
             "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" "
@@ -304,6 +320,9 @@ public enum XLSXWriter {
                 + "applyAlignment=\"1\">\(centre)</xf>")
         xfs.append(
             "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" "
+                + "applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>")
+        xfs.append(
+            "<xf numFmtId=\"9\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\" "
                 + "applyAlignment=\"1\"><alignment vertical=\"top\"/></xf>")
         x += "<cellXfs count=\"\(xfs.count)\">" + xfs.joined() + "</cellXfs>"
         x += "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
