@@ -6,7 +6,11 @@ import ArgumentParser
 struct Rate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rate",
-        abstract: "Rate an action (B, G, A, R or a colour name) with a required note, and save.")
+        abstract: "Rate an action (B, G, A, R or a colour name) with a required note, and save.",
+        discussion: """
+            The change is recorded as made today, or on the day --as-of gives: a rating agreed at an earlier \
+            meeting can be entered with that meeting's day (the message names the day recorded).
+            """)
 
     @Argument(help: "The plan file (JSON).") var plan: String
     @Argument(help: "The action's ID.", completion: .actionIDs) var id: String
