@@ -87,6 +87,29 @@ final class CommandLineTests: SamplePlanTestCase {
         XCTAssertTrue(text.stdout.contains("NH — Nikki Hale, Head of Service Children in Care & Permanence"))
     }
 
+    func testRateRefusesADayBeforeTheActionsLatestChangeOrAfterTodayAndChangesNothing() throws {
+        let march = try run(
+            "rate", plan, "5(xii)", "red", "--note", "March board", "--by", "NH", "--as-of", "2019-03-01")
+        XCTAssertEqual(march.status, 0, march.stderr)
+        let saved = try PlanStore.readFile(plan)
+        // A January rating entered after March's would say the action went from Red in January, and leave it rated
+        // other than its latest entry says: refused, naming both days.
+        let january = try run(
+            "rate", plan, "5(xii)", "amber", "--note", "January board", "--by", "NH", "--as-of", "2019-01-31")
+        XCTAssertEqual(january.status, 2)
+        XCTAssertTrue(january.stderr.contains("--as-of"), january.stderr)
+        XCTAssertTrue(
+            january.stderr.contains("5(xii) was last rated on 2019-03-01")
+                && january.stderr.contains("2019-01-31 given"), january.stderr)
+        let future = try run("rate", plan, "5(xii)", "amber", "--note", "next year", "--as-of", "2999-01-01")
+        XCTAssertEqual(future.status, 2)
+        XCTAssertTrue(future.stderr.contains("2999-01-01 is after today"), future.stderr)
+        XCTAssertEqual(try PlanStore.readFile(plan), saved, "nothing written")
+        // The same day as the latest change is not before it.
+        let sameDay = try run("rate", plan, "5(xii)", "amber", "--note", "later that day", "--as-of", "2019-03-01")
+        XCTAssertEqual(sameDay.status, 0, sameDay.stderr)
+    }
+
     func testRateRecordsTheUserFromEnvironmentElseTheLoginName() throws {
         var env = ProcessInfo.processInfo.environment
         env["ACTIONPLAN_USER"] = nil

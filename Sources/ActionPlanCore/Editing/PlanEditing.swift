@@ -118,7 +118,10 @@ extension Plan {
 /// these; a store that changes one action without reading the whole plan calls them directly).
 extension Action {
     /// Changes the rating, appending to the history; `revisedDate` (when not empty) also revises the
-    /// delivery date with the same note. A note is required.
+    /// delivery date with the same note. A note is required, and the change may not be dated before the
+    /// action's latest rating change: the history is the order the ratings were in, and each entry's `from` is
+    /// the rating before it, so a change slipped in before a later one would record a rating the action never
+    /// had at that time, and leave the action rated other than its latest entry says.
     public mutating func rate(
         to rating: Rating?, note: String, by user: String, on today: CalendarDay, revisedDate: String? = nil,
         status: String = ""
@@ -126,6 +129,12 @@ extension Action {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.isEmpty {
             throw PlanError(.invalidValue, path: "note", message: "a note explaining the rating change is required")
+        }
+        if let latest = history.map(\.date).max(), today < latest {
+            throw PlanError(
+                .invalidValue, path: "date",
+                message: "\(id) was last rated on \(latest); a rating change cannot be recorded before that "
+                    + "(\(today) given)")
         }
         if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
             try reviseDate(to: revisedDate, reason: note, by: user, on: today)

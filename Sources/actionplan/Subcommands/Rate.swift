@@ -9,7 +9,8 @@ struct Rate: ParsableCommand {
         abstract: "Rate an action (B, G, A, R or a colour name) with a required note, and save.",
         discussion: """
             The change is recorded as made today, or on the day --as-of gives: a rating agreed at an earlier \
-            meeting can be entered with that meeting's day (the message names the day recorded).
+            meeting can be entered with that meeting's day (the message names the day recorded), but not a day \
+            before the action's latest rating change, nor one after today.
             """)
 
     @Argument(help: "The plan file (JSON).") var plan: String
@@ -26,6 +27,12 @@ struct Rate: ParsableCommand {
     func run() throws {
         try reportingBadInput {
             let today = try asOf.day()
+            let realToday = SystemDay.today()
+            if asOf.asOf != nil, today > realToday {
+                throw PlanError(
+                    .invalidValue, path: "--as-of",
+                    message: "\(today) is after today (\(realToday)); a rating change cannot be recorded in the future")
+            }
             if let revisedDate, !revisedDate.trimmingCharacters(in: .whitespaces).isEmpty {
                 do {
                     try Plan.validateDeliveryDate(revisedDate, field: "revised date")
@@ -40,9 +47,14 @@ struct Rate: ParsableCommand {
                 header, action in
                 let before = header.level(of: action)?.letter ?? action.rating.badgeLetter
                 let level = try Rate.level(rating, in: header)
-                try action.rate(
-                    to: level.rating, note: note, by: user, on: today, revisedDate: revisedDate,
-                    status: header.scale == nil ? "" : level.name)
+                do {
+                    try action.rate(
+                        to: level.rating, note: note, by: user, on: today, revisedDate: revisedDate,
+                        status: header.scale == nil ? "" : level.name)
+                } catch var e as PlanError where e.path == "date" && asOf.asOf != nil {
+                    e.path = "--as-of"
+                    throw e
+                }
                 return (before, level, action.deadline)
             }
             let r = level
