@@ -188,7 +188,8 @@ final class LongOpenEditingModelTests: XCTestCase {
             let text = fresh("other")
             log.append("other rate \(id) \(rating.letter) \(text)")
             try PlanStore.update(path) {
-                try $0.rate(id: id, to: rating, note: text, by: "other", on: TUIFixtures.asOf)
+                // Dated today, as the session's own ratings are (its clock): not before the latest change.
+                try $0.rate(id: id, to: rating, note: text, by: "other", on: SystemDay.today())
             }
             othersSaved.insert(text)
         }

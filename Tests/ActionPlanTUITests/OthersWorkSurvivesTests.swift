@@ -29,7 +29,8 @@ final class OthersWorkSurvivesTests: XCTestCase {
     private func otherLeadRates(_ id: String, _ rating: String, note: String, at p: String? = nil) throws {
         let o = try ChildProcess.run(
             TestPaths.actionplan,
-            ["rate", p ?? path, id, rating, "--note", note, "--by", "other", "--as-of", "2019-02-01"], timeout: 60)
+            // Today, as the session's own changes are dated: a change cannot be dated before the latest.
+            ["rate", p ?? path, id, rating, "--note", note, "--by", "other"], timeout: 60)
         XCTAssertEqual(o.status, 0, o.stderr)
     }
 
@@ -204,5 +205,28 @@ final class OthersWorkSurvivesTests: XCTestCase {
         XCTAssertEqual(
             try PlanStore.readFile(PlanBackups.path(for: other, number: 1)), before, "the replaced file is kept")
         XCTAssertEqual(try PlanStore.load(path), TUIFixtures.small(), "the plan itself untouched")
+    }
+
+    // MARK: - The day a change is recorded
+
+    func testARatingDatedBeforeTheActionsLatestChangeIsRefusedWithTheDaysAndNothingChanges() throws {
+        // Another lead recorded a change on 1 March 2019 (their clock, or `rate --as-of`); this session's clock
+        // says 31 January 2019: its rating would come before theirs in the history.
+        try PlanStore.update(path) {
+            try $0.rate(
+                id: "1a(i)", to: .amber, note: "theirs, in March", by: "other",
+                on: CalendarDay(year: 2019, month: 3, day: 1)!)
+        }
+        let s = try PlanSession(path: path, asOf: TUIFixtures.asOf, user: "me", clock: { TUIFixtures.asOf })
+        _ = s.frame(width: 100, height: 30)
+        rate(s, "1a(i)", "r", note: "mine, in January")
+        // The note's prompt stays open with the reason (Esc gives up), as for any change the plan refuses.
+        guard case .prompt(let prompt) = s.state.mode else { return XCTFail("no prompt: \(s.state.mode)") }
+        let why = try XCTUnwrap(prompt.error)
+        XCTAssertTrue(why.contains("1a(i) was last rated on 2019-03-01") && why.contains("2019-01-31 given"), why)
+        keys(s, .escape)
+        XCTAssertEqual(s.state.selectedAction?.rating, .amber, "the rating is as it was")
+        XCTAssertEqual(s.state.selectedAction?.history.last?.note, "theirs, in March")
+        XCTAssertFalse(s.state.isModified, "nothing to save")
     }
 }
