@@ -233,15 +233,37 @@ final class ExportOfficeTests: XCTestCase {
         XCTAssertTrue(formulaLike.contains { ($0["v"] as? String)?.hasPrefix("=HYPERLINK(\"http://e\"") == true })
     }
 
+    func testAMeasuresChangeInPerCentKeepsItsSignInTheWordAndExcelReports() throws {
+        // A measure in per cent that rose by five points shows "+5%", as the HTML and Markdown do: only the
+        // report's own per cents (of actions) are per cent cells.
+        var p = try Self.impactReport().plan
+        p.measures = [
+            Measure(
+                id: "M9", title: "Visits on time", unit: .percent, polarity: .higher, target: "90%",
+                observations: [.init(period: "Feb-18", value: "10%"), .init(period: "Mar-18", value: "15%")])
+        ]
+        let day = TestSupport.day("2019-01-31")
+        let r = try StatusReport.make(p, asOf: day, produced: day)
+        let tables = ReportDocument.make(r).blocks.compactMap { block -> WordTable? in
+            if case .table(let t) = block { return t }
+            return nil
+        }
+        let measures = try XCTUnwrap(tables.first { $0.columns.contains("Change") && $0.columns.contains("Trend") })
+        let change = try XCTUnwrap(measures.columns.firstIndex(of: "Change"))
+        XCTAssertEqual(measures.rows.first?[change].shown, "+5%")
+        XCTAssertTrue(MarkdownReport.render(r).contains("+5%"))
+    }
+
     func testAWholePerCentIsWrittenAsTheExactNumberItStandsFor() {
         let cases: [(Int, String)] = [
             (0, "0"), (5, "0.05"), (10, "0.1"), (49, "0.49"), (100, "1"), (101, "1.01"), (250, "2.5"), (-5, "-0.05"),
             (-100, "-1"),
         ]
         for (p, text) in cases { XCTAssertEqual(XLSXWriter.hundredths(p), text, "\(p)") }
-        XCTAssertEqual(SheetCell(.number("49%")), .percent(49))
+        XCTAssertEqual(SheetCell(.percent(49)), .percent(49))
         XCTAssertEqual(SheetCell(.number("49")), .number(49))
-        XCTAssertEqual(SheetCell(.number("4.9%")), .text("4.9%"), "not a whole per cent: text as written")
+        XCTAssertEqual(SheetCell(.number("4.9%")), .text("4.9%"), "a figure with a unit: text as written")
+        XCTAssertEqual(SheetCell(.number("+5%")), .text("+5%"), "a change keeps its sign")
     }
 
     func testSheetNamesAndWidthsFollowExcelsRules() {

@@ -57,18 +57,12 @@ public enum SheetCell: Hashable, Sendable {
     /// Text in bold (a total row's label, LATE).
     case strong(String)
 
-    /// The cell a report cell becomes: numbers that are whole numbers or whole per cents as numbers, ratings and
-    /// levels coloured with their letter, everything else as text.
+    /// The cell a report cell becomes: numbers that are whole numbers, and per cents, as numbers, ratings and
+    /// levels coloured with their letter, everything else as text (a figure as the report shows it: `+5%`).
     init(_ cell: ReportCell) {
         switch cell {
-        case .number(let s):
-            if let n = Int(s) {
-                self = .number(n)
-            } else if s.hasSuffix("%"), let n = Int(s.dropLast()) {
-                self = .percent(n)
-            } else {
-                self = .text(s)
-            }
+        case .number(let s): self = Int(s).map(SheetCell.number) ?? .text(s)
+        case .percent(let n): self = .percent(n)
         case .rating(let r): self = .rating(r, label: cell.plain)
         case .level(let l): self = .rating(l?.rating, label: cell.plain)
         case .strong(let s): self = .strong(s)

@@ -75,16 +75,9 @@ public enum XLSXWriter {
         }
     }
 
-    /// Whole per cent `p` as the number it stands for, exactly (`49` → `0.49`, `100` → `1`, `-5` → `-0.05`),
-    /// without a binary fraction's rounding.
-    static func hundredths(_ p: Int) -> String {
-        let sign = p < 0 ? "-" : ""
-        let m = p.magnitude
-        let (whole, rest) = (m / 100, m % 100)
-        if rest == 0 { return sign + String(whole) }
-        let digits = rest < 10 ? "0" + String(rest) : String(rest)
-        return sign + String(whole) + "." + (digits.hasSuffix("0") ? String(digits.dropLast()) : digits)
-    }
+    /// Whole per cent `p` as the number it stands for, exactly (`49` → `0.49`, `100` → `1`, `-5` → `-0.05`):
+    /// a measure's figures are written the same way (`MeasureValue.plain`).
+    static func hundredths(_ p: Int) -> String { MeasureValue.plain(Double(p) / 100) }
 
     /// `A`, `B`, … `Z`, `AA`, … for 0-based column `index`.
     static func columnName(_ index: Int) -> String {

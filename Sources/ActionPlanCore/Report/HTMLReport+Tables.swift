@@ -46,6 +46,8 @@ extension HTMLReport {
                 h.raw("<td class=\"num\">")
                 h.text(s)
                 h.raw("</td>")
+            case .percent(let n):
+                h.raw("<td class=\"num\">\(n)%</td>")
             case .strong(let s):
                 h.raw("<td><strong>")
                 h.text(s)

@@ -13,7 +13,7 @@ enum ReportTables {
         .number("R", width: 5) { String($0.counts.red) },
         .number("Unrated", width: 9) { String($0.counts.unrated) },
         .number("Overdue", width: 9) { String($0.counts.overdue) },
-        .number("% complete", width: 10) { "\($0.counts.percentComplete)%" },
+        .percent("% complete", width: 10) { $0.counts.percentComplete },
         ReportColumn(title: "Change since snapshot", width: 25) { .text(ReportText.change($0.change)) },
     ]
 
