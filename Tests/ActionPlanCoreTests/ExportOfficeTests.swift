@@ -244,14 +244,14 @@ final class ExportOfficeTests: XCTestCase {
         ]
         let day = TestSupport.day("2019-01-31")
         let r = try StatusReport.make(p, asOf: day, produced: day)
-        let tables = ReportDocument.make(r).blocks.compactMap { block -> WordTable? in
-            if case .table(let t) = block { return t }
-            return nil
-        }
+        let tables = ReportDocument.make(r).tables
         let measures = try XCTUnwrap(tables.first { $0.columns.contains("Change") && $0.columns.contains("Trend") })
         let change = try XCTUnwrap(measures.columns.firstIndex(of: "Change"))
         XCTAssertEqual(measures.rows.first?[change].shown, "+5%")
         XCTAssertTrue(MarkdownReport.render(r).contains("+5%"))
+        let sheet = try XCTUnwrap(ReportWorkbook.make(r).sheets.first { $0.name == "Measures" })
+        let sheetChange = try XCTUnwrap(sheet.columns.firstIndex(of: "Change"))
+        XCTAssertEqual(sheet.rows.first?[sheetChange], .text("+5%"))
     }
 
     func testAWholePerCentIsWrittenAsTheExactNumberItStandsFor() {
@@ -341,12 +341,7 @@ final class ExportOfficeTests: XCTestCase {
         XCTAssertGreaterThan(try ExternalTools.pageCount(dir + "/document.pdf"), 5)
         // No column title breaks inside a word (the columns are at least as wide as their titles' longest words
         // in the widest font LibreOffice puts in Calibri's place): "Overdu" and "e" on two lines was seen.
-        let day = TestSupport.day("2019-01-31")
-        let titles = ReportDocument.make(try StatusReport.make(r.plan, asOf: day, produced: day)).blocks.flatMap {
-            block -> [String] in
-            if case .table(let t) = block { return t.columns }
-            return []
-        }
+        let titles = ReportDocument.make(r).tables.flatMap(\.columns)
         let words = Set(
             try ExternalTools.pdfText(dir + "/document.pdf").split(whereSeparator: \.isWhitespace).map(String.init))
         // A piece of four letters or more standing alone, with the rest standing alone too (shorter pieces are
@@ -357,6 +352,16 @@ final class ExportOfficeTests: XCTestCase {
                 XCTAssertFalse(
                     words.contains(head) && words.contains(tail), "the title word \"\(word)\" broke as \(head)|\(tail)")
             }
+        }
+    }
+}
+
+extension WordDocument {
+    /// The document's tables, in reading order.
+    fileprivate var tables: [WordTable] {
+        blocks.compactMap {
+            if case .table(let t) = $0 { return t }
+            return nil
         }
     }
 }
