@@ -254,6 +254,18 @@ final class ExportOfficeTests: XCTestCase {
         XCTAssertEqual(sheet.rows.first?[sheetChange], .text("+5%"))
     }
 
+    func testEveryWordTableFitsThePageWithEachColumnAsWideAsItsTitlesLongestWord() throws {
+        var p = try Self.impactReport().plan
+        _ = try p.takeSnapshot(label: "December committee", asOf: TestSupport.day("2018-12-31"))
+        let r = try StatusReport.make(p, asOf: TestSupport.day("2019-01-31"), produced: TestSupport.day("2019-02-01"))
+        let tables = ReportDocument.make(r).tables
+        XCTAssertTrue(tables.contains { $0.columns.contains("Unrated") && $0.columns.count >= 6 }, "the history table")
+        for t in tables {
+            let w = DOCXWriter.widths(t)
+            XCTAssertLessThanOrEqual(w.reduce(0, +), DOCXWriter.textWidth, "\(t.columns) runs off the page: \(w)")
+        }
+    }
+
     func testAWholePerCentIsWrittenAsTheExactNumberItStandsFor() {
         let cases: [(Int, String)] = [
             (0, "0"), (5, "0.05"), (10, "0.1"), (49, "0.49"), (100, "1"), (101, "1.01"), (250, "2.5"), (-5, "-0.05"),
