@@ -228,7 +228,8 @@ final class PlanSessionTests: XCTestCase {
         let recovery = PlanSession.recoveryPath(for: path)
         XCTAssertEqual(next.state.mode, .question(.restoreRecovery(path: recovery)))
         let screen = next.frame(width: 80, height: 24).lines().joined(separator: "\n")
-        XCTAssertTrue(screen.contains("Restore unsaved changes from an interrupted session? (y/n/Esc)"), screen)
+        XCTAssertTrue(
+            screen.contains("Restore an interrupted session's unsaved edits? (y; n deletes them; Esc: later)"), screen)
         XCTAssertTrue(next.handle(.char("y")))
         XCTAssertEqual(next.state.plan, edited)
         XCTAssertTrue(next.state.isModified)

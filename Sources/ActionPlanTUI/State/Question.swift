@@ -1,7 +1,8 @@
 /// A yes/no question the UI is asking.
 ///
 /// For ``quitUnsaved`` the answers are save-and-quit (y), quit without saving (n)
-/// and stay (Esc); for the others, n and Esc both mean no.
+/// and stay (Esc); for ``restoreRecovery``, restore (y), delete the recovery file (n) and keep it to be offered
+/// next time (Esc), which its text says; for the others, n and Esc both mean no.
 public enum Question: Hashable, Sendable {
     /// Delete the action with this ID?
     case deleteAction(id: String)
@@ -21,7 +22,7 @@ public enum Question: Hashable, Sendable {
         case .quitUnsaved: return "Save changes? (y/n/Esc)"
         case .reloadDiscarding: return "Reload from disk and discard your unsaved edits? (y/n)"
         case .restoreRecovery:
-            return "Restore unsaved changes from an interrupted session? (y/n/Esc)"
+            return "Restore an interrupted session's unsaved edits? (y; n deletes them; Esc: later)"
         case .overwrite(let path, _):
             return "\(path) exists. Replace it (a backup of it is kept)? (y/n)"
         }
